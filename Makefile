@@ -1,0 +1,51 @@
+# Two commands on a fresh machine: `make run` (the assistant) and `make test` (every test).
+# Everything else (venv, spaCy pipeline, NLU data, index, Rasa model) is built when missing or stale.
+SHELL := /bin/bash
+PY := .venv/bin/python
+export RASA_TELEMETRY_ENABLED := false
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: venv build run shell test lint validate stories pytest eval bench lock clean
+
+venv:
+	@bash scripts/ensure_venv.sh
+
+build: venv
+	$(PY) -m bot build
+
+run: build
+	$(PY) -m bot serve
+
+shell: build
+	$(PY) -m bot shell
+
+lint: venv
+	.venv/bin/ruff check bot actions tests bench
+
+validate: build
+	.venv/bin/rasa data validate
+
+stories: build
+	.venv/bin/rasa test core --stories tests/test_stories.yml --model models/careers.tar.gz \
+		--fail-on-prediction-errors --out build/results/stories
+
+pytest: build
+	$(PY) -m pytest
+
+eval: build
+	$(PY) -m bot eval
+
+test: build lint validate stories pytest eval
+
+bench: build
+	$(PY) -m bench.run
+
+lock: venv
+	(echo "# Fully pinned lock of requirements/base.in + constraints.txt, made with pip freeze on Python 3.10.13."; \
+	 echo "# Regenerate: make lock"; .venv/bin/pip freeze --exclude-editable | grep -v '^-e') > requirements/lock.txt
+
+clean:
+	rm -rf build models knowledge/index data/nlu/generated_careers.yml .rasa

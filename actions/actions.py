@@ -1,0 +1,167 @@
+"""Rasa custom actions: thin adapters from the tracker to bot/ (resolution, retrieval, answer composition)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot import answers
+from bot.answers import Reply
+from bot.service import Service, get_service
+
+log = logging.getLogger(__name__)
+
+
+def _warm_up() -> None:
+    """Load pages, index and encoder when the action server starts, so the first answer is not slow."""
+    try:
+        get_service().index.search("warm up", k=1)
+    except Exception as exc:  # the server still starts; actions then say they cannot look things up
+        log.error("Knowledge base not ready: %s", exc)
+
+
+_warm_up()
+
+SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
+SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
+
+
+def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
+    dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None, **reply.metadata)
+
+
+def career_mentions(tracker: Tracker) -> list[str]:
+    """What the user called the career(s), from NLU entities (in order, de-duplicated)."""
+    values: list[str] = []
+    for entity in tracker.latest_message.get("entities", []):
+        if entity.get("entity") != "career":
+            continue
+        raw = entity.get("value")
+        for value in raw if isinstance(raw, list) else [raw]:
+            value = str(value).strip()
+            if value and value.lower() not in [v.lower() for v in values]:
+                values.append(value)
+    return values
+
+
+def resolve_mentions(service: Service, tracker: Tracker, want: int) -> tuple[list[str], Reply | None]:
+    """Career ids meant by this message; or a reply asking about an unknown/ambiguous name."""
+    mentions = career_mentions(tracker)
+    text = tracker.latest_message.get("text") or ""
+    ids: list[str] = []
+    for mention in mentions:
+        res = service.resolver.resolve(mention)
+        if res.found:
+            if res.career not in ids:
+                ids.append(res.career)
+        elif len(ids) < want:
+            # Maybe NLU cut the name badly: look in the whole message before giving up.
+            in_text = [c for c in service.resolver.find_in_text(text, limit=want) if c not in ids]
+            if in_text:
+                ids.extend(in_text)
+                continue
+            if res.how == "ambiguous":
+                return [], answers.ambiguous_reply(service, mention, res.suggestions)
+            return [], answers.unknown_career_reply(service, mention, res.suggestions)
+    if len(ids) < want:
+        for cid in service.resolver.find_in_text(text, limit=want):
+            if cid not in ids:
+                ids.append(cid)
+    return ids[:want], None
+
+
+class SafeAction(Action):
+    """Any failure inside an action becomes a friendly message and a log line, never silence."""
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        try:
+            return self.answer(dispatcher, tracker, domain)
+        except Exception:
+            log.exception("%s failed on %r", self.name(), tracker.latest_message.get("text"))
+            dispatcher.utter_message(response="utter_service_down")
+            return []
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        raise NotImplementedError
+
+
+class ActionAnswerCareer(SafeAction):
+    """Answers "<section> of <career>" from the index; keeps the career in focus for follow-ups."""
+
+    def name(self) -> str:
+        return "action_answer_career"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        service = get_service()
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        section = SECTION_OF_INTENT.get(intent, "overview")
+        ids, problem = resolve_mentions(service, tracker, want=1)
+        if problem:
+            send(dispatcher, problem)
+            return [SlotSet("section", section)]
+        career = ids[0] if ids else tracker.get_slot("career")
+        if career not in service.careers:
+            dispatcher.utter_message(response="utter_no_career")
+            return [SlotSet("section", section)]
+        reply = answers.section_answer(service, career, section, tracker.latest_message.get("text") or "")
+        send(dispatcher, reply)
+        return [SlotSet("career", career), SlotSet("section", section)]
+
+
+class ActionCompareCareers(SafeAction):
+    def name(self) -> str:
+        return "action_compare_careers"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        service = get_service()
+        ids, problem = resolve_mentions(service, tracker, want=2)
+        if problem:
+            send(dispatcher, problem)
+            return []
+        focus = tracker.get_slot("career")
+        if len(ids) == 1 and focus in service.careers and focus != ids[0]:
+            ids = [focus, ids[0]]  # "how does it compare to a paramedic?"
+        if len(ids) < 2:
+            dispatcher.utter_message(
+                text="Which two careers should I compare? For example: \"compare nurse and paramedic\"."
+            )
+            return []
+        send(dispatcher, answers.compare_reply(service, ids[0], ids[1]))
+        return [SlotSet("career", ids[0])]
+
+
+class ActionExploreCareers(SafeAction):
+    def name(self) -> str:
+        return "action_explore_careers"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        text = tracker.latest_message.get("text") or ""
+        if text.startswith("/"):  # a button without words: show an example
+            text = "jobs where I work with animals"
+        send(dispatcher, answers.explore_reply(get_service(), text))
+        return []
+
+
+class ActionFallbackSearch(SafeAction):
+    """Low NLU confidence: still try the knowledge base before saying we did not understand."""
+
+    def name(self) -> str:
+        return "action_fallback_search"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        service = get_service()
+        text = (tracker.latest_message.get("text") or "").strip()
+        if not text:
+            dispatcher.utter_message(response="utter_default")
+            return []
+        reply = answers.fallback_reply(service, text, tracker.get_slot("career"), SEARCH_ANSWER_MIN)
+        if reply is None:
+            dispatcher.utter_message(response="utter_default")
+            return []
+        send(dispatcher, reply)
+        career = reply.metadata.get("career")
+        return [SlotSet("career", career)] if career else []

@@ -1,0 +1,1 @@
+"""Career-advice assistant: knowledge pages, retrieval, career-name resolution and NLU helpers for Rasa."""

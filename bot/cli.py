@@ -1,0 +1,151 @@
+"""`python -m bot <command>`: the command line of CONTRACTS §2 plus build/check helpers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from bot import config
+
+
+def _careers(dirs: list[str] | None):
+    from bot.knowledge import load_careers
+
+    return load_careers([Path(d) for d in dirs] if dirs else config.career_dirs())
+
+
+def cmd_check(args) -> int:
+    from bot.page_check import check_pages
+
+    dirs = [Path(d) for d in args.knowledge] if args.knowledge else config.career_dirs()
+    careers, errors = check_pages(dirs)
+    for e in errors:
+        print(e, file=sys.stderr)
+    print(f"{len(careers)} pages checked, {len(errors)} problems")
+    return 1 if errors else 0
+
+
+def cmd_index(args) -> int:
+    from bot.page_check import check_pages
+    from bot.retrieval import build_index
+
+    dirs = [Path(d) for d in args.knowledge] if args.knowledge else config.career_dirs()
+    careers, errors = check_pages(dirs)
+    if errors:
+        print("Not indexing: fix these page problems first:\n  " + "\n  ".join(errors), file=sys.stderr)
+        return 1
+    meta = build_index(careers.values(), index_dir=Path(args.out) if args.out else None, force=args.force,
+                       model=args.model)
+    if meta["rebuilt"]:
+        rate = meta["embedded"] / meta["build_seconds"] if meta["build_seconds"] else 0
+        print(f"Indexed {meta['passages']} passages from {meta['careers']} careers "
+              f"({meta['embedded']} embedded, {meta['reused']} reused, {rate:.0f} passages/s)")
+    else:
+        print(f"Index is up to date: {meta['passages']} passages from {meta['careers']} careers (nothing to do)")
+    return 0
+
+
+def cmd_search(args) -> int:
+    from bot.knowledge import SECTION_IDS
+    from bot.retrieval import IndexMissing, SearchIndex
+
+    if args.section and args.section not in SECTION_IDS:
+        print(f"unknown section '{args.section}'; choose one of {', '.join(SECTION_IDS)}", file=sys.stderr)
+        return 2
+    try:
+        index = SearchIndex(Path(args.index) if args.index else None, model=args.model)
+    except IndexMissing as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if args.career and args.career not in index.careers:
+        print(f"unknown career id '{args.career}'", file=sys.stderr)
+        return 2
+
+    def run(query: str) -> list:
+        return index.search(query, k=args.k, career=args.career, section=args.section)
+
+    if args.query == "-":
+        for line in sys.stdin:
+            query = line.strip()
+            print(json.dumps([h.as_json() for h in run(query)] if query else [], ensure_ascii=False), flush=True)
+        return 0
+    if not args.query.strip():
+        print("the query is empty", file=sys.stderr)
+        return 2
+    hits = run(args.query)
+    if args.json:
+        print(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
+    else:
+        for n, h in enumerate(hits, 1):
+            print(f"{n}. [{h.score:.3f}] {h.title} / {h.section}  ({h.source})")
+            print("   " + h.text.replace("\n", "\n   ")[:400])
+    return 0
+
+
+def cmd_build(args) -> int:
+    from bot.build import build_all
+
+    build_all(train=not args.no_train, force=args.force)
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from bot.evaluate import run_eval
+
+    report = run_eval(model=args.model)
+    if args.json:
+        print(json.dumps(report, indent=2))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Career-advice assistant tools")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("check", help="check the knowledge pages")
+    p.add_argument("--knowledge", nargs="*", help="knowledge folders (default: knowledge/careers)")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("index", help="build the FAISS index (a no-op when nothing changed)")
+    p.add_argument("--knowledge", nargs="*", help="career page folders (default: knowledge/careers)")
+    p.add_argument("--out", help="index folder (default: knowledge/index)")
+    p.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    p.add_argument("--model", help="sentence-transformers model name or folder")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", help="ranked passages for a query ('-' reads queries from stdin)")
+    p.add_argument("query")
+    p.add_argument("-k", type=int, default=5)
+    p.add_argument("--career", help="restrict to one career id")
+    p.add_argument("--section", help="restrict to one section id")
+    p.add_argument("--index", help="index folder (default: knowledge/index)")
+    p.add_argument("--model", help="sentence-transformers model name or folder")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("build", help="spaCy pipeline, NLU data, index and Rasa model, each only if stale")
+    p.add_argument("--no-train", action="store_true", help="skip training the Rasa model")
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("eval", help="the quality report (NLU, resolution, answers)")
+    p.add_argument("--model", help="trained Rasa model (default: models/careers.tar.gz)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("serve", help="start the action server, Rasa server and web page (make run)")
+    p.add_argument("--rasa-port", type=int, default=5005)
+    p.add_argument("--action-port", type=int, default=5055)
+    p.add_argument("--web-port", type=int, default=8080)
+    p.set_defaults(func=lambda a: __import__("bot.serve").serve.run_forever(a.rasa_port, a.action_port, a.web_port))
+
+    p = sub.add_parser("shell", help="the Rasa shell with the action server running (make shell)")
+    p.add_argument("--action-port", type=int, default=5055)
+    p.set_defaults(func=lambda a: __import__("bot.serve").serve.shell(a.action_port))
+
+    args = parser.parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,1 @@
+"""Rasa NLU pieces: the project's spaCy pipeline and a sentence-embedding featurizer."""

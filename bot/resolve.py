@@ -1,0 +1,168 @@
+"""Career-name resolution: what the user typed -> a career id, or suggestions when we do not have it.
+
+Order: exact title/alias/id (case, punctuation and plural insensitive), abbreviation expansion ("ML eng"),
+fuzzy match (typos: "pharmacyst"), then semantic search over the pages' overviews for descriptions
+("someone who fixes cars"). Below the thresholds the name is unknown and we only suggest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from bot.knowledge import Career
+
+if TYPE_CHECKING:
+    from bot.retrieval import SearchIndex
+
+ABBREVIATIONS = {
+    "eng": "engineer",
+    "engr": "engineer",
+    "engg": "engineer",
+    "engineers": "engineer",
+    "dev": "developer",
+    "devs": "developer",
+    "sci": "scientist",
+    "mgr": "manager",
+    "admin": "administrator",
+    "tech": "technician",
+    "spec": "specialist",
+    "pm": "manager",
+    "ml": "machine learning",
+    "ai": "ai",
+    "cv": "computer vision",
+    "nlp": "natural language processing",
+    "dr": "doctor",
+    "docs": "doctor",
+}
+FILLER = {"a", "an", "the", "of", "my", "some", "be", "being", "become", "job", "career", "role", "position", "as"}
+FUZZY_ACCEPT = 86.0
+FUZZY_SUGGEST = 60.0
+SEMANTIC_ACCEPT = 0.62
+SEMANTIC_SUGGEST = 0.30
+
+
+def normalise(text: str) -> str:
+    words = re.sub(r"[^a-z0-9+#]+", " ", text.lower()).split()
+    words = [w for w in words if w not in FILLER]
+    return " ".join(_singular(w) for w in words)
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
+        return word[:-1]
+    return word
+
+
+def expand(text: str) -> str:
+    return " ".join(ABBREVIATIONS.get(w, w) for w in normalise(text).split())
+
+
+@dataclass
+class Resolution:
+    query: str
+    career: str | None
+    how: str  # exact | abbreviation | fuzzy | semantic | ambiguous | unknown
+    score: float = 0.0
+    suggestions: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return self.career is not None
+
+
+class CareerResolver:
+    def __init__(self, careers: dict[str, Career], index: "SearchIndex | None" = None):
+        self.careers = careers
+        self.index = index
+        self.names: dict[str, str] = {}
+        self.collisions: dict[str, set[str]] = {}
+        for career in careers.values():
+            for name in [*career.names, career.id.replace("-", " ")]:
+                key = normalise(name)
+                if not key:
+                    continue
+                owner = self.names.get(key)
+                if owner and owner != career.id:
+                    self.collisions.setdefault(key, {owner}).add(career.id)
+                self.names[key] = career.id
+        self._expanded = {expand(k): v for k, v in self.names.items()}
+        self._keys = list(self.names)
+
+    def resolve(self, text: str) -> Resolution:
+        key = normalise(text)
+        if not key:
+            return Resolution(text, None, "unknown")
+        if key in self.collisions:
+            return Resolution(text, None, "ambiguous", 100.0, sorted(self.collisions[key]))
+        if key in self.names:
+            return Resolution(text, self.names[key], "exact", 100.0)
+        expanded = expand(text)
+        if expanded in self._expanded:
+            return Resolution(text, self._expanded[expanded], "abbreviation", 100.0)
+        fuzzy = self._fuzzy(expanded)
+        if fuzzy and fuzzy[0][1] >= FUZZY_ACCEPT:
+            best_id, best_score = fuzzy[0]
+            rivals = [cid for cid, s in fuzzy[1:] if s >= best_score - 1.0 and cid != best_id]
+            if rivals:
+                return Resolution(text, None, "ambiguous", best_score, [best_id, *rivals][:5])
+            return Resolution(text, best_id, "fuzzy", best_score)
+        semantic = self._semantic(text)
+        if semantic and semantic[0][1] >= SEMANTIC_ACCEPT:
+            return Resolution(text, semantic[0][0], "semantic", semantic[0][1])
+        suggestions: list[str] = []
+        for cid, score in fuzzy:
+            if score >= FUZZY_SUGGEST and cid not in suggestions:
+                suggestions.append(cid)
+        for cid, score in semantic:
+            if score >= SEMANTIC_SUGGEST and cid not in suggestions:
+                suggestions.append(cid)
+        return Resolution(text, None, "unknown", 0.0, suggestions[:3])
+
+    def _fuzzy(self, expanded: str) -> list[tuple[str, float]]:
+        """Best score per career over all its names."""
+        if len(expanded) < 3:
+            return []
+        best: dict[str, float] = {}
+        for name, score, _ in process.extract(expanded, list(self._expanded), scorer=fuzz.WRatio, limit=12):
+            # WRatio rewards a short query inside a long name; plain ratio keeps "nurse" from matching everything.
+            score = min(score, fuzz.ratio(expanded, name) + 25)
+            cid = self._expanded[name]
+            best[cid] = max(best.get(cid, 0.0), score)
+        return sorted(best.items(), key=lambda kv: -kv[1])
+
+    def _semantic(self, text: str) -> list[tuple[str, float]]:
+        if self.index is None:
+            return []
+        hits = self.index.search(f"{text}", k=5, section="overview")
+        return [(h.career, h.score) for h in hits]
+
+    def find_in_text(self, text: str, limit: int = 2) -> list[str]:
+        """Career names mentioned anywhere in a message (exact or close), in order of appearance."""
+        words = re.findall(r"[A-Za-z0-9+#']+", text)
+        found: list[tuple[int, int, str]] = []
+        taken: set[int] = set()
+        for size in range(6, 0, -1):
+            for start in range(0, len(words) - size + 1):
+                span = set(range(start, start + size))
+                if span & taken:
+                    continue
+                phrase = " ".join(words[start : start + size])
+                key = normalise(phrase)
+                if not key or key in FILLER:
+                    continue
+                cid = self.names.get(key) or self._expanded.get(expand(phrase))
+                if cid is None and len(key) >= 6:
+                    # A close spelling of a whole name ("electricain"), never a loose partial match.
+                    best = process.extractOne(expand(phrase), self._expanded, scorer=fuzz.ratio, score_cutoff=87)
+                    cid = best[0] if best else None
+                if cid and cid not in [f[2] for f in found]:
+                    found.append((start, size, cid))
+                    taken |= span
+        return [cid for _, _, cid in sorted(found)][:limit]
+

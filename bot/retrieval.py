@@ -1,0 +1,273 @@
+"""Passages, the FAISS index (build, staleness, atomic swap) and search with career/section filters.
+
+Layout of an index folder (default knowledge/index/):
+  current -> build-<hash>/     symlink swapped atomically after a complete build
+  build-<hash>/index.faiss     inner-product index over normalised embeddings
+  build-<hash>/passages.json   passage metadata (never pickle)
+  build-<hash>/meta.json       corpus hash, model, dimension, index type, counts
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+
+from bot import config
+from bot.knowledge import SECTION_IDS, SECTION_LABELS, Career, load_careers
+
+CHUNK_VERSION = "1"  # bump when passage splitting changes, so indexes rebuild
+MAX_PASSAGE_WORDS = 120
+
+
+class IndexMissing(RuntimeError):
+    """No usable index: the message says how to build one."""
+
+
+@dataclass
+class Passage:
+    career: str
+    title: str
+    section: str
+    text: str
+    source: str
+    hash: str = ""
+
+    def embed_text(self) -> str:
+        """What gets embedded: names the career and the section, so short passages stay findable."""
+        return f"{self.title}. {SECTION_LABELS[self.section]}: {self.text}"
+
+
+@dataclass
+class Hit:
+    career: str
+    title: str
+    section: str
+    score: float
+    text: str
+    source: str
+    position: int = 0  # passage number in the index: page order
+
+    def as_json(self) -> dict:
+        return {k: getattr(self, k) for k in ("career", "title", "section", "score", "text", "source")}
+
+
+def _chunks(text: str) -> list[str]:
+    """Split a long section at paragraph/bullet boundaries into pieces of about MAX_PASSAGE_WORDS."""
+    pieces: list[str] = []
+    current: list[str] = []
+    for block in [b for b in text.split("\n") if b.strip()]:
+        if current and len(" ".join(current + [block]).split()) > MAX_PASSAGE_WORDS:
+            pieces.append("\n".join(current))
+            current = []
+        current.append(block)
+    if current:
+        pieces.append("\n".join(current))
+    return pieces or [text]
+
+
+def passages_for(careers: Iterable[Career]) -> list[Passage]:
+    out: list[Passage] = []
+    for career in careers:
+        for section in SECTION_IDS:
+            text = career.sections.get(section)
+            if not text:
+                continue
+            for chunk in _chunks(text):
+                p = Passage(career.id, career.title, section, chunk, career.source(section))
+                p.hash = hashlib.sha256(p.embed_text().encode()).hexdigest()[:16]
+                out.append(p)
+    return out
+
+
+def corpus_hash(passages: list[Passage], model: str) -> str:
+    h = hashlib.sha256(f"{CHUNK_VERSION}|{Path(model).name}".encode())
+    for p in passages:
+        h.update(json.dumps(asdict(p), sort_keys=True).encode())
+    return h.hexdigest()[:20]
+
+
+def current_dir(index_dir: Path) -> Path:
+    return Path(index_dir) / "current"
+
+
+def read_meta(index_dir: Path) -> dict | None:
+    try:
+        return json.loads((current_dir(index_dir) / "meta.json").read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def build_index(
+    careers: Iterable[Career] | None = None,
+    index_dir: Path | None = None,
+    model: str | None = None,
+    force: bool = False,
+    progress: bool = True,
+) -> dict:
+    """Build (or keep) the index; returns its meta. Unchanged passages reuse their cached embeddings."""
+    import faiss
+    from tqdm import tqdm
+
+    from bot.embeddings import encode
+
+    index_dir = Path(index_dir or config.INDEX_DIR)
+    model = model or config.embed_model()
+    careers = list(careers if careers is not None else load_careers().values())
+    passages = passages_for(careers)
+    if not passages:
+        raise ValueError("no passages: the knowledge folders hold no career pages")
+    digest = corpus_hash(passages, model)
+    old_meta = read_meta(index_dir)
+    if old_meta and old_meta.get("corpus_hash") == digest and not force:
+        return {**old_meta, "rebuilt": False}
+
+    cached = _cached_vectors(index_dir, model)
+    started = time.perf_counter()
+    todo = [i for i, p in enumerate(passages) if p.hash not in cached]
+    vectors: dict[int, np.ndarray] = {i: cached[p.hash] for i, p in enumerate(passages) if p.hash in cached}
+    batch = 64
+    bar = tqdm(total=len(todo), desc="Embedding passages", unit="passage", disable=not progress)
+    for start in range(0, len(todo), batch):
+        ids = todo[start : start + batch]
+        for i, vec in zip(ids, encode([passages[i].embed_text() for i in ids], model=model)):
+            vectors[i] = vec
+        bar.update(len(ids))
+    bar.close()
+    matrix = np.stack([vectors[i] for i in range(len(passages))]).astype(np.float32)
+    index = faiss.IndexFlatIP(matrix.shape[1])
+    index.add(matrix)
+    seconds = time.perf_counter() - started
+
+    meta = {
+        "corpus_hash": digest,
+        "model": Path(model).name,
+        "dimension": int(matrix.shape[1]),
+        "index_type": "IndexFlatIP",
+        "passages": len(passages),
+        "careers": len({p.career for p in passages}),
+        "embedded": len(todo),
+        "reused": len(passages) - len(todo),
+        "build_seconds": round(seconds, 3),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    _write_atomically(index_dir, digest, index, passages, meta)
+    return {**meta, "rebuilt": True}
+
+
+def _cached_vectors(index_dir: Path, model: str) -> dict[str, np.ndarray]:
+    """Embeddings of the current build keyed by passage hash (same model only)."""
+    meta = read_meta(index_dir)
+    if not meta or meta.get("model") != Path(model).name:
+        return {}
+    try:
+        import faiss
+
+        index = faiss.read_index(str(current_dir(index_dir) / "index.faiss"))
+        passages = json.loads((current_dir(index_dir) / "passages.json").read_text())
+        matrix = index.reconstruct_n(0, index.ntotal)
+    except Exception:  # a damaged old build only means re-embedding everything
+        return {}
+    return {p["hash"]: matrix[i] for i, p in enumerate(passages) if p.get("hash")}
+
+
+def _write_atomically(index_dir: Path, digest: str, index, passages: list[Passage], meta: dict) -> None:
+    """Write into a fresh folder, then swap the `current` symlink with one rename: readers never see half."""
+    import faiss
+
+    index_dir.mkdir(parents=True, exist_ok=True)
+    tmp = index_dir / f".tmp-{os.getpid()}-{digest}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    faiss.write_index(index, str(tmp / "index.faiss"))
+    (tmp / "passages.json").write_text(json.dumps([asdict(p) for p in passages], ensure_ascii=False))
+    (tmp / "meta.json").write_text(json.dumps(meta, indent=2))
+    final = index_dir / f"build-{digest}"
+    shutil.rmtree(final, ignore_errors=True)
+    os.replace(tmp, final)
+    link = index_dir / f".current-{os.getpid()}"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(final.name)
+    os.replace(link, current_dir(index_dir))
+    for old in index_dir.glob("build-*"):
+        if old.name != final.name:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+class SearchIndex:
+    """A loaded index: semantic search over passages, optionally restricted to a career and/or section."""
+
+    def __init__(self, index_dir: Path | None = None, model: str | None = None):
+        import faiss
+
+        self.dir = current_dir(Path(index_dir or config.INDEX_DIR))
+        if not (self.dir / "meta.json").exists():
+            raise IndexMissing(
+                f"no search index at {self.dir.parent}: build it with `python -m bot index` (or `make run`)"
+            )
+        try:
+            self.meta = json.loads((self.dir / "meta.json").read_text())
+            self.index = faiss.read_index(str(self.dir / "index.faiss"))
+            raw = json.loads((self.dir / "passages.json").read_text())
+        except Exception as exc:
+            raise IndexMissing(
+                f"the search index at {self.dir} is damaged ({exc}); rebuild it with `python -m bot index --force`"
+            ) from exc
+        self.passages = [Passage(**p) for p in raw]
+        if self.index.ntotal != len(self.passages):
+            raise IndexMissing(f"the search index at {self.dir} is inconsistent; run `python -m bot index --force`")
+        self.model = model
+        self._by_career: dict[str, list[int]] = {}
+        self._by_section: dict[str, list[int]] = {}
+        for i, p in enumerate(self.passages):
+            self._by_career.setdefault(p.career, []).append(i)
+            self._by_section.setdefault(p.section, []).append(i)
+
+    @property
+    def careers(self) -> set[str]:
+        return set(self._by_career)
+
+    def embed(self, query: str) -> np.ndarray:
+        from bot.embeddings import encode
+
+        return encode([query], model=self.model)
+
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        career: str | None = None,
+        section: str | None = None,
+        vector: np.ndarray | None = None,
+    ) -> list[Hit]:
+        import faiss
+
+        allowed: set[int] | None = None
+        if career is not None:
+            allowed = set(self._by_career.get(career, []))
+        if section is not None:
+            in_section = set(self._by_section.get(section, []))
+            allowed = in_section if allowed is None else allowed & in_section
+        if allowed is not None and not allowed:
+            return []
+        q = vector if vector is not None else self.embed(query)
+        k = min(k, self.index.ntotal if allowed is None else len(allowed))
+        params = None
+        if allowed is not None:
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.fromiter(allowed, dtype=np.int64)))
+        scores, ids = self.index.search(q, k, params=params)
+        hits = []
+        for score, i in zip(scores[0], ids[0]):
+            if i < 0:
+                continue
+            p = self.passages[i]
+            hits.append(Hit(p.career, p.title, p.section, float(score), p.text, p.source, int(i)))
+        return hits

@@ -1,0 +1,183 @@
+"""Starts the assistant's processes (action server, Rasa server, web page) and stops them together.
+
+Used by `make run`, `make shell`, the integration tests and the benchmarks, so every one of them starts the
+real servers the same way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot import config
+
+log = logging.getLogger("bot.serve")
+VENV_BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def base_env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "PYTHONPATH": str(config.ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    }
+
+
+def wait_http(url: str, timeout: float, proc: subprocess.Popen | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"process for {url} exited with code {proc.returncode}")
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                if resp.status < 500:
+                    return
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout:.0f}s")
+
+
+@dataclass
+class Stack:
+    """A running action server + Rasa server (+ optional static web server) on loopback."""
+
+    rasa_port: int
+    action_port: int
+    web_port: int | None = None
+    model: Path = field(default_factory=lambda: config.ROOT / "models" / "careers.tar.gz")
+    log_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="careers-logs-")))
+    extra_rasa_args: list[str] = field(default_factory=list)
+    procs: list[subprocess.Popen] = field(default_factory=list)
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def _spawn(self, name: str, cmd: list[str], env: dict[str, str], quiet: bool) -> subprocess.Popen:
+        out = open(self.log_dir / f"{name}.log", "wb") if quiet else None
+        proc = subprocess.Popen(cmd, cwd=config.ROOT, env=env, stdout=out, stderr=subprocess.STDOUT if quiet else None,
+                                start_new_session=True)
+        self.procs.append(proc)
+        return proc
+
+    def start(self, quiet: bool = True, timeout: float = 240) -> Stack:
+        if not self.model.exists():
+            raise FileNotFoundError(f"no trained model at {self.model}: run `python -m bot build` (or `make run`)")
+        env = base_env()
+        endpoints = self.log_dir / "endpoints.yml"
+        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n')
+        actions = self._spawn(
+            "actions",
+            [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.action_port)],
+            {**env, "SANIC_HOST": "127.0.0.1"},
+            quiet,
+        )
+        rasa = self._spawn(
+            "rasa",
+            [str(VENV_BIN / "rasa"), "run", "-m", str(self.model), "--enable-api", "-i", "127.0.0.1",
+             "-p", str(self.rasa_port), "--credentials", str(config.ROOT / "credentials.yml"),
+             "--endpoints", str(endpoints), "--cors", "*", *self.extra_rasa_args],
+            env,
+            quiet,
+        )
+        if self.web_port:
+            self._spawn(
+                "web",
+                [str(VENV_BIN / "python"), "-m", "http.server", str(self.web_port), "--bind", "127.0.0.1",
+                 "--directory", str(config.ROOT / "web")],
+                env,
+                True,
+            )
+        try:
+            wait_http(f"http://127.0.0.1:{self.action_port}/health", timeout, actions)
+            wait_http(f"{self.rasa_url}/", timeout, rasa)
+        except Exception:
+            self.stop()
+            raise RuntimeError(f"the servers did not start; logs in {self.log_dir}") from None
+        return self
+
+    def stop(self) -> None:
+        for proc in self.procs:
+            if proc.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGTERM)
+        for proc in self.procs:
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+        self.procs.clear()
+
+    def __enter__(self) -> Stack:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def run_forever(rasa_port: int = 5005, action_port: int = 5055, web_port: int = 8080) -> int:
+    """`make run`: start everything, print the URLs, stop all of it on Ctrl-C."""
+    web = web_port if (config.ROOT / "web" / "index.html").exists() else None
+    stack = Stack(rasa_port, action_port, web, log_dir=config.ROOT / "build" / "logs")
+    stack.log_dir.mkdir(parents=True, exist_ok=True)
+    print("Starting the action server and the Rasa server (loading TensorFlow and the model takes ~1 minute)...")
+    stack.start(quiet=True)
+    print(f"\n  Rasa REST:     POST {stack.rasa_url}/webhooks/rest/webhook  {{\"sender\": \"me\", \"message\": \"hi\"}}")
+    print(f"  Rasa HTTP API: {stack.rasa_url}/conversations/<id>/tracker")
+    if web:
+        print(f"  Chat widget:   http://127.0.0.1:{web}/")
+    print(f"  Logs:          {stack.log_dir}\n\nPress Ctrl-C to stop.")
+    try:
+        while all(p.poll() is None for p in stack.procs):
+            time.sleep(1)
+        print("A server stopped unexpectedly; see the logs.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nStopping...")
+        return 0
+    finally:
+        stack.stop()
+
+
+def shell(action_port: int = 5055) -> int:
+    """`make shell`: the action server in the background, the Rasa shell in the foreground."""
+    env = base_env()
+    log_dir = config.ROOT / "build" / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    endpoints = log_dir / "endpoints-shell.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
+    with open(log_dir / "actions-shell.log", "wb") as out:
+        actions = subprocess.Popen(
+            [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "-p", str(action_port)],
+            cwd=config.ROOT, env={**env, "SANIC_HOST": "127.0.0.1"}, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            wait_http(f"http://127.0.0.1:{action_port}/health", 120, actions)
+            return subprocess.call(
+                [str(VENV_BIN / "rasa"), "shell", "-m", str(config.ROOT / "models" / "careers.tar.gz"),
+                 "--endpoints", str(endpoints)],
+                cwd=config.ROOT, env=env,
+            )
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(actions.pid, signal.SIGTERM)

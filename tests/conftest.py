@@ -1,0 +1,41 @@
+"""Shared fixtures: a small knowledge base of our own (tests/fixtures/careers) and a real index built from it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_CAREERS = ROOT / "tests" / "fixtures" / "careers"
+
+
+@pytest.fixture(scope="session")
+def fixture_index_dir(tmp_path_factory) -> Path:
+    from bot.knowledge import load_careers
+    from bot.retrieval import build_index
+
+    out = tmp_path_factory.mktemp("index")
+    build_index(load_careers([FIXTURE_CAREERS]).values(), index_dir=out, progress=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def service(fixture_index_dir):
+    from bot.service import load_service
+
+    return load_service([FIXTURE_CAREERS], fixture_index_dir)
+
+
+@pytest.fixture()
+def careers_copy(tmp_path) -> Path:
+    """A writable copy of the fixture pages, for tests that edit or break pages."""
+    dest = tmp_path / "careers"
+    shutil.copytree(FIXTURE_CAREERS, dest)
+    return dest

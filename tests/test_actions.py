@@ -1,0 +1,100 @@
+"""Each custom action against a real index built from the fixture pages (no Rasa server needed)."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions
+
+
+@pytest.fixture(autouse=True)
+def use_fixture_service(service, monkeypatch):
+    monkeypatch.setattr(actions, "get_service", lambda: service)
+
+
+def tracker(text: str, intent: str, entities: list[str] | None = None, slots: dict | None = None) -> Tracker:
+    message = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.9},
+        "entities": [{"entity": "career", "value": v} for v in (entities or [])],
+    }
+    return Tracker("user", slots or {}, message, [], False, None, {}, "action_listen")
+
+
+def run(action, t: Tracker) -> tuple[list[dict], list]:
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, t, {})
+    return dispatcher.messages, events
+
+
+def test_section_answer_carries_metadata_and_names_source():
+    messages, events = run(actions.ActionAnswerCareer(), tracker("where do vets work?", "ask_workplace", ["vets"]))
+    [msg] = messages
+    assert msg["career"] == "veterinarian" and msg["section"] == "workplace"
+    assert msg["source"] == "knowledge/careers/veterinarian.md#workplace"
+    assert "Animal clinics, farms" in msg["text"] and "veterinarian.md#workplace" in msg["text"]
+    payloads = [b["payload"] for b in msg["buttons"]]
+    assert '/ask_duties{"career": "veterinarian"}' in payloads
+    assert '/ask_overview{"career": "registered-nurse"}' in payloads  # the related career
+    assert SlotSet("career", "veterinarian") in events
+
+
+def test_follow_up_keeps_the_career_in_focus():
+    t = tracker("and how do I become one?", "ask_education", slots={"career": "electrician"})
+    [msg], events = run(actions.ActionAnswerCareer(), t)
+    assert (msg["career"], msg["section"]) == ("electrician", "education")
+    assert "apprenticeship" in msg["text"].lower()
+
+
+def test_typo_without_entity_is_found_in_the_text():
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker("how much does an electricain earn", "ask_salary"))
+    assert (msg["career"], msg["section"]) == ("electrician", "salary")
+
+
+def test_unknown_career_gets_suggestions_not_an_answer():
+    [msg], events = run(actions.ActionAnswerCareer(), tracker("what does a blacksmith do", "ask_duties", ["blacksmith"]))
+    assert msg["unknown_career"] == "blacksmith"
+    assert isinstance(msg["suggestions"], list)
+    assert "section" not in msg and "don't have a page" in msg["text"]
+    assert not any(getattr(e, "get", lambda k: None)("name") == "career" for e in events)
+
+
+def test_no_career_at_all_asks_which():
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker("what do they do", "ask_duties"))
+    assert msg["response"] == "utter_no_career"
+
+
+def test_missing_section_says_so_and_offers_others():
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker("kinds of nurses", "ask_specializations", ["nurses"]))
+    assert msg["career"] == "registered-nurse" and msg["section"] is None
+    assert "nothing on specializations" in msg["text"]
+
+
+def test_compare_two_careers():
+    [msg], events = run(actions.ActionCompareCareers(),
+                        tracker("vet vs electrician", "compare_careers", ["vet", "electrician"]))
+    assert msg["compare"] == ["veterinarian", "electrician"]
+    assert "$119,100" in msg["text"] and "Apprenticeship" in msg["text"]
+
+
+def test_compare_with_the_career_in_focus():
+    t = tracker("how does it compare to a nurse", "compare_careers", ["nurse"], slots={"career": "data-scientist"})
+    [msg], _ = run(actions.ActionCompareCareers(), t)
+    assert msg["compare"] == ["data-scientist", "registered-nurse"]
+
+
+def test_explore_lists_careers_and_respects_no_degree():
+    [msg], _ = run(actions.ActionExploreCareers(), tracker("jobs where I work with animals", "explore_careers"))
+    assert msg["explore"][0] == "veterinarian"
+    [msg], _ = run(actions.ActionExploreCareers(), tracker("jobs without a degree", "explore_careers"))
+    assert msg["explore"] == ["electrician"]
+
+
+def test_fallback_still_searches():
+    [msg], _ = run(actions.ActionFallbackSearch(), tracker("blueprints wiring electrician stuff??", "nlu_fallback"))
+    assert msg["career"] == "electrician" and "not sure I understood" in msg["text"]
+    [msg], _ = run(actions.ActionFallbackSearch(), tracker("qwpoeiru zxmcnv", "nlu_fallback"))
+    assert msg["response"] == "utter_default"

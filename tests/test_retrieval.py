@@ -1,0 +1,104 @@
+"""Index build, staleness, embedding reuse, atomic swap, filtered search and the search CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bot.knowledge import load_careers
+from bot.retrieval import IndexMissing, SearchIndex, build_index, passages_for, read_meta
+from tests.conftest import FIXTURE_CAREERS, ROOT
+
+
+def test_passages_name_career_and_section():
+    passages = passages_for(load_careers([FIXTURE_CAREERS]).values())
+    assert len(passages) == 20  # 4 pages x 5 sections, each short enough for one passage
+    vet = next(p for p in passages if p.career == "veterinarian" and p.section == "workplace")
+    assert vet.embed_text().startswith("Veterinarian. Where they work: Animal clinics")
+    assert vet.source == "knowledge/careers/veterinarian.md#workplace"
+
+
+def test_build_is_a_no_op_when_nothing_changed_and_reuses_embeddings(careers_copy, tmp_path):
+    out = tmp_path / "idx"
+    first = build_index(load_careers([careers_copy]).values(), index_dir=out, progress=False)
+    assert first["rebuilt"] and first["embedded"] == 20 and first["reused"] == 0
+    again = build_index(load_careers([careers_copy]).values(), index_dir=out, progress=False)
+    assert again["rebuilt"] is False
+    page = careers_copy / "electrician.md"
+    page.write_text(page.read_text().replace("indoors and outdoors.", "indoors, outdoors and on rooftops."))
+    third = build_index(load_careers([careers_copy]).values(), index_dir=out, progress=False)
+    assert third["rebuilt"] and third["embedded"] == 1 and third["reused"] == 19
+    hits = SearchIndex(out).search("rooftops", k=1)
+    assert hits[0].career == "electrician" and "rooftops" in hits[0].text
+    assert len(list(out.glob("build-*"))) == 1  # the old build was cleaned up
+
+
+def test_metadata_is_json_and_current_is_a_symlink(fixture_index_dir):
+    current = fixture_index_dir / "current"
+    assert current.is_symlink()
+    raw = json.loads((current / "passages.json").read_text())
+    assert {"career", "title", "section", "text", "source", "hash"} <= set(raw[0])
+    meta = read_meta(fixture_index_dir)
+    assert meta["index_type"] == "IndexFlatIP" and meta["dimension"] == 384 and meta["passages"] == 20
+
+
+def test_a_crash_while_writing_keeps_the_old_index(careers_copy, tmp_path, monkeypatch):
+    import faiss
+
+    out = tmp_path / "idx"
+    build_index(load_careers([careers_copy]).values(), index_dir=out, progress=False)
+    before = read_meta(out)["corpus_hash"]
+    page = careers_copy / "chef.md"
+    page.write_text((careers_copy / "electrician.md").read_text().replace("electrician", "chef")
+                    .replace("Electrician", "Chef").replace("sparky, electrical technician", "cook"))
+
+    def boom(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(faiss, "write_index", boom)
+    with pytest.raises(OSError):
+        build_index(load_careers([careers_copy]).values(), index_dir=out, progress=False)
+    assert read_meta(out)["corpus_hash"] == before
+    assert len(SearchIndex(out).passages) == 20
+
+
+def test_search_ranks_and_filters(fixture_index_dir):
+    index = SearchIndex(fixture_index_dir)
+    top = index.search("I want to work with animals", k=3)
+    assert top[0].career == "veterinarian"
+    assert top[0].score >= top[1].score >= top[2].score
+    only = index.search("where do they work", k=5, career="electrician")
+    assert only and {h.career for h in only} == {"electrician"}
+    one = index.search("where do they work", k=5, career="electrician", section="workplace")
+    assert [(h.career, h.section) for h in one] == [("electrician", "workplace")]
+    assert index.search("pay", career="astronaut") == []
+
+
+def test_missing_index_says_how_to_build_it(tmp_path):
+    with pytest.raises(IndexMissing, match="python -m bot index"):
+        SearchIndex(tmp_path / "nowhere")
+
+
+def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, input=stdin, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_search_cli_json_and_stdin(fixture_index_dir):
+    result = _cli("search", "fixing wiring", "--index", str(fixture_index_dir), "--json", "-k", "2")
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert len(hits) == 2 and hits[0]["career"] == "electrician"
+    assert set(hits[0]) == {"career", "title", "section", "score", "text", "source"}
+    result = _cli("search", "-", "--index", str(fixture_index_dir), "-k", "1", stdin="sick pets\nstatistics\n")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line[0]["career"] for line in lines] == ["veterinarian", "data-scientist"]
+
+
+def test_search_cli_rejects_bad_arguments(fixture_index_dir):
+    assert _cli("search", "x", "--index", str(fixture_index_dir), "--section", "hobbies").returncode == 2
+    bad = _cli("search", "x", "--index", str(fixture_index_dir), "--career", "astronaut")
+    assert bad.returncode == 2 and "unknown career id" in bad.stderr
