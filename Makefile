@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: venv build run shell test lint validate stories pytest eval bench lock clean
+.PHONY: venv web build run shell test lint validate stories pytest eval bench lock clean
 
 venv:
 	@bash scripts/ensure_venv.sh
@@ -16,7 +16,13 @@ venv:
 build: venv
 	$(PY) -m bot build
 
-run: build
+# The chat widget's bundle (rasa-webchat, version pinned in web/package.json), copied next to the page.
+web: web/vendor/webchat.js
+web/vendor/webchat.js: web/package.json
+	cd web && npm install --no-audit --no-fund --loglevel=error
+	mkdir -p web/vendor && cp web/node_modules/rasa-webchat/lib/index.js web/vendor/webchat.js
+
+run: build web
 	$(PY) -m bot serve
 
 shell: build

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import re
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import answers
+from bot import answers, quiz
 from bot.answers import Reply
+from bot.quiz_replies import current_question, running
 from bot.service import Service, get_service
 
 log = logging.getLogger(__name__)
@@ -31,6 +34,8 @@ SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to s
 
 
 def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
+    if reply.preface:
+        dispatcher.utter_message(text=reply.preface)
     dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None, **reply.metadata)
 
 
@@ -71,22 +76,67 @@ def resolve_mentions(service: Service, tracker: Tracker, want: int) -> tuple[lis
         for cid in service.resolver.find_in_text(text, limit=want):
             if cid not in ids:
                 ids.append(cid)
+    if not ids:
+        ids += from_test_results(tracker, text)
     return ids[:want], None
 
 
-class SafeAction(Action):
-    """Any failure inside an action becomes a friendly message and a log line, never silence."""
+ORDINALS = {
+    "first": 0,
+    "1st": 0,
+    "top": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "fourth": 3,
+    "4th": 3,
+    "fifth": 4,
+    "5th": 4,
+    "sixth": 5,
+    "seventh": 6,
+    "eighth": 7,
+    "ninth": 8,
+    "tenth": 9,
+    "last": -1,
+}
+ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b(?: one| career| match)?|\bnumber (\d+)\b", re.I)
+
+
+def from_test_results(tracker: Tracker, text: str) -> list[str]:
+    """ "Tell me about the first one" after a career test result: the nth match."""
+    state = tracker.get_slot("quiz")
+    results = state.get("results") if isinstance(state, dict) else None
+    match = ORDINAL.search(text)
+    if not results or not match:
+        return []
+    n = ORDINALS[match.group(1).lower()] if match.group(1) else int(match.group(2)) - 1
+    return [results[n]] if -len(results) <= n < len(results) else []
+
+
+class SafeAction(Action, ABC):
+    """Any failure inside an action becomes a friendly message and a log line, never silence.
+
+    A question asked in the middle of the career test is answered, then the test's current item is asked again.
+    """
+
+    resumes_quiz = True
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         try:
-            return self.answer(dispatcher, tracker, domain)
+            events = self.answer(dispatcher, tracker, domain)
         except Exception:
             log.exception("%s failed on %r", self.name(), tracker.latest_message.get("text"))
             dispatcher.utter_message(response="utter_service_down")
             return []
+        state = running(tracker.get_slot("quiz"))
+        if self.resumes_quiz and state:
+            send(dispatcher, current_question(state, "Back to the career test:\n"))
+        return events
 
+    @abstractmethod
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
-        raise NotImplementedError
+        """The action's own work; `run` wraps it."""
 
 
 class ActionAnswerCareer(SafeAction):
@@ -127,7 +177,7 @@ class ActionCompareCareers(SafeAction):
             ids = [focus, ids[0]]  # "how does it compare to a paramedic?"
         if len(ids) < 2:
             dispatcher.utter_message(
-                text="Which two careers should I compare? For example: \"compare nurse and paramedic\"."
+                text='Which two careers should I compare? For example: "compare nurse and paramedic".'
             )
             return []
         send(dispatcher, answers.compare_reply(service, ids[0], ids[1]))
@@ -149,12 +199,19 @@ class ActionExploreCareers(SafeAction):
 class ActionFallbackSearch(SafeAction):
     """Low NLU confidence: still try the knowledge base before saying we did not understand."""
 
+    resumes_quiz = False
+
     def name(self) -> str:
         return "action_fallback_search"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         service = get_service()
         text = (tracker.latest_message.get("text") or "").strip()
+        state = running(tracker.get_slot("quiz"))
+        if state and quiz.map_answer(text) is not None:
+            from actions.quiz import ActionQuiz  # a test answer NLU did not recognise
+
+            return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
         if not text:
             dispatcher.utter_message(response="utter_default")
             return []

@@ -24,7 +24,9 @@ NO_DEGREE_LEVELS = {
 }
 EXPLORE_MIN_SCORE = 0.2  # weaker passages are not about what was asked
 EXPLORE_RELATIVE = 0.7  # list careers whose best passage is within 70% of the best one
-NO_DEGREE = re.compile(r"\b(without|no|don'?t need|not need|without needing)\b.{0,20}\b(degree|college|university)\b", re.I)
+NO_DEGREE = re.compile(
+    r"\b(without|no|don'?t need|not need|without needing)\b.{0,20}\b(degree|college|university)\b", re.I
+)
 
 
 @dataclass
@@ -32,6 +34,7 @@ class Reply:
     text: str
     buttons: list[dict] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)
+    preface: str = ""  # sent as a message of its own before `text` (e.g. quiz progress before the item)
 
 
 def payload(intent: str, career: str | None = None) -> str:
@@ -80,7 +83,9 @@ def section_answer(service: Service, career_id: str, section: str, query: str) -
     body = "\n".join(h.text for h in sorted(hits, key=lambda h: h.position))
     source = career.source(section)
     text = f"{career.title}: {SECTION_LABELS[section]}\n{_shorten(body)}\n(Source: {career.title} page, {source})"
-    return Reply(text, follow_up_buttons(career, section, service), {"career": career_id, "section": section, "source": source})
+    return Reply(
+        text, follow_up_buttons(career, section, service), {"career": career_id, "section": section, "source": source}
+    )
 
 
 def unknown_career_reply(service: Service, said: str, suggestions: list[str]) -> Reply:
@@ -93,7 +98,7 @@ def unknown_career_reply(service: Service, said: str, suggestions: list[str]) ->
     else:
         text = (
             f"I don't have a page about \"{said}\" yet, so I'd rather not guess. "
-            "Try another name for it, or ask me something like \"jobs where I work outdoors\"."
+            'Try another name for it, or ask me something like "jobs where I work outdoors".'
         )
     buttons = [{"title": service.careers[s].title, "payload": payload("ask_overview", s)} for s in suggestions[:3]]
     return Reply(text, buttons, {"unknown_career": said, "suggestions": suggestions[:3]})
@@ -101,7 +106,7 @@ def unknown_career_reply(service: Service, said: str, suggestions: list[str]) ->
 
 def ambiguous_reply(service: Service, said: str, options: list[str]) -> Reply:
     names = [service.careers[o].title for o in options if o in service.careers]
-    text = f"\"{said}\" could mean several careers: {', '.join(names)}. Which one did you mean?"
+    text = f'"{said}" could mean several careers: {", ".join(names)}. Which one did you mean?'
     buttons = [{"title": service.careers[o].title, "payload": payload("ask_overview", o)} for o in options[:5]]
     return Reply(text, buttons, {"ambiguous_career": said, "suggestions": options[:5]})
 
@@ -131,7 +136,9 @@ def compare_reply(service: Service, a: str, b: str) -> Reply:
         )
     ca, cb = service.careers[a], service.careers[b]
     text = (
-        f"{ca.title} vs {cb.title}\n" + "\n".join(lines) + f"\n(Sources: {ca.source('overview')}, {cb.source('overview')})"
+        f"{ca.title} vs {cb.title}\n"
+        + "\n".join(lines)
+        + f"\n(Sources: {ca.source('overview')}, {cb.source('overview')})"
     )
     buttons = [
         {"title": f"What a {ca.title} does", "payload": payload("ask_duties", a)},
@@ -163,7 +170,7 @@ def explore_reply(service: Service, query: str) -> Reply:
     found = explore(service, query)
     if not found:
         return Reply(
-            "I couldn't find careers that fit that. Try describing what you enjoy, e.g. \"working outdoors\".",
+            'I couldn\'t find careers that fit that. Try describing what you enjoy, e.g. "working outdoors".',
             [{"title": "Help", "payload": "/help"}],
             {"explore": [], "query": query},
         )

@@ -37,12 +37,15 @@ def cmd_index(args) -> int:
     if errors:
         print("Not indexing: fix these page problems first:\n  " + "\n  ".join(errors), file=sys.stderr)
         return 1
-    meta = build_index(careers.values(), index_dir=Path(args.out) if args.out else None, force=args.force,
-                       model=args.model)
+    meta = build_index(
+        careers.values(), index_dir=Path(args.out) if args.out else None, force=args.force, model=args.model
+    )
     if meta["rebuilt"]:
         rate = meta["embedded"] / meta["build_seconds"] if meta["build_seconds"] else 0
-        print(f"Indexed {meta['passages']} passages from {meta['careers']} careers "
-              f"({meta['embedded']} embedded, {meta['reused']} reused, {rate:.0f} passages/s)")
+        print(
+            f"Indexed {meta['passages']} passages from {meta['careers']} careers "
+            f"({meta['embedded']} embedded, {meta['reused']} reused, {rate:.0f} passages/s)"
+        )
     else:
         print(f"Index is up to date: {meta['passages']} passages from {meta['careers']} careers (nothing to do)")
     return 0

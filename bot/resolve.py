@@ -77,7 +77,7 @@ class Resolution:
 
 
 class CareerResolver:
-    def __init__(self, careers: dict[str, Career], index: "SearchIndex | None" = None):
+    def __init__(self, careers: dict[str, Career], index: SearchIndex | None = None):
         self.careers = careers
         self.index = index
         self.names: dict[str, str] = {}
@@ -165,4 +165,3 @@ class CareerResolver:
                     found.append((start, size, cid))
                     taken |= span
         return [cid for _, _, cid in sorted(found)][:limit]
-

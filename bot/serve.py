@@ -73,8 +73,14 @@ class Stack:
 
     def _spawn(self, name: str, cmd: list[str], env: dict[str, str], quiet: bool) -> subprocess.Popen:
         out = open(self.log_dir / f"{name}.log", "wb") if quiet else None
-        proc = subprocess.Popen(cmd, cwd=config.ROOT, env=env, stdout=out, stderr=subprocess.STDOUT if quiet else None,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            cwd=config.ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT if quiet else None,
+            start_new_session=True,
+        )
         self.procs.append(proc)
         return proc
 
@@ -92,17 +98,40 @@ class Stack:
         )
         rasa = self._spawn(
             "rasa",
-            [str(VENV_BIN / "rasa"), "run", "-m", str(self.model), "--enable-api", "-i", "127.0.0.1",
-             "-p", str(self.rasa_port), "--credentials", str(config.ROOT / "credentials.yml"),
-             "--endpoints", str(endpoints), "--cors", "*", *self.extra_rasa_args],
+            [
+                str(VENV_BIN / "rasa"),
+                "run",
+                "-m",
+                str(self.model),
+                "--enable-api",
+                "-i",
+                "127.0.0.1",
+                "-p",
+                str(self.rasa_port),
+                "--credentials",
+                str(config.ROOT / "credentials.yml"),
+                "--endpoints",
+                str(endpoints),
+                "--cors",
+                "*",
+                *self.extra_rasa_args,
+            ],
             env,
             quiet,
         )
         if self.web_port:
             self._spawn(
                 "web",
-                [str(VENV_BIN / "python"), "-m", "http.server", str(self.web_port), "--bind", "127.0.0.1",
-                 "--directory", str(config.ROOT / "web")],
+                [
+                    str(VENV_BIN / "python"),
+                    "-m",
+                    "http.server",
+                    str(self.web_port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--directory",
+                    str(config.ROOT / "web"),
+                ],
                 env,
                 True,
             )
@@ -141,7 +170,7 @@ def run_forever(rasa_port: int = 5005, action_port: int = 5055, web_port: int = 
     stack.log_dir.mkdir(parents=True, exist_ok=True)
     print("Starting the action server and the Rasa server (loading TensorFlow and the model takes ~1 minute)...")
     stack.start(quiet=True)
-    print(f"\n  Rasa REST:     POST {stack.rasa_url}/webhooks/rest/webhook  {{\"sender\": \"me\", \"message\": \"hi\"}}")
+    print(f'\n  Rasa REST:     POST {stack.rasa_url}/webhooks/rest/webhook  {{"sender": "me", "message": "hi"}}')
     print(f"  Rasa HTTP API: {stack.rasa_url}/conversations/<id>/tracker")
     if web:
         print(f"  Chat widget:   http://127.0.0.1:{web}/")
@@ -168,15 +197,25 @@ def shell(action_port: int = 5055) -> int:
     with open(log_dir / "actions-shell.log", "wb") as out:
         actions = subprocess.Popen(
             [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "-p", str(action_port)],
-            cwd=config.ROOT, env={**env, "SANIC_HOST": "127.0.0.1"}, stdout=out, stderr=subprocess.STDOUT,
+            cwd=config.ROOT,
+            env={**env, "SANIC_HOST": "127.0.0.1"},
+            stdout=out,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         try:
             wait_http(f"http://127.0.0.1:{action_port}/health", 120, actions)
             return subprocess.call(
-                [str(VENV_BIN / "rasa"), "shell", "-m", str(config.ROOT / "models" / "careers.tar.gz"),
-                 "--endpoints", str(endpoints)],
-                cwd=config.ROOT, env=env,
+                [
+                    str(VENV_BIN / "rasa"),
+                    "shell",
+                    "-m",
+                    str(config.ROOT / "models" / "careers.tar.gz"),
+                    "--endpoints",
+                    str(endpoints),
+                ],
+                cwd=config.ROOT,
+                env=env,
             )
         finally:
             with contextlib.suppress(ProcessLookupError):

@@ -55,7 +55,9 @@ def test_typo_without_entity_is_found_in_the_text():
 
 
 def test_unknown_career_gets_suggestions_not_an_answer():
-    [msg], events = run(actions.ActionAnswerCareer(), tracker("what does a blacksmith do", "ask_duties", ["blacksmith"]))
+    [msg], events = run(
+        actions.ActionAnswerCareer(), tracker("what does a blacksmith do", "ask_duties", ["blacksmith"])
+    )
     assert msg["unknown_career"] == "blacksmith"
     assert isinstance(msg["suggestions"], list)
     assert "section" not in msg and "don't have a page" in msg["text"]
@@ -74,8 +76,9 @@ def test_missing_section_says_so_and_offers_others():
 
 
 def test_compare_two_careers():
-    [msg], events = run(actions.ActionCompareCareers(),
-                        tracker("vet vs electrician", "compare_careers", ["vet", "electrician"]))
+    [msg], events = run(
+        actions.ActionCompareCareers(), tracker("vet vs electrician", "compare_careers", ["vet", "electrician"])
+    )
     assert msg["compare"] == ["veterinarian", "electrician"]
     assert "$119,100" in msg["text"] and "Apprenticeship" in msg["text"]
 

@@ -46,8 +46,12 @@ def test_career_question_follow_up_and_metadata(stack):
     assert any(b["payload"].startswith("/ask_") for b in replies[0]["buttons"])
     say(stack, "it-1", "and where do they work?")
     meta = [m for m in bot_metadata(stack, "it-1") if "career" in m]
-    assert meta[0] == {**meta[0], "career": "data-scientist", "section": "duties",
-                       "source": "knowledge/careers/data-scientist.md#duties"}
+    assert meta[0] == {
+        **meta[0],
+        "career": "data-scientist",
+        "section": "duties",
+        "source": "knowledge/careers/data-scientist.md#duties",
+    }
     assert (meta[1]["career"], meta[1]["section"]) == ("data-scientist", "workplace")
 
 

@@ -10,7 +10,8 @@ from bot.knowledge import load_careers, parse_page
 from bot.page_check import check_pages
 from tests.conftest import FIXTURE_CAREERS, ROOT
 
-REQUIRED_CAREERS = """machine-learning-engineer mlops-engineer computer-vision-engineer natural-language-processing-engineer
+REQUIRED_CAREERS = """machine-learning-engineer mlops-engineer computer-vision-engineer
+natural-language-processing-engineer
 research-machine-learning-engineer applied-machine-learning-engineer deep-learning-engineer ai-engineer
 ai-research-scientist data-scientist data-engineer big-data-engineer data-analyst prompt-engineer
 generative-ai-engineer robotics-engineer edge-ai-engineer ai-product-manager ai-ethics-specialist cloud-engineer

@@ -52,8 +52,13 @@ def test_a_crash_while_writing_keeps_the_old_index(careers_copy, tmp_path, monke
     build_index(load_careers([careers_copy]).values(), index_dir=out, progress=False)
     before = read_meta(out)["corpus_hash"]
     page = careers_copy / "chef.md"
-    page.write_text((careers_copy / "electrician.md").read_text().replace("electrician", "chef")
-                    .replace("Electrician", "Chef").replace("sparky, electrical technician", "cook"))
+    page.write_text(
+        (careers_copy / "electrician.md")
+        .read_text()
+        .replace("electrician", "chef")
+        .replace("Electrician", "Chef")
+        .replace("sparky, electrical technician", "cook")
+    )
 
     def boom(*args, **kwargs):
         raise OSError("disk full")
@@ -83,8 +88,9 @@ def test_missing_index_says_how_to_build_it(tmp_path):
 
 
 def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, input=stdin, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_search_cli_json_and_stdin(fixture_index_dir):

@@ -1,0 +1,167 @@
+"""The career test in the conversation: one action for every test command, state kept in the `quiz` slot."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.actions import SafeAction, send
+from bot import quiz
+from bot.quiz_replies import current_question, intro_text, map_zone, question_reply, result_reply, zone_reply
+from bot.service import get_service
+
+log = logging.getLogger(__name__)
+PICTURE_CHANNELS = {"socketio"}
+
+
+def quiz_state(tracker: Tracker) -> dict | None:
+    state = tracker.get_slot("quiz")
+    return copy.deepcopy(state) if isinstance(state, dict) and "answers" in state else None
+
+
+def slot_value(tracker: Tracker) -> str | None:
+    for entity in tracker.latest_message.get("entities", []):
+        if entity.get("entity") == "quiz_value":
+            return str(entity.get("value"))
+    return None
+
+
+class ActionQuiz(SafeAction):
+    """start / answer / skip / go back / pause / continue / start over / answer all, by intent."""
+
+    resumes_quiz = False
+
+    def name(self) -> str:
+        return "action_quiz"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        return self.handle(intent, dispatcher, tracker)
+
+    def handle(self, intent: str | None, dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
+        state = quiz_state(tracker)
+        careers = get_service().careers
+        total = len(quiz.default_items())
+
+        if intent == "quiz_restart" or (intent == "start_quiz" and (state is None or state.get("done"))):
+            state = quiz.new_state()
+            lead = intro_text(total) + "\n\n" if intent == "start_quiz" else "Starting over with a clean slate.\n\n"
+            return self._advance(state, careers, dispatcher, tracker, lead)
+        if state is None:
+            dispatcher.utter_message(response="utter_offer_quiz")
+            return []
+        if intent in ("start_quiz", "quiz_continue"):
+            if state.get("done"):
+                dispatcher.utter_message(response="utter_offer_quiz")
+                return []
+            state["paused"] = False
+            lead = f"Welcome back! You've answered {len(state['answers'])} so far; carrying on.\n\n"
+            send(dispatcher, current_question(state, lead))
+            return [SlotSet("quiz", state)]
+        if intent == "quiz_full":
+            state.update(full=True, done=False, paused=False)
+            lead = "OK, all the questions then; your answers so far are kept.\n\n"
+            return self._advance(state, careers, dispatcher, tracker, lead)
+        if state.get("done"):
+            dispatcher.utter_message(response="utter_offer_quiz")
+            return []
+        if intent == "quiz_stop":
+            state["paused"] = True
+            dispatcher.utter_message(
+                text=f'Paused. Your {len(state["answers"])} answers are kept: say "continue the test" any time.',
+                buttons=[{"title": "Continue the test", "payload": "/quiz_continue"}],
+            )
+            return [SlotSet("quiz", state)]
+        if state.get("paused"):
+            dispatcher.utter_message(
+                text='Your test is paused. Say "continue the test" to carry on or "start over" for a new one.',
+                buttons=[
+                    {"title": "Continue the test", "payload": "/quiz_continue"},
+                    {"title": "Start over", "payload": "/quiz_restart"},
+                ],
+            )
+            return []
+        if intent == "quiz_back":
+            if state["current"] == quiz.ZONE_QUESTION and state["order"]:
+                state["current"] = state["order"][-1]
+            if not state["order"]:
+                send(dispatcher, current_question(state, "There's no earlier answer to change.\n"))
+                return []
+            last = state["order"].pop()
+            state["answers"].pop(last, None)
+            state["current"] = last
+            send(dispatcher, current_question(state, "Going back; answer this one again.\n"))
+            return [SlotSet("quiz", state)]
+        if intent == "quiz_skip":
+            if state["current"] == quiz.ZONE_QUESTION:
+                state["zone"] = None
+                return self._finish(state, careers, dispatcher, tracker)
+            state["skipped"].append(state["current"])
+            return self._advance(state, careers, dispatcher, tracker, "Skipped.\n")
+        # An answer (button or free text).
+        text = slot_value(tracker) or tracker.latest_message.get("text") or ""
+        if state["current"] == quiz.ZONE_QUESTION:
+            zone = map_zone(text)
+            if zone is None:
+                send(dispatcher, zone_reply("Sorry, I didn't catch that. "))
+                return []
+            state["zone"] = zone or None
+            return self._finish(state, careers, dispatcher, tracker)
+        value = quiz.map_answer(text)
+        if value is None:
+            send(
+                dispatcher,
+                current_question(
+                    state,
+                    'Sorry, I didn\'t catch that: tap a button or say something like "I\'d love that" or "no way".\n',
+                ),
+            )
+            return []
+        state["answers"][state["current"]] = value
+        state["order"].append(state["current"])
+        return self._advance(state, careers, dispatcher, tracker, "")
+
+    def _advance(self, state, careers, dispatcher, tracker, lead: str) -> list:
+        item = quiz.next_item(state, careers)
+        if item is not None:
+            state["current"] = item.id
+            send(dispatcher, question_reply(state, item, lead))
+            return [SlotSet("quiz", state)]
+        if not state["answers"]:
+            state["done"] = True
+            dispatcher.utter_message(
+                text='You skipped every question, so I have nothing to match. Say "start over" to try again.'
+            )
+            return [SlotSet("quiz", state)]
+        stop_note = (
+            ""
+            if len(state["answers"]) + len(state["skipped"]) >= len(quiz.default_items())
+            else (
+                "Your top matches have settled, so that's enough questions "
+                '(say "answer all questions" for the full test).\n'
+            )
+        )
+        state["current"] = quiz.ZONE_QUESTION
+        send(dispatcher, zone_reply(lead + stop_note))
+        return [SlotSet("quiz", state)]
+
+    def _finish(self, state, careers, dispatcher, tracker) -> list:
+        state.update(done=True, current=None)
+        picture = tracker.get_latest_input_channel() in PICTURE_CHANNELS
+        reply = result_reply(state, careers, picture=picture)
+        if picture:
+            dispatcher.utter_message(image=quiz_chart_uri(reply.metadata["quiz_result"]["scores"]))
+        send(dispatcher, reply)
+        state["results"] = [m["career"] for m in reply.metadata["quiz_result"]["matches"]]
+        return [SlotSet("quiz", state)]
+
+
+def quiz_chart_uri(profile: dict[str, float]) -> str:
+    from bot.quiz_chart import svg_data_uri
+
+    return svg_data_uri(profile)

@@ -1,0 +1,260 @@
+"""The career test: RIASEC item bank, answer scale, scoring, matching, adaptive item choice and stopping.
+
+Pure logic with no Rasa in it, so the dialogue, the simulation in `python -m bot eval` and the tests all run
+the very same code. A test's state is a plain dict (kept in a Rasa slot):
+    {"answers": {item_id: 1..5}, "order": [item ids in the order answered], "skipped": [...],
+     "current": item id or None, "full": bool, "zone": None or max job zone, "done": bool}
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from bot import config
+from bot.knowledge import RIASEC, Career
+
+DIMENSION_NAMES = {
+    "R": "Realistic (hands-on, tools, outdoors)",
+    "I": "Investigative (ideas, science, solving problems)",
+    "A": "Artistic (creating, designing, expressing)",
+    "S": "Social (helping, teaching, caring)",
+    "E": "Enterprising (leading, persuading, selling)",
+    "C": "Conventional (organising, data, detail)",
+}
+SHORT_NAMES = {
+    "R": "hands-on work",
+    "I": "investigating",
+    "A": "creating",
+    "S": "helping people",
+    "E": "leading and persuading",
+    "C": "organising",
+}
+# CONTRACTS §4: five buttons from most positive to most negative.
+SCALE = [(5, "Love it"), (4, "Like it"), (3, "Not sure"), (2, "Dislike it"), (1, "Hate it")]
+MIN_ITEMS = 18  # at least three per dimension before the test may stop early
+STABLE_FOR = 8  # ...and the top matches unchanged over this many answers
+TOP_K = 5
+ZONE_QUESTION = "zone"  # pseudo-item id of the optional education question
+
+_FREE_TEXT = [
+    (1, r"\b(hate|no way|never|absolutely not|definitely not|not at all|awful|horrible|nope,? never|god no)\b"),
+    (5, r"\b(love|adore|absolutely|definitely|100|totally|my dream|amazing|yes!+|so much|really (like|enjoy))\b"),
+    (2, r"\b(dislike|don'?t (really )?(like|enjoy)|not really|rather not|meh|nah|no|nope|boring|not for me)\b"),
+    (3, r"\b(not sure|unsure|maybe|don'?t know|dunno|idk|no idea|neutral|either way|hard to say|depends|perhaps)\b"),
+    (4, r"\b(like|enjoy|kind of|kinda|sort of|sounds (good|fun|nice)|fine|ok(ay)?|sure|yes|yeah|yep|good|fun)\b"),
+]
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    text: str
+    dimension: str
+    level: str = ""
+    setting: str = ""
+
+
+def load_items(path: Path | None = None) -> list[Item]:
+    raw = yaml.safe_load(Path(path or config.QUIZ_ITEMS).read_text())
+    return [Item(**{k: str(v) for k, v in entry.items() if k in Item.__dataclass_fields__}) for entry in raw]
+
+
+@lru_cache(maxsize=1)
+def default_items() -> tuple[Item, ...]:
+    return tuple(load_items())
+
+
+def check_items(items: list[dict]) -> list[str]:
+    """Problems with an item bank: malformed entries, duplicate ids or texts, unbalanced dimensions."""
+    errors: list[str] = []
+    seen_ids: set[str] = set()
+    seen_texts: set[str] = set()
+    counts = {d: 0 for d in RIASEC}
+    for n, entry in enumerate(items, 1):
+        if not isinstance(entry, dict):
+            errors.append(f"item {n}: not a mapping")
+            continue
+        iid, text, dim = entry.get("id"), entry.get("text"), entry.get("dimension")
+        if not iid or not isinstance(iid, str):
+            errors.append(f"item {n}: missing id")
+        elif iid in seen_ids:
+            errors.append(f"item {n}: duplicate id {iid}")
+        else:
+            seen_ids.add(iid)
+        if not text or not isinstance(text, str) or len(text.split()) > 12:
+            errors.append(f"item {iid or n}: text must be a short activity (1-12 words)")
+        elif text.lower() in seen_texts:
+            errors.append(f"item {iid or n}: duplicate text {text!r}")
+        else:
+            seen_texts.add(text.lower())
+        if dim not in counts:
+            errors.append(f"item {iid or n}: dimension must be one of R I A S E C, got {dim!r}")
+        else:
+            counts[dim] += 1
+    if counts and max(counts.values()) - min(counts.values()) > 2:
+        errors.append(f"dimensions are unbalanced: {counts}")
+    if min(counts.values(), default=0) < 15:
+        errors.append(f"each dimension needs at least 15 items: {counts}")
+    return errors
+
+
+def map_answer(text: str) -> int | None:
+    """A free-text answer onto the 1-5 scale ("I'd love that" -> 5, "no way" -> 1); None if it is not one."""
+    t = text.strip().lower()
+    if t.isdigit() and 1 <= int(t) <= 5:
+        return int(t)
+    for value, label in SCALE:
+        if t == label.lower():
+            return value
+    for value, pattern in _FREE_TEXT:
+        if re.search(pattern, t):
+            return value
+    return None
+
+
+def new_state(full: bool = False) -> dict:
+    return {"answers": {}, "order": [], "skipped": [], "current": None, "full": full, "zone": None, "done": False}
+
+
+def scores(state: dict, items: tuple[Item, ...] | None = None) -> dict[str, float]:
+    """Each dimension's mean answer, rescaled from 1-5 to O*NET's 1-7 range (4.0 = no answers yet)."""
+    by_id = {i.id: i for i in (items or default_items())}
+    sums = {d: 0.0 for d in RIASEC}
+    counts = {d: 0 for d in RIASEC}
+    for iid, value in state["answers"].items():
+        item = by_id.get(iid)
+        if item:
+            sums[item.dimension] += value
+            counts[item.dimension] += 1
+    return {d: round(1 + (sums[d] / counts[d] - 1) * 1.5, 2) if counts[d] else 4.0 for d in RIASEC}
+
+
+def holland_code(profile: dict[str, float]) -> str:
+    return "".join(sorted(RIASEC, key=lambda d: (-profile[d], RIASEC.index(d)))[:3])
+
+
+def correlation(a: list[float], b: list[float]) -> float:
+    """Pearson correlation: compares the *shape* of two profiles, so someone who likes everything a bit
+    more than average is still matched on which interests stand out (O*NET's matching idea)."""
+    ma, mb = sum(a) / len(a), sum(b) / len(b)
+    da, db = [x - ma for x in a], [x - mb for x in b]
+    na, nb = math.sqrt(sum(x * x for x in da)), math.sqrt(sum(x * x for x in db))
+    if na == 0 or nb == 0:
+        return 0.0
+    return sum(x * y for x, y in zip(da, db)) / (na * nb)
+
+
+def match_percent(profile: dict[str, float], career: Career) -> int:
+    r = correlation([profile[d] for d in RIASEC], [float(career.riasec[d]) for d in RIASEC])
+    return round((r + 1) * 50)
+
+
+def _matrix(careers: dict[str, Career]) -> tuple[list[Career], np.ndarray, np.ndarray]:
+    """Careers' RIASEC profiles, centred and normalised once, so a correlation is one dot product."""
+    key = tuple(careers)
+    cached = _MATRICES.get(key)
+    if cached is None or cached[0][0] is not next(iter(careers.values())):
+        pool = list(careers.values())
+        m = np.array([[float(c.riasec[d]) for d in RIASEC] for c in pool])
+        m = m - m.mean(axis=1, keepdims=True)
+        norms = np.linalg.norm(m, axis=1, keepdims=True)
+        m = np.divide(m, norms, out=np.zeros_like(m), where=norms > 0)
+        zones = np.array([int(c.education.get("job_zone", 5)) for c in pool])
+        cached = _MATRICES[key] = (pool, m, zones)
+    return cached
+
+
+_MATRICES: dict[tuple, tuple[list[Career], np.ndarray, np.ndarray]] = {}
+
+
+def matches(
+    profile: dict[str, float], careers: dict[str, Career], zone: int | None = None, limit: int = 10
+) -> list[tuple[Career, int]]:
+    """Careers ranked by correlation with the profile (as a 0-100 match), optionally up to a job zone."""
+    pool, m, zones = _matrix(careers)
+    v = np.array([profile[d] for d in RIASEC], dtype=float)
+    v = v - v.mean()
+    norm = np.linalg.norm(v)
+    r = m @ (v / norm) if norm > 0 else np.zeros(len(pool))
+    pct = np.rint((r + 1) * 50).astype(int)
+    allowed = np.ones(len(pool), bool) if zone is None else zones <= zone
+    order = sorted(np.flatnonzero(allowed), key=lambda i: (-pct[i], pool[i].id))
+    return [(pool[i], int(pct[i])) for i in order[:limit]]
+
+
+def reason(profile: dict[str, float], career: Career) -> str:
+    """One line naming the interests the person and the career share."""
+    mine = holland_code(profile)
+    theirs = "".join(sorted(RIASEC, key=lambda d: -float(career.riasec[d]))[:3])
+    shared = [d for d in mine if d in theirs] or [theirs[0]]
+    names = [SHORT_NAMES[d] for d in shared[:2]]
+    return f"you both score high on {' and '.join(names)}"
+
+
+def next_item(state: dict, careers: dict[str, Career], items: tuple[Item, ...] | None = None) -> Item | None:
+    """The unanswered item that best separates the current top matches, or None when the test is done.
+
+    First one item per dimension in turn; then the dimension where the top matches differ most, weighted by
+    how little we know of the person there (few answers) -- a simple expected-information heuristic.
+    """
+    items = items or default_items()
+    asked = set(state["answers"]) | set(state["skipped"])
+    remaining = [i for i in items if i.id not in asked]
+    if not remaining:
+        return None
+    counts = {d: 0 for d in RIASEC}
+    by_id = {i.id: i for i in items}
+    for iid in state["answers"]:
+        if iid in by_id:
+            counts[by_id[iid].dimension] += 1
+    if not state.get("full") and should_stop(state, careers, items):
+        return None
+    open_dims = {i.dimension for i in remaining}
+    if min(counts[d] for d in open_dims) < 2:
+        dim = min(open_dims, key=lambda d: (counts[d], RIASEC.index(d)))
+    else:
+        top = [c for c, _ in matches(scores(state, items), careers, state.get("zone"), limit=TOP_K * 2)]
+
+        def spread(d: str) -> float:
+            values = [float(c.riasec[d]) for c in top]
+            mean = sum(values) / len(values)
+            return sum((v - mean) ** 2 for v in values) / len(values)
+
+        dim = max(open_dims, key=lambda d: (spread(d) / (counts[d] + 1), -RIASEC.index(d)))
+    return next(i for i in remaining if i.dimension == dim)
+
+
+def should_stop(state: dict, careers: dict[str, Career], items: tuple[Item, ...] | None = None) -> bool:
+    """Stop early once enough items are answered and the top matches no longer change."""
+    order = state["order"]
+    if len(order) < MIN_ITEMS:
+        return False
+    items = items or default_items()
+    zone = state.get("zone")
+    now = _top_ids(state["answers"], careers, zone, items)
+    for back in range(1, STABLE_FOR + 1):
+        earlier = {iid: state["answers"][iid] for iid in order[:-back] if iid in state["answers"]}
+        if _top_ids(earlier, careers, zone, items) != now:
+            return False
+    return True
+
+
+def _top_ids(answers: dict, careers: dict[str, Career], zone, items) -> set[str]:
+    profile = scores({"answers": answers}, items)
+    return {c.id for c, _ in matches(profile, careers, zone, limit=TOP_K)}
+
+
+def text_chart(profile: dict[str, float], width: int = 14) -> str:
+    """The six scores as a text bar chart for channels without pictures."""
+    lines = []
+    for d in RIASEC:
+        filled = round((profile[d] - 1) / 6 * width)
+        lines.append(f"{d} {'█' * filled}{'░' * (width - filled)} {profile[d]:.1f}")
+    return "\n".join(lines)
