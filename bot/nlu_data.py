@@ -16,6 +16,13 @@ from bot.nlu.spacy_pipeline import _plural
 # {a} = "a/an <name>", {c} = "<name>", {cs} = "<plural name>"; each is annotated as a `career` entity.
 SECTION_TEMPLATES: dict[str, list[str]] = {
     "ask_overview": [
+        "what kind of job is {a}",
+        "is {a} a real job, what is it",
+        "give me a summary of the {c} role",
+        "what is the {c} profession",
+        "never heard of {cs}, what are they",
+        "brief intro to {cs}",
+        "define {c}",
         "what is {a}",
         "what's {a}",
         "tell me about {cs}",
@@ -41,6 +48,14 @@ SECTION_TEMPLATES: dict[str, list[str]] = {
         "learn about {cs}",
     ],
     "ask_duties": [
+        "what does {a} spend the day doing",
+        "what is {a} in charge of",
+        "what do {cs} work on",
+        "tasks of {a}",
+        "what work does {a} carry out",
+        "what happens in a day in the life of {a}",
+        "what are the main activities of {cs}",
+        "what is involved in being {a}",
         "what does {a} do",
         "what do {cs} do",
         "what does {a} do all day",
@@ -63,6 +78,11 @@ SECTION_TEMPLATES: dict[str, list[str]] = {
         "what does {a} do on the job",
     ],
     "ask_specializations": [
+        "what paths can {cs} take",
+        "how many kinds of {cs} are there",
+        "what areas of {c} can you go into",
+        "specialist roles for {cs}",
+        "what are the sub-specialties of {c}",
         "what kinds of {cs} are there",
         "what types of {cs} exist",
         "what are the specializations for {cs}",
@@ -81,6 +101,13 @@ SECTION_TEMPLATES: dict[str, list[str]] = {
         "what kinds of {c} roles are there",
     ],
     "ask_workplace": [
+        "what are the hours like for {cs}",
+        "do {cs} travel a lot",
+        "what is a workday like for {a}, indoors or outdoors",
+        "which organisations employ {cs}",
+        "do {cs} work weekends",
+        "where might {a} be based",
+        "is {c} an office job",
         "where do {cs} work",
         "where does {a} work",
         "who hires {cs}",
@@ -102,6 +129,12 @@ SECTION_TEMPLATES: dict[str, list[str]] = {
         "where are {cs} employed",
     ],
     "ask_skills": [
+        "what is needed to be good at {c}",
+        "which qualities does {a} need",
+        "what strengths does a good {c} have",
+        "what abilities matter most for {cs}",
+        "what are the must-have skills for {a}",
+        "what knowledge does {a} need",
         "what skills does {a} need",
         "what skills do {cs} need",
         "skills for {a}",
@@ -120,6 +153,13 @@ SECTION_TEMPLATES: dict[str, list[str]] = {
         "what soft skills do {cs} need",
     ],
     "ask_education": [
+        "what licence does {a} need",
+        "which degree leads to {c}",
+        "what school do you need for {c}",
+        "how can i train to be {a}",
+        "entry requirements for {c}",
+        "how do people get into {c}",
+        "what exams does {a} take",
         "how do i become {a}",
         "how to become {a}",
         "what degree do {cs} need",
@@ -141,6 +181,12 @@ SECTION_TEMPLATES: dict[str, list[str]] = {
         "what do i have to study for {c}",
     ],
     "ask_salary": [
+        "what is the typical income of {cs}",
+        "{c} salary per year",
+        "what money can {a} expect",
+        "how much is {a} paid an hour",
+        "is {c} a high paying job",
+        "starting pay for {cs}",
         "how much does {a} earn",
         "how much do {cs} make",
         "what is the salary of {a}",
@@ -161,6 +207,13 @@ SECTION_TEMPLATES: dict[str, list[str]] = {
         "what does {a} earn a year",
     ],
     "ask_outlook": [
+        "how is the job market for {cs}",
+        "are {cs} still needed",
+        "is {c} a dying profession",
+        "is it easy to get hired as {a}",
+        "demand for {cs} in the future",
+        "will {c} jobs grow",
+        "is {c} a career with a future",
         "is {c} a growing field",
         "what is the job outlook for {cs}",
         "are {cs} in demand",
@@ -180,6 +233,12 @@ SECTION_TEMPLATES: dict[str, list[str]] = {
         "is {c} a stable career",
     ],
     "ask_personality": [
+        "what kind of people become {cs}",
+        "what character traits suit {a}",
+        "am i the right type to be {a}",
+        "would a creative person enjoy {c}",
+        "does {c} suit someone who likes routine",
+        "what interests fit {a}",
         "what personality suits {a}",
         "what kind of person becomes {a}",
         "am i suited to be {a}",
@@ -322,7 +381,7 @@ def _fill(template: str, names: list[str]) -> str:
     return template.format(**values)
 
 
-def generate(careers: dict[str, Career], per_intent: int = 70, seed: int = 13) -> dict:
+def generate(careers: dict[str, Career], per_intent: int = 90, seed: int = 13) -> dict:
     """The NLU data as a Rasa YAML-ready dict: section intents, follow-ups, comparisons, lookup table."""
     rng = random.Random(seed)
     pool = sorted(careers.values(), key=lambda c: c.id)

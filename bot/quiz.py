@@ -39,8 +39,12 @@ SHORT_NAMES = {
 # CONTRACTS §4: five buttons from most positive to most negative.
 SCALE = [(5, "Love it"), (4, "Like it"), (3, "Not sure"), (2, "Dislike it"), (1, "Hate it")]
 MIN_ITEMS = 18  # at least three per dimension before the test may stop early
-STABLE_FOR = 8  # ...and the top matches unchanged over this many answers
+STABLE_FOR = 4  # ...the top matches unchanged over this many answers
+DRAWS = 64  # ...and robust in this many perturbations of the profile
+CONFIDENCE = 0.95  # ...keeping >= 4 of the top 5 in this share of them
+MIN_SD = 0.5  # floor on the answer spread, so a few identical answers do not look certain
 TOP_K = 5
+BOUNDARY = 3  # separate the careers around the edge of the top matches, not the clear leaders
 ZONE_QUESTION = "zone"  # pseudo-item id of the optional education question
 
 _FREE_TEXT = [
@@ -220,7 +224,7 @@ def next_item(state: dict, careers: dict[str, Career], items: tuple[Item, ...] |
     if min(counts[d] for d in open_dims) < 2:
         dim = min(open_dims, key=lambda d: (counts[d], RIASEC.index(d)))
     else:
-        top = [c for c, _ in matches(scores(state, items), careers, state.get("zone"), limit=TOP_K * 2)]
+        top = [c for c, _ in matches(scores(state, items), careers, state.get("zone"), limit=TOP_K * 2)][BOUNDARY:]
 
         def spread(d: str) -> float:
             values = [float(c.riasec[d]) for c in top]
@@ -232,7 +236,13 @@ def next_item(state: dict, careers: dict[str, Career], items: tuple[Item, ...] |
 
 
 def should_stop(state: dict, careers: dict[str, Career], items: tuple[Item, ...] | None = None) -> bool:
-    """Stop early once enough items are answered and the top matches no longer change."""
+    """Stop early once the top matches would very likely survive the remaining questions.
+
+    The goal is the full-length result, so each dimension's uncertainty is the standard error of its mean answer
+    with a finite-population correction (it shrinks to zero once all of that dimension's items are answered).
+    We perturb the profile by that uncertainty many times; if the top matches keep at least 4 of 5 careers in
+    CONFIDENCE of the draws (and have not changed over the last few answers), more questions would not help.
+    """
     order = state["order"]
     if len(order) < MIN_ITEMS:
         return False
@@ -243,7 +253,46 @@ def should_stop(state: dict, careers: dict[str, Career], items: tuple[Item, ...]
         earlier = {iid: state["answers"][iid] for iid in order[:-back] if iid in state["answers"]}
         if _top_ids(earlier, careers, zone, items) != now:
             return False
-    return True
+    profile = scores(state, items)
+    se = _standard_errors(state, items)
+    rng = np.random.default_rng(len(order))
+    pool, m, zones = _matrix(careers)
+    allowed = np.ones(len(pool), bool) if zone is None else zones <= zone
+    base = np.array([profile[d] for d in RIASEC])
+    draws = base + rng.normal(size=(DRAWS, 6)) * np.array([se[d] for d in RIASEC])
+    draws = draws - draws.mean(axis=1, keepdims=True)
+    r = draws @ m.T  # unnormalised correlations: the ranking per draw is what matters
+    r = r / np.maximum(np.linalg.norm(draws, axis=1, keepdims=True), 1e-9)
+    r[:, ~allowed] = -np.inf
+    k = min(TOP_K, int(allowed.sum()))
+    if k < TOP_K:  # so few careers qualify that the top matches are all of them
+        return True
+    keep = 0
+    for row in r:
+        top = {pool[i].id for i in np.argsort(-row)[:k]}
+        keep += len(top & now) >= k - 1
+    return keep / DRAWS >= CONFIDENCE
+
+
+def _standard_errors(state: dict, items: tuple[Item, ...]) -> dict[str, float]:
+    """Per dimension: standard error of the mean answer (1-7 scale) relative to answering all its items."""
+    by_id = {i.id: i for i in items}
+    totals = {d: sum(1 for i in items if i.dimension == d) for d in RIASEC}
+    values: dict[str, list[int]] = {d: [] for d in RIASEC}
+    for iid, v in state["answers"].items():
+        if iid in by_id:
+            values[by_id[iid].dimension].append(v)
+    se = {}
+    for d in RIASEC:
+        n, total = len(values[d]), totals[d]
+        if n == 0:
+            se[d] = 3.0
+            continue
+        mean = sum(values[d]) / n
+        sd = max(math.sqrt(sum((v - mean) ** 2 for v in values[d]) / max(n - 1, 1)), MIN_SD)
+        fpc = math.sqrt(max(total - n, 0) / max(total - 1, 1))
+        se[d] = 1.5 * sd / math.sqrt(n) * fpc
+    return se
 
 
 def _top_ids(answers: dict, careers: dict[str, Career], zone, items) -> set[str]:

@@ -38,6 +38,37 @@ ABBREVIATIONS = {
     "dr": "doctor",
     "docs": "doctor",
 }
+# A field's name for its practitioner: "civil engineering" -> "civil engineer", "data science" -> "data scientist".
+FIELDS = {
+    "engineering": "engineer",
+    "science": "scientist",
+    "accounting": "accountant",
+    "nursing": "nurse",
+    "pharmacy": "pharmacist",
+    "dentistry": "dentist",
+    "psychology": "psychologist",
+    "architecture": "architect",
+    "plumbing": "plumber",
+    "carpentry": "carpenter",
+    "welding": "welder",
+    "journalism": "journalist",
+    "photography": "photographer",
+    "translation": "translator",
+    "animation": "animator",
+    "statistics": "statistician",
+    "economics": "economist",
+    "physics": "physicist",
+    "chemistry": "chemist",
+    "biology": "biologist",
+    "geology": "geologist",
+    "farming": "farmer",
+    "law": "lawyer",
+    "teaching": "teacher",
+    "firefighting": "firefighter",
+    "policing": "police officer",
+    "veterinary medicine": "veterinarian",
+    "medicine": "physician",
+}
 FILLER = {"a", "an", "the", "of", "my", "some", "be", "being", "become", "job", "career", "role", "position", "as"}
 FUZZY_ACCEPT = 86.0
 FUZZY_SUGGEST = 60.0
@@ -60,7 +91,10 @@ def _singular(word: str) -> str:
 
 
 def expand(text: str) -> str:
-    return " ".join(ABBREVIATIONS.get(w, w) for w in normalise(text).split())
+    words = [ABBREVIATIONS.get(w, w) for w in normalise(text).split()]
+    if words and words[-1] in FIELDS:  # only the head noun: "science teacher" stays a teacher
+        words[-1] = FIELDS[words[-1]]
+    return " ".join(words)
 
 
 @dataclass
