@@ -31,6 +31,7 @@ _warm_up()
 
 SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
 SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
+HINT_MIN = 0.2  # a below-threshold intent still hints at the section when it is at least this confident
 
 
 def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
@@ -196,6 +197,14 @@ class ActionExploreCareers(SafeAction):
         return []
 
 
+def section_hint(tracker: Tracker) -> str | None:
+    """The section NLU leaned towards, even below the confidence threshold (its best-ranked ask_* intent)."""
+    ranking = [r for r in tracker.latest_message.get("intent_ranking") or [] if r.get("name") != "nlu_fallback"]
+    if ranking and ranking[0].get("name") in SECTION_OF_INTENT and ranking[0].get("confidence", 0) >= HINT_MIN:
+        return SECTION_OF_INTENT[ranking[0]["name"]]
+    return None
+
+
 class ActionFallbackSearch(SafeAction):
     """Low NLU confidence: still try the knowledge base before saying we did not understand."""
 
@@ -215,7 +224,7 @@ class ActionFallbackSearch(SafeAction):
         if not text:
             dispatcher.utter_message(response="utter_default")
             return []
-        reply = answers.fallback_reply(service, text, tracker.get_slot("career"), SEARCH_ANSWER_MIN)
+        reply = answers.fallback_reply(service, text, SEARCH_ANSWER_MIN, section_hint(tracker))
         if reply is None:
             dispatcher.utter_message(response="utter_default")
             return []

@@ -181,16 +181,20 @@ def explore_reply(service: Service, query: str) -> Reply:
     return Reply(text, buttons, {"explore": [c.id for c, _, _, _ in found], "sources": sources, "query": query})
 
 
-def fallback_reply(service: Service, text: str, focus: str | None, min_score: float) -> Reply | None:
-    """Best effort for a message NLU could not classify: a named career's best section, else a short list."""
+def fallback_reply(service: Service, text: str, min_score: float, section: str | None = None) -> Reply | None:
+    """Best effort for a message NLU could not classify: a named career's section (NLU's best guess, else the
+    best-matching one), else a short list of careers that fit the words."""
     named = service.resolver.find_in_text(text, limit=1)
     career = named[0] if named else None
+    if career and section and service.careers[career].sections.get(section):
+        reply = section_answer(service, career, section, text)
+        reply.text = "I'm not sure I understood, but this may help.\n" + reply.text
+        return reply
     hits = service.index.search(text, k=1, career=career)
     if not hits or hits[0].score < min_score:
         return None
-    best = hits[0]
     if career:
-        reply = section_answer(service, career, best.section, text)
+        reply = section_answer(service, career, hits[0].section, text)
         reply.text = "I'm not sure I understood, but this may help.\n" + reply.text
         return reply
     reply = explore_reply(service, text)

@@ -16,6 +16,9 @@ from bot.nlu.spacy_pipeline import _plural
 # {a} = "a/an <name>", {c} = "<name>", {cs} = "<plural name>"; each is annotated as a `career` entity.
 SECTION_TEMPLATES: dict[str, list[str]] = {
     "ask_overview": [
+        "whats {a}",
+        "whats {a} exactly",
+        "what is {a} anyway",
         "what kind of job is {a}",
         "is {a} a real job, what is it",
         "give me a summary of the {c} role",
@@ -101,6 +104,9 @@ SECTION_TEMPLATES: dict[str, list[str]] = {
         "what kinds of {c} roles are there",
     ],
     "ask_workplace": [
+        "where do {cs} typically work",
+        "where do {cs} normally work",
+        "where does {a} mostly work",
         "what are the hours like for {cs}",
         "do {cs} travel a lot",
         "what is a workday like for {a}, indoors or outdoors",

@@ -79,3 +79,36 @@ def test_small_talk_and_open_question(stack):
     meta = [m for m in bot_metadata(stack, "it-4") if "explore" in m]
     assert meta and "veterinarian" in meta[0]["explore"]
     assert "Veterinarian" in replies[0]["text"]
+
+
+def test_career_test_runs_to_a_result_over_rest(stack):
+    sender = "it-quiz"
+    replies = say(stack, sender, "I don't know what career suits me")
+    assert "starting point" in replies[0]["text"]
+    question = replies[-1]
+    assert [b["title"] for b in question["buttons"]] == ["Love it", "Like it", "Not sure", "Dislike it", "Hate it"]
+    say(stack, sender, "I'd love that")  # free text
+    say(stack, sender, "what does a pharmacist do?")  # a question in the middle, then the same item again
+    say(stack, sender, "go back")
+    result = None
+    for _turn in range(120):
+        meta = [m for m in bot_metadata(stack, sender) if "quiz_item" in m or "quiz_result" in m][-1]
+        if "quiz_result" in meta:
+            result = meta["quiz_result"]
+            break
+        if meta["quiz_item"] == "zone":
+            say(stack, sender, '/quiz_answer{"quiz_value": "zone4"}')
+            continue
+        # An investigative, conventional person: love I and C items, dislike the rest.
+        value = "5" if meta["quiz_item"][0] in "ic" else "2"
+        say(stack, sender, f'/quiz_answer{{"quiz_value": "{value}"}}')
+    assert result is not None, "the test never reached a result"
+    assert set(result["scores"]) == set("RIASEC")
+    assert result["code"][:2] in ("IC", "CI")
+    assert len(result["matches"]) == 10 and all(0 <= m["match"] <= 100 for m in result["matches"])
+    items = [m for m in bot_metadata(stack, sender) if "quiz_item" in m and m["quiz_item"] != "zone"]
+    assert items[0]["progress"][0] == 1 and items[0]["progress"][1] >= 90
+    assert len({m["quiz_item"] for m in items}) < 90  # adaptive: it stopped before asking everything
+    replies = say(stack, sender, "tell me about the first one")
+    first = [m for m in bot_metadata(stack, sender) if "career" in m][-1]
+    assert first["career"] == result["matches"][0]["career"] and first["section"] == "overview"

@@ -22,9 +22,23 @@ def careers():
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("Love it", 5), ("I'd love that", 5), ("absolutely!", 5), ("like it", 4), ("kind of", 4),
-        ("sounds fun", 4), ("not sure", 3), ("maybe", 3), ("idk", 3), ("Dislike it", 2), ("not really", 2),
-        ("nah", 2), ("hate it", 1), ("no way", 1), ("absolutely not", 1), ("definitely not", 1), ("3", 3),
+        ("Love it", 5),
+        ("I'd love that", 5),
+        ("absolutely!", 5),
+        ("like it", 4),
+        ("kind of", 4),
+        ("sounds fun", 4),
+        ("not sure", 3),
+        ("maybe", 3),
+        ("idk", 3),
+        ("Dislike it", 2),
+        ("not really", 2),
+        ("nah", 2),
+        ("hate it", 1),
+        ("no way", 1),
+        ("absolutely not", 1),
+        ("definitely not", 1),
+        ("3", 3),
     ],
 )
 def test_free_text_answers_map_onto_the_scale(text, value):
@@ -59,7 +73,9 @@ def test_correlation_matches_profile_shape(careers):
     assert quiz.matches(carer, careers)[0][0].id == "registered-nurse"
     # Liking everything one point more does not change the match (correlation ignores elevation).
     shifted = {d: v + 1 for d, v in techie.items()}
-    assert quiz.match_percent(shifted, careers["data-scientist"]) == quiz.match_percent(techie, careers["data-scientist"])
+    assert quiz.match_percent(shifted, careers["data-scientist"]) == quiz.match_percent(
+        techie, careers["data-scientist"]
+    )
 
 
 def test_job_zone_filters_matches(careers):
@@ -119,7 +135,9 @@ def test_item_check_rejects_bad_banks():
     good = [{"id": f"{d}{n}", "text": f"Do thing {d}{n}", "dimension": d} for d in RIASEC for n in range(15)]
     assert quiz.check_items(good) == []
     assert any("unbalanced" in e for e in quiz.check_items(good[:-5]))
-    assert any("dimension must be" in e for e in quiz.check_items(good + [{"id": "x", "text": "Fly", "dimension": "Z"}]))
+    assert any(
+        "dimension must be" in e for e in quiz.check_items(good + [{"id": "x", "text": "Fly", "dimension": "Z"}])
+    )
     assert any("duplicate id" in e for e in quiz.check_items(good + [dict(good[0], text="Other")]))
     assert any("missing id" in e for e in quiz.check_items(good + [{"text": "Swim", "dimension": "R"}]))
 
