@@ -44,7 +44,7 @@ pytest: build
 eval: build
 	$(PY) -m bot eval
 
-test: build lint validate stories pytest eval
+test: build lint validate stories eval pytest
 
 bench: build
 	$(PY) -m bench.run

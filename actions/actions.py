@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot import answers, quiz
 from bot.answers import Reply
 from bot.quiz_replies import current_question, running
+from bot.resolve import leftover_name
 from bot.service import Service, get_service
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ _warm_up()
 
 SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
 SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
+FOLLOW_UP_CUE = re.compile(r"\b(they|them|their|it|its|that|this|those|one|there)\b", re.I)
 HINT_MIN = 0.2  # a below-threshold intent still hints at the section when it is at least this confident
 
 
@@ -58,6 +60,9 @@ def resolve_mentions(service: Service, tracker: Tracker, want: int) -> tuple[lis
     """Career ids meant by this message; or a reply asking about an unknown/ambiguous name."""
     mentions = career_mentions(tracker)
     text = tracker.latest_message.get("text") or ""
+    ranked = from_test_results(tracker, text)
+    if ranked and all(ORDINAL.search(m) for m in mentions):  # "the first one" after a test result
+        return ranked[:want], None
     ids: list[str] = []
     for mention in mentions:
         res = service.resolver.resolve(mention)
@@ -77,8 +82,6 @@ def resolve_mentions(service: Service, tracker: Tracker, want: int) -> tuple[lis
         for cid in service.resolver.find_in_text(text, limit=want):
             if cid not in ids:
                 ids.append(cid)
-    if not ids:
-        ids += from_test_results(tracker, text)
     return ids[:want], None
 
 
@@ -151,10 +154,21 @@ class ActionAnswerCareer(SafeAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         section = SECTION_OF_INTENT.get(intent, "overview")
         ids, problem = resolve_mentions(service, tracker, want=1)
+        text = tracker.latest_message.get("text") or ""
         if problem:
             send(dispatcher, problem)
             return [SlotSet("section", section)]
-        career = ids[0] if ids else tracker.get_slot("career")
+        focus = tracker.get_slot("career")
+        if not ids and not (focus and FOLLOW_UP_CUE.search(text)):
+            # No known name and no "they/it": the words around the question may still name a career.
+            name = leftover_name(text)
+            if name:
+                res = service.resolver.resolve(name)
+                if not res.found:
+                    send(dispatcher, answers.unknown_career_reply(service, name, res.suggestions))
+                    return [SlotSet("section", section)]
+                ids = [res.career]
+        career = ids[0] if ids else focus
         if career not in service.careers:
             dispatcher.utter_message(response="utter_no_career")
             return [SlotSet("section", section)]

@@ -8,6 +8,8 @@ Hand-written intents that name no career (greet, help, ...) live in data/nlu/*.y
 from __future__ import annotations
 
 import random
+import re
+from functools import lru_cache
 from pathlib import Path
 
 from bot.knowledge import Career
@@ -437,3 +439,28 @@ def write(careers: dict[str, Career], out: Path) -> bool:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text)
     return True
+
+
+@lru_cache(maxsize=1)
+def question_words() -> frozenset[str]:
+    """Every word our career-question phrasings use around a career name ("what", "does", "earn", ...).
+
+    What is left of a message after removing these is probably the name of a career (used to name an unknown
+    career when NLU found no entity).
+    """
+    words: set[str] = set(EXTRA_QUESTION_WORDS.split())
+    texts = [t for ts in SECTION_TEMPLATES.values() for t in ts] + [t for ts in FOLLOW_UPS.values() for t in ts]
+    texts += COMPARE_TEMPLATES
+    for text in texts:
+        words.update(re.findall(r"[a-z']+", re.sub(r"\{[a-z0-9]+\}", " ", text.lower())))
+    return frozenset(words)
+
+
+EXTRA_QUESTION_WORDS = """
+a an the and or but so of to in on at for with about as by from into is are was be been being am do does did
+i me my you your we our they them their it its this that these those there here one ones someone person people
+what whats what's who whom whose which where when why how much many more most any some please pls plz thanks
+tell know want like would could should can will may might need needs really actually usually typically just
+job jobs career careers work working worker workers role roles profession field fields hey hi ok okay well also
+get gets got make makes made become becoming good best kind kinds type types sort sorts
+"""

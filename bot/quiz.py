@@ -42,6 +42,7 @@ MIN_ITEMS = 18  # at least three per dimension before the test may stop early
 STABLE_FOR = 4  # ...the top matches unchanged over this many answers
 DRAWS = 64  # ...and robust in this many perturbations of the profile
 CONFIDENCE = 0.95  # ...keeping >= 4 of the top 5 in this share of them
+MAX_SHARE = 0.75  # never ask more than this share of the bank unless the person asked for the full test
 MIN_SD = 0.5  # floor on the answer spread, so a few identical answers do not look certain
 TOP_K = 5
 BOUNDARY = 3  # separate the careers around the edge of the top matches, not the clear leaders
@@ -247,6 +248,8 @@ def should_stop(state: dict, careers: dict[str, Career], items: tuple[Item, ...]
     if len(order) < MIN_ITEMS:
         return False
     items = items or default_items()
+    if len(state["answers"]) >= MAX_SHARE * len(items):
+        return True  # a profile with near-ties never looks certain; more items would not settle it
     zone = state.get("zone")
     now = _top_ids(state["answers"], careers, zone, items)
     for back in range(1, STABLE_FOR + 1):

@@ -156,6 +156,8 @@ class CareerResolver:
         for cid, score in semantic:
             if score >= SEMANTIC_SUGGEST and cid not in suggestions:
                 suggestions.append(cid)
+        if not suggestions:  # still point somewhere: the nearest careers by meaning
+            suggestions = [cid for cid, _ in semantic]
         return Resolution(text, None, "unknown", 0.0, suggestions[:3])
 
     def _fuzzy(self, expanded: str) -> list[tuple[str, float]]:
@@ -199,3 +201,24 @@ class CareerResolver:
                     found.append((start, size, cid))
                     taken |= span
         return [cid for _, _, cid in sorted(found)][:limit]
+
+
+def leftover_name(text: str) -> str | None:
+    """The words of a career question that are not question words: "what does a blacksmith do?" -> "blacksmith"."""
+    from bot.nlu_data import question_words
+
+    if text.lstrip().startswith("/"):
+        return None  # a button payload, not words
+    vocabulary = question_words()
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if word.lower() in vocabulary or word.lower() in FILLER:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(word)
+    runs = [r for r in runs if r]
+    if len(runs) != 1 or len(runs[0]) > 4:
+        return None  # nothing left, or several separate fragments: not a single name
+    return " ".join(runs[0])

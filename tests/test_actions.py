@@ -101,3 +101,16 @@ def test_fallback_still_searches():
     assert msg["career"] == "electrician" and "not sure I understood" in msg["text"]
     [msg], _ = run(actions.ActionFallbackSearch(), tracker("qwpoeiru zxmcnv", "nlu_fallback"))
     assert msg["response"] == "utter_default"
+
+
+def test_unknown_career_without_an_entity_is_still_named():
+    t = tracker("what does a blacksmith do?", "ask_duties", slots={"career": "electrician"})
+    [msg], _ = run(actions.ActionAnswerCareer(), t)
+    assert msg["unknown_career"] == "blacksmith" and "section" not in msg
+
+
+def test_ordinal_after_a_test_result_picks_that_match():
+    quiz_slot = {"answers": {}, "order": [], "done": True, "results": ["electrician", "veterinarian"]}
+    t = tracker("tell me about the second one", "ask_overview", ["second"], slots={"quiz": quiz_slot})
+    [msg], _ = run(actions.ActionAnswerCareer(), t)
+    assert (msg["career"], msg["section"]) == ("veterinarian", "overview")

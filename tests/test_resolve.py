@@ -59,3 +59,20 @@ def test_find_in_text_picks_names_in_order(service):
     assert service.resolver.find_in_text("compare a vet and an RN please") == ["veterinarian", "registered-nurse"]
     assert service.resolver.find_in_text("what does a data scientists do") == ["data-scientist"]
     assert service.resolver.find_in_text("I like to work outside") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("what does a blacksmith do?", "blacksmith"),
+        ("how much does an astronaut earn", "astronaut"),
+        ("is being a lighthouse keeper a growing field", "lighthouse keeper"),
+        ("and where do they work?", None),
+        ("what about the pay?", None),
+        ('/ask_duties{"career": "x"}', None),
+    ],
+)
+def test_leftover_words_name_the_career(text, name):
+    from bot.resolve import leftover_name
+
+    assert leftover_name(text) == name
