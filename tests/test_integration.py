@@ -6,6 +6,7 @@ Uses the trained model and the real knowledge index that `make test` builds firs
 from __future__ import annotations
 
 import json
+import urllib.error
 import urllib.request
 
 import pytest
@@ -112,3 +113,24 @@ def test_career_test_runs_to_a_result_over_rest(stack):
     replies = say(stack, sender, "tell me about the first one")
     first = [m for m in bot_metadata(stack, sender) if "career" in m][-1]
     assert first["career"] == result["matches"][0]["career"] and first["section"] == "overview"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["", "   ", "¿Qué hace un enfermero?", "看護師は何をしますか", "🤖🤖🤖", "x" * 20000, "<script>alert(1)</script>"],
+)
+def test_bad_input_gets_a_clear_answer(stack, message):
+    replies = say(stack, "it-bad", message)
+    assert replies and all(r.get("text") for r in replies)
+    assert not any("Traceback" in r["text"] for r in replies)
+    # The conversation still works afterwards.
+    assert "knowledge/careers/welder.md#duties" in say(stack, "it-bad", "what does a welder do?")[0]["text"]
+
+
+def test_malformed_request_is_a_client_error(stack):
+    req = urllib.request.Request(
+        f"{stack.rasa_url}/webhooks/rest/webhook", data=b"{not json", headers={"Content-Type": "application/json"}
+    )
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(req, timeout=30)
+    assert 400 <= err.value.code < 500

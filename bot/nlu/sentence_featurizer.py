@@ -50,7 +50,8 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
     def _featurize(self, messages: list[Message]) -> None:
         from bot.embeddings import encode
 
-        todo = [m for m in messages if m.get(TEXT) is not None]
+        # Blank messages get no features at all (as CountVectors gives none): DIET then treats them consistently.
+        todo = [m for m in messages if (m.get(TEXT) or "").strip()]
         if not todo:
             return
         vectors = encode([m.get(TEXT) or "" for m in todo], model=self._model, batch_size=self._config["batch_size"])
