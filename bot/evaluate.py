@@ -41,7 +41,7 @@ def macro_f1(gold: list[str], pred: list[str]) -> tuple[float, dict[str, float]]
 def _tracker(parse: dict, context: str | None):
     from rasa_sdk import Tracker
 
-    return Tracker("eval", {"career": context}, parse, [], False, None, {}, "action_listen")
+    return Tracker("eval", {"career": context, "quiz": None}, parse, [], False, None, {}, "action_listen")
 
 
 def _run_action(action, tracker) -> dict:

@@ -21,7 +21,8 @@ def tracker(text: str, intent: str, entities: list[str] | None = None, slots: di
         "intent": {"name": intent, "confidence": 0.9},
         "entities": [{"entity": "career", "value": v} for v in (entities or [])],
     }
-    return Tracker("user", slots or {}, message, [], False, None, {}, "action_listen")
+    all_slots = {"career": None, "quiz": None, **(slots or {})}
+    return Tracker("user", all_slots, message, [], False, None, {}, "action_listen")
 
 
 def run(action, t: Tracker) -> tuple[list[dict], list]:
