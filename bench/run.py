@@ -126,7 +126,7 @@ def ensure_baseline() -> Path:
     if model.exists():
         return model
     shutil.rmtree(BASELINE_DIR, ignore_errors=True)
-    BASELINE_DIR.parent.mkdir(parents=True, exist_ok=True)
+    BASELINE_DIR.mkdir(parents=True)  # `rasa init --init-dir` wants the folder to exist
     env = base_env()
     subprocess.run(
         [str(VENV_BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(BASELINE_DIR)],

@@ -14,8 +14,12 @@ from bot import config
 def load_encoder(model: str | None = None):
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import torch
     from sentence_transformers import SentenceTransformer
 
+    # One thread per process: the servers embed one short message at a time, and torch's thread pool
+    # fighting TensorFlow's (and other requests) for 2 cores made concurrent turns several times slower.
+    torch.set_num_threads(int(os.environ.get("BOT_TORCH_THREADS", "1")))
     return SentenceTransformer(model or config.embed_model(), device="cpu")
 
 
