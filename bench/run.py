@@ -97,7 +97,15 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
-def measure_stack(stack: Stack, messages: list[str], tag: str) -> dict:
+def quiz_turns(url: str, turns: int = 40) -> dict:
+    """One person taking the career test by buttons: the latency of each answer turn."""
+    post(url, "quiz-bench", "/start_quiz")
+    answers = [f'/quiz_answer{{"quiz_value": "{5 - i % 5}"}}' for i in range(turns)]
+    times = [post(url, "quiz-bench", answer) for answer in answers]
+    return {"turns": len(times), "p50_ms": round(pct(times, 50), 1), "p95_ms": round(pct(times, 95), 1)}
+
+
+def measure_stack(stack: Stack, messages: list[str], tag: str, quiz: bool = False) -> dict:
     started = time.perf_counter()
     stack.start()
     url = f"{stack.rasa_url}/webhooks/rest/webhook"
@@ -108,6 +116,7 @@ def measure_stack(stack: Stack, messages: list[str], tag: str) -> dict:
             post(url, f"{tag}-warm", m)
         one = load(url, messages, users=1, turns=60, tag=tag)
         twenty = load(url, messages, users=20, turns=15, tag=tag)
+        quiz_turn = quiz_turns(url) if quiz else None
         memory = {name: peak_rss_mb(p.pid) for name, p in zip(("actions", "rasa"), stack.procs)}
     finally:
         stack.stop()
@@ -116,6 +125,7 @@ def measure_stack(stack: Stack, messages: list[str], tag: str) -> dict:
         "first_answer_ms": round(first, 1),
         "one_user": one,
         "twenty_users": twenty,
+        "quiz_turn": quiz_turn,
         "peak_rss_mb": memory,
     }
 
@@ -230,7 +240,7 @@ def main() -> int:
     print("Benchmarking search...", flush=True)
     search = bench_search()
     print("Benchmarking the assistant over REST...", flush=True)
-    ours = measure_stack(Stack(free_port(), free_port()), QUESTIONS, "ours")
+    ours = measure_stack(Stack(free_port(), free_port()), QUESTIONS, "ours", quiz=True)
     print("Preparing and benchmarking the `rasa init` baseline...", flush=True)
     model = ensure_baseline()
     base = measure_stack(BaselineStack(free_port(), free_port(), model=model), BASELINE_MESSAGES, "base")

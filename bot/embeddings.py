@@ -17,9 +17,10 @@ def load_encoder(model: str | None = None):
     import torch
     from sentence_transformers import SentenceTransformer
 
-    # One thread per process: the servers embed one short message at a time, and torch's thread pool
-    # fighting TensorFlow's (and other requests) for 2 cores made concurrent turns several times slower.
-    torch.set_num_threads(int(os.environ.get("BOT_TORCH_THREADS", "1")))
+    # The servers set BOT_TORCH_THREADS=1 (bot/serve.py): they embed one short message at a time, and torch's
+    # thread pool fighting TensorFlow's for 2 cores made concurrent turns 4x slower. Batch jobs use every core.
+    if os.environ.get("BOT_TORCH_THREADS"):
+        torch.set_num_threads(int(os.environ["BOT_TORCH_THREADS"]))
     return SentenceTransformer(model or config.embed_model(), device="cpu")
 
 

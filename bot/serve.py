@@ -38,6 +38,7 @@ def base_env() -> dict[str, str]:
         "HF_HUB_OFFLINE": "1",
         "TRANSFORMERS_OFFLINE": "1",
         "TF_CPP_MIN_LOG_LEVEL": "2",
+        "BOT_TORCH_THREADS": os.environ.get("BOT_TORCH_THREADS", "1"),
         "PYTHONPATH": str(config.ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
     }
 
