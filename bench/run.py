@@ -283,8 +283,13 @@ def print_table(r: dict) -> None:
     print("\n| measure | this assistant | rasa init baseline (custom action) |\n|---|---|---|")
     for name, ours, base in rows:
         print(f"| {name} | {ours} | {base} |")
+    q = o["quiz_turn"]
     print(
-        f"\nSearch: {s['passages']} passages; index build {s['index_build_passages_per_s']} passages/s; "
+        f"\nCareer test answer turn, 1 user: p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms "
+        f"(Q&A turn: p50 {o['one_user']['p50_ms']} ms, p95 {o['one_user']['p95_ms']} ms)"
+    )
+    print(
+        f"Search: {s['passages']} passages; index build {s['index_build_passages_per_s']} passages/s; "
         f"search (embed + FAISS) p50 {s['search_p50_ms']} ms, p95 {s['search_p95_ms']} ms"
     )
     print("Targets: " + ", ".join(f"{k}: {'met' if v else 'NOT met'}" for k, v in r["targets_met"].items()))
