@@ -31,6 +31,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def port_is_free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
 def base_env() -> dict[str, str]:
     return {
         **os.environ,
@@ -86,6 +95,9 @@ class Stack:
         return proc
 
     def start(self, quiet: bool = True, timeout: float = 240) -> Stack:
+        for port in (self.rasa_port, self.action_port, self.web_port):
+            if port and not port_is_free(port):
+                raise RuntimeError(f"port {port} is already in use (another Rasa server or shell?): stop it first")
         if not self.model.exists():
             raise FileNotFoundError(f"no trained model at {self.model}: run `python -m bot build` (or `make run`)")
         env = base_env()
