@@ -82,7 +82,8 @@ def section_answer(service: Service, career_id: str, section: str, query: str) -
     # Passages are in page order, so a split section reads back in order.
     body = "\n".join(h.text for h in sorted(hits, key=lambda h: h.position))
     source = career.source(section)
-    text = f"{career.title}: {SECTION_LABELS[section]}\n{_shorten(body)}\n(Source: {career.title} page, {source})"
+    origin = f"{career.title} page" + (f", from {career.provenance}" if career.provenance else "")
+    text = f"{career.title}: {SECTION_LABELS[section]}\n{_shorten(body)}\n(Source: {origin}, {source})"
     return Reply(
         text, follow_up_buttons(career, section, service), {"career": career_id, "section": section, "source": source}
     )

@@ -68,7 +68,7 @@ def cmd_search(args) -> int:
         return 2
 
     def run(query: str) -> list:
-        return index.search(query, k=args.k, career=args.career, section=args.section)
+        return index.search(query, k=args.k, career=args.career, section=args.section, mode=args.mode)
 
     if args.query == "-":
         for line in sys.stdin:
@@ -88,6 +88,12 @@ def cmd_search(args) -> int:
     return 0
 
 
+def cmd_ingest(args) -> int:
+    from bot.ingest import main
+
+    return main(args)
+
+
 def cmd_build(args) -> int:
     from bot.build import build_all
 
@@ -98,7 +104,7 @@ def cmd_build(args) -> int:
 def cmd_eval(args) -> int:
     from bot.evaluate import run_eval
 
-    report = run_eval(model=args.model)
+    report = run_eval(model=args.model, parts=tuple(args.only or ("nlu", "retrieval", "quiz")))
     if args.json:
         print(json.dumps(report, indent=2))
     return 0
@@ -112,6 +118,31 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check", help="check the knowledge pages")
     p.add_argument("--knowledge", nargs="*", help="knowledge folders (default: knowledge/careers)")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("ingest", help="turn an outside career corpus into knowledge pages")
+    p.add_argument("source", help="a folder of Markdown pages, a CSV/TSV file, or an O*NET text release")
+    p.add_argument("--out", required=True, help="folder for the pages (replaced as a whole, atomically)")
+    p.add_argument("--format", default="auto", choices=["auto", "markdown", "csv", "tsv", "onet"])
+    p.add_argument("--title-column", default="title", help="CSV/TSV: the column with the career title")
+    p.add_argument(
+        "--column",
+        action="append",
+        metavar="SECTION=COLUMN",
+        help="CSV/TSV: a text column for a section (repeatable); default: columns named after sections",
+    )
+    p.add_argument("--aliases-column", help="CSV/TSV: other names, separated by --separator (default: 'aliases')")
+    p.add_argument("--cluster-column", help="CSV/TSV: the career cluster (default: 'cluster')")
+    p.add_argument("--job-zone-column", help="CSV/TSV: the job zone 1-5 (default: 'job_zone')")
+    p.add_argument("--education-column", help="CSV/TSV: the education level (default: 'education_level')")
+    p.add_argument("--separator", default=";", help="CSV/TSV: separates list items in a cell (default ';')")
+    p.add_argument("--source-name", help="how answers name the corpus (default: from the format)")
+    p.add_argument(
+        "--existing",
+        nargs="*",
+        help="knowledge folders whose careers are kept (same titles skipped, ids kept unique);"
+        " default: knowledge/careers and BOT_EXTRA_KNOWLEDGE",
+    )
+    p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("index", help="build the FAISS index (a no-op when nothing changed)")
     p.add_argument("--knowledge", nargs="*", help="career page folders (default: knowledge/careers)")
@@ -127,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--section", help="restrict to one section id")
     p.add_argument("--index", help="index folder (default: knowledge/index)")
     p.add_argument("--model", help="sentence-transformers model name or folder")
+    p.add_argument("--mode", choices=["dense", "bm25", "hybrid"], help="ranking (default: the report's winner)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
@@ -137,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("eval", help="the quality report (NLU, resolution, answers)")
     p.add_argument("--model", help="trained Rasa model (default: models/careers.tar.gz)")
+    p.add_argument("--only", nargs="+", choices=["nlu", "retrieval", "quiz"], help="only these parts of the report")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
 
@@ -148,7 +181,9 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("shell", help="the Rasa shell with the action server running (make shell)")
     p.add_argument("--action-port", type=int, default=5055)
-    p.set_defaults(func=lambda a: __import__("bot.serve").serve.shell(a.action_port))
+    p.add_argument("--rasa-port", type=int, default=5005, help="the shell's own Rasa server (loopback only)")
+    p.add_argument("--model", type=Path, help="trained Rasa model (default: models/careers.tar.gz)")
+    p.set_defaults(func=lambda a: __import__("bot.serve").serve.shell(a.action_port, a.rasa_port, a.model))
 
     args = parser.parse_args(argv)
     return args.func(args)

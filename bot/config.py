@@ -12,6 +12,7 @@ QUIZ_ITEMS = KNOWLEDGE_DIR / "quiz" / "items.yml"
 INDEX_DIR = Path(os.environ.get("BOT_INDEX_DIR", KNOWLEDGE_DIR / "index"))
 BUILD_DIR = Path(os.environ.get("BOT_BUILD_DIR", ROOT / "build"))
 SPACY_DIR = BUILD_DIR / "spacy_careers"
+VAR_DIR = Path(os.environ.get("BOT_VAR_DIR", ROOT / "var"))  # runtime data (conversations); ignored by git
 
 
 def embed_model() -> str:

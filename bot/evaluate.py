@@ -19,6 +19,7 @@ from bot import config
 
 QUESTIONS = config.ROOT / "tests" / "eval" / "qa_questions.yml"
 RESULTS = config.ROOT / "build" / "results" / "eval.json"
+PARTS = ("nlu", "retrieval", "quiz")
 
 
 def load_questions(path: Path = QUESTIONS) -> list[dict]:
@@ -52,7 +53,35 @@ def _run_action(action, tracker) -> dict:
     return dispatcher.messages[0] if dispatcher.messages else {}
 
 
-def run_eval(model: str | None = None, questions_path: Path = QUESTIONS) -> dict[str, Any]:
+def run_eval(model: str | None = None, questions_path: Path = QUESTIONS, parts: tuple[str, ...] = PARTS) -> dict:
+    """The whole report (or only some parts: "nlu", "retrieval", "quiz"), printed and saved as JSON."""
+    report: dict[str, Any] = {}
+    if "nlu" in parts:
+        report.update(nlu_report(model, questions_path))
+    if "retrieval" in parts:
+        report.update(retrieval_and_resolution())
+    if "quiz" in parts:
+        report["quiz_simulation"] = quiz_simulation()
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2))
+    _print(report)
+    return report
+
+
+def retrieval_and_resolution() -> dict:
+    from bot.retrieval import DEFAULT_MODE
+    from bot.retrieval_eval import load_questions as retrieval_questions
+    from bot.retrieval_eval import resolution_report, retrieval_report
+    from bot.service import get_service
+
+    service = get_service()
+    return {
+        "retrieval": {**retrieval_report(service.index, retrieval_questions()), "default_mode": DEFAULT_MODE},
+        "resolution": resolution_report(service.resolver, service.careers),
+    }
+
+
+def nlu_report(model: str | None, questions_path: Path) -> dict[str, Any]:
     from rasa.core.agent import Agent
 
     from actions import actions
@@ -136,10 +165,6 @@ def run_eval(model: str | None = None, questions_path: Path = QUESTIONS) -> dict
         "failures": failures,
         "targets": {"intent_macro_f1": 0.95, "right_career_and_section": 0.95},
     }
-    report["quiz_simulation"] = quiz_simulation()
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2))
-    _print(report)
     return report
 
 
@@ -165,6 +190,17 @@ def _fallback_or_none(actions, tracker) -> dict:
 
 
 def _print(report: dict) -> None:
+    if "questions" in report:
+        _print_nlu(report)
+    if "retrieval" in report:
+        from bot.retrieval_eval import print_reports
+
+        print_reports(report["retrieval"], report["resolution"], report["retrieval"]["default_mode"])
+    if "quiz_simulation" in report:
+        _print_quiz(report)
+
+
+def _print_nlu(report: dict) -> None:
     print("\nQuality report (held-out questions: tests/eval/qa_questions.yml)")
     rows = [
         ("questions", report["questions"], ""),
@@ -182,6 +218,9 @@ def _print(report: dict) -> None:
     if report["top_confusions"]:
         print("  most common intent confusions: " + "; ".join(report["top_confusions"][:5]))
     print(f"  {len(report['failures'])} failures listed in {RESULTS.relative_to(config.ROOT)}")
+
+
+def _print_quiz(report: dict) -> None:
     print("\nCareer test simulation (1,000 synthetic respondents per noise level; answer noise sd on the 1-5 scale)")
     print(
         "  noise     sd    dominant type = 1st letter (clear / all / full test)   top-5 shares >=4 with full"

@@ -82,8 +82,24 @@ class Career:
         """Every name the career is known by: title first, then aliases."""
         return [self.title, *self.aliases]
 
+    @property
+    def provenance(self) -> str | None:
+        """Where an ingested page's text came from (e.g. "O*NET database"); None for our own pages."""
+        ingested = self.meta.get("ingested")
+        return str(ingested.get("source")) if isinstance(ingested, dict) and ingested.get("source") else None
+
     def source(self, section: str) -> str:
-        return f"knowledge/careers/{self.id}.md#{section}"
+        """The page and section an answer came from. Our pages are named by their place in the repository;
+        ingested pages by their own file, wherever the counselor keeps it."""
+        if "ingested" not in self.meta:
+            return f"knowledge/careers/{self.id}.md#{section}"
+        from bot import config
+
+        try:
+            where = self.path.resolve().relative_to(config.ROOT)
+        except ValueError:
+            where = self.path.resolve()
+        return f"{where}#{section}"
 
 
 def slugify(text: str) -> str:

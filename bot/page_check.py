@@ -64,18 +64,24 @@ def check_career(career: Career) -> list[str]:
         errors.append(f"{where}: missing 'title'")
     if "aliases" not in career.meta or not isinstance(career.meta.get("aliases"), list):
         errors.append(f"{where}: 'aliases' must be a list (it may be empty)")
-    if career.cluster not in CLUSTERS:
-        errors.append(f"{where}: cluster '{career.cluster}' is not one of the 16 career clusters")
-    if set(career.riasec) != set(RIASEC):
-        errors.append(f"{where}: riasec needs exactly the keys R I A S E C, got {sorted(career.riasec)}")
-    for letter, value in career.riasec.items():
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or not 1.0 <= value <= 7.0:
-            errors.append(f"{where}: riasec {letter}={value!r} is outside 1.0-7.0")
+    # Pages written for the project carry the full profile; pages ingested from an outside corpus (marked with
+    # an `ingested` mapping) may lack what their source does not give, but what they have must be valid.
+    complete = "ingested" not in career.meta
+    if career.cluster or complete:
+        if career.cluster not in CLUSTERS:
+            errors.append(f"{where}: cluster '{career.cluster}' is not one of the 16 career clusters")
+    if career.riasec or complete:
+        if set(career.riasec) != set(RIASEC):
+            errors.append(f"{where}: riasec needs exactly the keys R I A S E C, got {sorted(career.riasec)}")
+        for letter, value in career.riasec.items():
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 1.0 <= value <= 7.0:
+                errors.append(f"{where}: riasec {letter}={value!r} is outside 1.0-7.0")
     education = career.education if isinstance(career.education, dict) else {}
-    if education.get("level") not in EDUCATION_LEVELS:
-        errors.append(f"{where}: education.level {education.get('level')!r} is not a known level")
-    if education.get("job_zone") not in (1, 2, 3, 4, 5):
-        errors.append(f"{where}: education.job_zone must be 1-5")
+    if education or complete:
+        if education.get("level") not in EDUCATION_LEVELS:
+            errors.append(f"{where}: education.level {education.get('level')!r} is not a known level")
+        if education.get("job_zone") not in (1, 2, 3, 4, 5):
+            errors.append(f"{where}: education.job_zone must be 1-5")
     if not isinstance(career.meta.get("related"), list):
         errors.append(f"{where}: 'related' must be a list of career ids")
     for heading in career.unknown_headings:
@@ -91,8 +97,20 @@ def check_career(career: Career) -> list[str]:
     return errors
 
 
+def shared_names(careers: dict[str, Career]) -> dict[str, list[str]]:
+    """Names (aliases) that several careers use: allowed, the assistant asks which one was meant."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for career in careers.values():
+        for name in career.names:
+            owners[name_key(name)].add(career.id)
+    return {key: sorted(ids) for key, ids in sorted(owners.items()) if len(ids) > 1}
+
+
 def check_pages(dirs: Iterable[Path]) -> tuple[dict[str, Career], list[str]]:
-    """Parse and check every page in dirs; cross-page rules too (duplicate ids, colliding names, related ids)."""
+    """Parse and check every page in dirs; cross-page rules too (duplicate ids and titles, related ids).
+
+    An alias shared by several careers is not an error (the assistant asks which one was meant); `check`
+    lists them so that accidental ones can be spotted."""
     careers: dict[str, Career] = {}
     errors: list[str] = []
     for path in page_paths(dirs):
@@ -106,13 +124,12 @@ def check_pages(dirs: Iterable[Path]) -> tuple[dict[str, Career], list[str]]:
             errors.append(f"{path}: duplicate id '{career.id}' (also {careers[career.id].path})")
             continue
         careers[career.id] = career
-    owners: dict[str, set[str]] = defaultdict(set)
+    titles: dict[str, set[str]] = defaultdict(set)
     for career in careers.values():
-        for name in career.names:
-            owners[name_key(name)].add(career.id)
-    for key, ids in sorted(owners.items()):
+        titles[name_key(career.title)].add(career.id)
+    for key, ids in sorted(titles.items()):
         if len(ids) > 1:
-            errors.append(f"name '{key}' is used by several careers: {', '.join(sorted(ids))}")
+            errors.append(f"title '{key}' is used by several careers: {', '.join(sorted(ids))}")
     for career in careers.values():
         for rel in career.related:
             if rel not in careers:

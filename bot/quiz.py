@@ -161,17 +161,22 @@ def match_percent(profile: dict[str, float], career: Career) -> int:
     return round((r + 1) * 50)
 
 
+def has_profile(career: Career) -> bool:
+    """Ingested pages may lack a RIASEC profile; the career test can only match careers that have one."""
+    return set(career.riasec) == set(RIASEC)
+
+
 def _matrix(careers: dict[str, Career]) -> tuple[list[Career], np.ndarray, np.ndarray]:
     """Careers' RIASEC profiles, centred and normalised once, so a correlation is one dot product."""
     key = tuple(careers)
     cached = _MATRICES.get(key)
-    if cached is None or cached[0][0] is not next(iter(careers.values())):
-        pool = list(careers.values())
-        m = np.array([[float(c.riasec[d]) for d in RIASEC] for c in pool])
+    pool = [c for c in careers.values() if has_profile(c)]
+    if cached is None or [id(c) for c in cached[0]] != [id(c) for c in pool]:
+        m = np.array([[float(c.riasec[d]) for d in RIASEC] for c in pool]).reshape(len(pool), len(RIASEC))
         m = m - m.mean(axis=1, keepdims=True)
         norms = np.linalg.norm(m, axis=1, keepdims=True)
         m = np.divide(m, norms, out=np.zeros_like(m), where=norms > 0)
-        zones = np.array([int(c.education.get("job_zone", 5)) for c in pool])
+        zones = np.array([int((c.education or {}).get("job_zone") or 5) for c in pool])
         cached = _MATRICES[key] = (pool, m, zones)
     return cached
 

@@ -114,18 +114,25 @@ class CareerResolver:
     def __init__(self, careers: dict[str, Career], index: SearchIndex | None = None):
         self.careers = careers
         self.index = index
+        # A title (or id) names its career even when another career lists the same words as an alias;
+        # an alias shared by several careers, or a title shared by several, is ambiguous: we ask which.
+        titles: dict[str, set[str]] = {}
+        aliases: dict[str, set[str]] = {}
+        for career in careers.values():
+            for name in (career.title, career.id.replace("-", " ")):
+                titles.setdefault(normalise(name), set()).add(career.id)
+            for name in career.aliases:
+                aliases.setdefault(normalise(name), set()).add(career.id)
         self.names: dict[str, str] = {}
         self.collisions: dict[str, set[str]] = {}
-        for career in careers.values():
-            for name in [*career.names, career.id.replace("-", " ")]:
-                key = normalise(name)
-                if not key:
-                    continue
-                owner = self.names.get(key)
-                if owner and owner != career.id:
-                    self.collisions.setdefault(key, {owner}).add(career.id)
-                self.names[key] = career.id
-        self._expanded = {expand(k): v for k, v in self.names.items()}
+        for key in (titles.keys() | aliases.keys()) - {""}:
+            owners = titles.get(key) or aliases[key]
+            if len(owners) == 1:
+                self.names[key] = next(iter(owners))
+            else:
+                self.collisions[key] = owners
+        self._expanded = {expand(k): v for k, v in sorted(self.names.items())}
+        self._expanded_collisions = {expand(k): v for k, v in self.collisions.items()}
         self._keys = list(self.names)
 
     def resolve(self, text: str) -> Resolution:
@@ -137,6 +144,8 @@ class CareerResolver:
         if key in self.names:
             return Resolution(text, self.names[key], "exact", 100.0)
         expanded = expand(text)
+        if expanded in self._expanded_collisions and expanded not in self._expanded:
+            return Resolution(text, None, "ambiguous", 100.0, sorted(self._expanded_collisions[expanded]))
         if expanded in self._expanded:
             return Resolution(text, self._expanded[expanded], "abbreviation", 100.0)
         fuzzy = self._fuzzy(expanded)

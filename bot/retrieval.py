@@ -2,9 +2,13 @@
 
 Layout of an index folder (default knowledge/index/):
   current -> build-<hash>/     symlink swapped atomically after a complete build
-  build-<hash>/index.faiss     inner-product index over normalised embeddings
+  build-<hash>/index.faiss     inner-product index over normalised embeddings (type chosen by size: bot/ann.py)
+  build-<hash>/vectors.npy     the embeddings themselves (the cache for re-indexing; exact filtered search)
   build-<hash>/passages.json   passage metadata (never pickle)
-  build-<hash>/meta.json       corpus hash, model, dimension, index type, counts
+  build-<hash>/meta.json       corpus hash, model, dimension, index type and parameters, counts
+
+Search modes: "dense" (embeddings), "bm25" (lexical, bot/lexical.py) and "hybrid" (reciprocal rank fusion of
+the two). The default is the mode that won the retrieval report (`python -m bot eval`), see DEFAULT_MODE.
 """
 
 from __future__ import annotations
@@ -20,11 +24,16 @@ from pathlib import Path
 
 import numpy as np
 
-from bot import config
+from bot import ann, config
 from bot.knowledge import SECTION_IDS, SECTION_LABELS, Career, load_careers
+from bot.lexical import BM25, reciprocal_rank_fusion
 
-CHUNK_VERSION = "1"  # bump when passage splitting changes, so indexes rebuild
+CHUNK_VERSION = "2"  # bump when passage splitting or the index layout changes, so indexes rebuild
 MAX_PASSAGE_WORDS = 120
+MODES = ("dense", "bm25", "hybrid")
+DEFAULT_MODE = os.environ.get("BOT_SEARCH_MODE", "dense")  # the winner of the retrieval report
+FUSION_DEPTH = 50  # candidates each ranker contributes to the hybrid
+EXACT_FILTER_MAX = 50_000  # filtered searches over at most this many passages are exact, from vectors.npy
 
 
 class IndexMissing(RuntimeError):
@@ -113,7 +122,6 @@ def build_index(
     progress: bool = True,
 ) -> dict:
     """Build (or keep) the index; returns its meta. Unchanged passages reuse their cached embeddings."""
-    import faiss
     from tqdm import tqdm
 
     from bot.embeddings import encode
@@ -142,15 +150,16 @@ def build_index(
         bar.update(len(ids))
     bar.close()
     matrix = np.stack([vectors[i] for i in range(len(passages))]).astype(np.float32)
-    index = faiss.IndexFlatIP(matrix.shape[1])
-    index.add(matrix)
+    spec = ann.choose(len(matrix), matrix.shape[1])
+    index = ann.build(matrix, spec)
     seconds = time.perf_counter() - started
 
     meta = {
         "corpus_hash": digest,
         "model": Path(model).name,
         "dimension": int(matrix.shape[1]),
-        "index_type": "IndexFlatIP",
+        "index_type": spec["index_type"],
+        "index": spec,
         "passages": len(passages),
         "careers": len({p.career for p in passages}),
         "embedded": len(todo),
@@ -158,7 +167,7 @@ def build_index(
         "build_seconds": round(seconds, 3),
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
-    _write_atomically(index_dir, digest, index, passages, meta)
+    _write_atomically(index_dir, digest, index, matrix, passages, meta)
     return {**meta, "rebuilt": True}
 
 
@@ -168,17 +177,18 @@ def _cached_vectors(index_dir: Path, model: str) -> dict[str, np.ndarray]:
     if not meta or meta.get("model") != Path(model).name:
         return {}
     try:
-        import faiss
-
-        index = faiss.read_index(str(current_dir(index_dir) / "index.faiss"))
         passages = json.loads((current_dir(index_dir) / "passages.json").read_text())
-        matrix = index.reconstruct_n(0, index.ntotal)
-    except Exception:  # a damaged old build only means re-embedding everything
+        matrix = np.load(current_dir(index_dir) / "vectors.npy", allow_pickle=False)
+        if len(matrix) != len(passages):
+            return {}
+    except Exception:  # a damaged or older build only means re-embedding everything
         return {}
     return {p["hash"]: matrix[i] for i, p in enumerate(passages) if p.get("hash")}
 
 
-def _write_atomically(index_dir: Path, digest: str, index, passages: list[Passage], meta: dict) -> None:
+def _write_atomically(
+    index_dir: Path, digest: str, index, matrix: np.ndarray, passages: list[Passage], meta: dict
+) -> None:
     """Write into a fresh folder, then swap the `current` symlink with one rename: readers never see half."""
     import faiss
 
@@ -187,6 +197,7 @@ def _write_atomically(index_dir: Path, digest: str, index, passages: list[Passag
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     faiss.write_index(index, str(tmp / "index.faiss"))
+    np.save(tmp / "vectors.npy", matrix, allow_pickle=False)
     (tmp / "passages.json").write_text(json.dumps([asdict(p) for p in passages], ensure_ascii=False))
     (tmp / "meta.json").write_text(json.dumps(meta, indent=2))
     final = index_dir / f"build-{digest}"
@@ -203,9 +214,9 @@ def _write_atomically(index_dir: Path, digest: str, index, passages: list[Passag
 
 
 class SearchIndex:
-    """A loaded index: semantic search over passages, optionally restricted to a career and/or section."""
+    """A loaded index: dense, lexical or hybrid search over passages, optionally restricted to a career/section."""
 
-    def __init__(self, index_dir: Path | None = None, model: str | None = None):
+    def __init__(self, index_dir: Path | None = None, model: str | None = None, mode: str | None = None):
         import faiss
 
         self.dir = current_dir(Path(index_dir or config.INDEX_DIR))
@@ -216,15 +227,21 @@ class SearchIndex:
         try:
             self.meta = json.loads((self.dir / "meta.json").read_text())
             self.index = faiss.read_index(str(self.dir / "index.faiss"))
+            self.vectors = np.load(self.dir / "vectors.npy", mmap_mode="r", allow_pickle=False)
             raw = json.loads((self.dir / "passages.json").read_text())
         except Exception as exc:
             raise IndexMissing(
                 f"the search index at {self.dir} is damaged ({exc}); rebuild it with `python -m bot index --force`"
             ) from exc
         self.passages = [Passage(**p) for p in raw]
-        if self.index.ntotal != len(self.passages):
+        if not (self.index.ntotal == len(self.passages) == len(self.vectors)):
             raise IndexMissing(f"the search index at {self.dir} is inconsistent; run `python -m bot index --force`")
+        ann.configure(self.index, self.meta.get("index") or {})
         self.model = model
+        self.mode = mode or DEFAULT_MODE
+        if self.mode not in MODES:
+            raise ValueError(f"unknown search mode {self.mode!r}; choose one of {', '.join(MODES)}")
+        self._bm25: BM25 | None = None
         self._by_career: dict[str, list[int]] = {}
         self._by_section: dict[str, list[int]] = {}
         for i, p in enumerate(self.passages):
@@ -235,10 +252,71 @@ class SearchIndex:
     def careers(self) -> set[str]:
         return set(self._by_career)
 
+    @property
+    def bm25(self) -> BM25:
+        if self._bm25 is None:
+            self._bm25 = BM25([p.embed_text() for p in self.passages])
+        return self._bm25
+
     def embed(self, query: str) -> np.ndarray:
         from bot.embeddings import encode
 
         return encode([query], model=self.model)
+
+    def _allowed(self, career: str | None, section: str | None) -> np.ndarray | None:
+        if career is None and section is None:
+            return None
+        ids = set(self._by_career.get(career, [])) if career is not None else None
+        if section is not None:
+            in_section = set(self._by_section.get(section, []))
+            ids = in_section if ids is None else ids & in_section
+        return np.array(sorted(ids), dtype=np.int64)
+
+    def _dense(self, q: np.ndarray, k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+        import faiss
+
+        if allowed is not None and len(allowed) <= EXACT_FILTER_MAX:
+            scores = np.asarray(self.vectors[allowed]) @ q[0]
+            best = np.argsort(-scores, kind="stable")[:k]
+            return [(int(allowed[j]), float(scores[j])) for j in best]
+        params = None
+        if allowed is not None:
+            selector = faiss.IDSelectorBatch(allowed)
+            spec = self.meta.get("index") or {}
+            params = (
+                faiss.SearchParametersIVF(sel=selector, nprobe=int(spec["nprobe"]))
+                if spec.get("nprobe")
+                else faiss.SearchParameters(sel=selector)
+            )
+        scores, ids = self.index.search(q, min(k, self.index.ntotal), params=params)
+        return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
+
+    def ranked(
+        self,
+        query: str,
+        k: int = 5,
+        career: str | None = None,
+        section: str | None = None,
+        mode: str | None = None,
+        vector: np.ndarray | None = None,
+    ) -> list[tuple[int, float]]:
+        """(passage number, cosine similarity to the query) in rank order, for the chosen mode."""
+        mode = mode or self.mode
+        allowed = self._allowed(career, section)
+        if allowed is not None and not len(allowed):
+            return []
+        q = vector if vector is not None else self.embed(query)
+        if mode == "dense":
+            return self._dense(q, k, allowed)
+        lexical = [i for i, _ in self.bm25.top(query, FUSION_DEPTH if mode == "hybrid" else k, allowed)]
+        if mode == "bm25":
+            order = lexical[:k]
+        else:
+            dense = [i for i, _ in self._dense(q, FUSION_DEPTH, allowed)]
+            order = [i for i, _ in reciprocal_rank_fusion([dense, lexical])][:k]
+        # Scores stay cosine similarities in every mode, so the answer thresholds keep one meaning.
+        cosine = np.asarray(self.vectors[order]) @ q[0] if order else []
+        return [(i, float(c)) for i, c in zip(order, cosine)]
 
     def search(
         self,
@@ -247,27 +325,10 @@ class SearchIndex:
         career: str | None = None,
         section: str | None = None,
         vector: np.ndarray | None = None,
+        mode: str | None = None,
     ) -> list[Hit]:
-        import faiss
-
-        allowed: set[int] | None = None
-        if career is not None:
-            allowed = set(self._by_career.get(career, []))
-        if section is not None:
-            in_section = set(self._by_section.get(section, []))
-            allowed = in_section if allowed is None else allowed & in_section
-        if allowed is not None and not allowed:
-            return []
-        q = vector if vector is not None else self.embed(query)
-        k = min(k, self.index.ntotal if allowed is None else len(allowed))
-        params = None
-        if allowed is not None:
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.fromiter(allowed, dtype=np.int64)))
-        scores, ids = self.index.search(q, k, params=params)
         hits = []
-        for score, i in zip(scores[0], ids[0]):
-            if i < 0:
-                continue
+        for i, score in self.ranked(query, k, career, section, mode, vector):
             p = self.passages[i]
-            hits.append(Hit(p.career, p.title, p.section, float(score), p.text, p.source, int(i)))
+            hits.append(Hit(p.career, p.title, p.section, score, p.text, p.source, i))
         return hits

@@ -41,7 +41,10 @@ def port_is_free(port: int) -> bool:
 
 
 def base_env() -> dict[str, str]:
+    from bot.channels import ENV_DEFAULTS
+
     return {
+        **ENV_DEFAULTS,
         **os.environ,
         "RASA_TELEMETRY_ENABLED": "false",
         "HF_HUB_OFFLINE": "1",
@@ -65,9 +68,46 @@ def wait_http(url: str, timeout: float, proc: subprocess.Popen | None = None) ->
     raise TimeoutError(f"{url} did not answer within {timeout:.0f}s")
 
 
+def tracker_store_config(sqlite_path: Path) -> dict:
+    """Where conversations are kept: PostgreSQL when BOT_TRACKER_URL is set
+    (postgresql://user:password@host:port/db), else an embedded SQLite file. Never only in memory."""
+    url = os.environ.get("BOT_TRACKER_URL")
+    if not url:
+        return {"type": "SQL", "dialect": "sqlite", "db": str(sqlite_path)}
+    from urllib.parse import unquote, urlparse
+
+    parsed = urlparse(url)
+    if parsed.scheme not in ("postgresql", "postgres"):
+        raise ValueError(f"BOT_TRACKER_URL must be a postgresql:// URL, got {parsed.scheme}://")
+    return {
+        "type": "SQL",
+        "dialect": "postgresql",
+        "url": parsed.hostname or "127.0.0.1",
+        "port": parsed.port or 5432,
+        "db": parsed.path.lstrip("/") or "rasa",
+        "username": unquote(parsed.username or ""),
+        "password": unquote(parsed.password or ""),
+    }
+
+
+def endpoints_yaml(action_url: str, tracker_store: dict | None, lock_store: dict | None) -> str:
+    import yaml
+
+    data: dict = {"action_endpoint": {"url": action_url}}
+    if tracker_store:
+        data["tracker_store"] = tracker_store
+    if lock_store:
+        data["lock_store"] = lock_store
+    return yaml.safe_dump(data, sort_keys=False)
+
+
 @dataclass
 class Stack:
-    """A running action server + Rasa server (+ optional static web server) on loopback."""
+    """A running action server + Rasa server (+ optional static web server) on loopback.
+
+    Conversations go to the tracker store given (default: a fresh SQLite file in the log folder); `env` is
+    added to every process's environment; `lock_store` (e.g. Redis) lets several Rasa servers share traffic.
+    """
 
     rasa_port: int
     action_port: int
@@ -75,11 +115,11 @@ class Stack:
     model: Path = field(default_factory=lambda: config.ROOT / "models" / "careers.tar.gz")
     log_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="careers-logs-")))
     extra_rasa_args: list[str] = field(default_factory=list)
+    env: dict[str, str] = field(default_factory=dict)
+    tracker_store: dict | None = None
+    lock_store: dict | None = None
+    action_url: str | None = None  # another action server (or a load balancer) instead of our own
     procs: list[subprocess.Popen] = field(default_factory=list)
-
-    @property
-    def rasa_url(self) -> str:
-        return f"http://127.0.0.1:{self.rasa_port}"
 
     def _spawn(self, name: str, cmd: list[str], env: dict[str, str], quiet: bool) -> subprocess.Popen:
         out = open(self.log_dir / f"{name}.log", "wb") if quiet else None
@@ -100,19 +140,25 @@ class Stack:
                 raise RuntimeError(f"port {port} is already in use (another Rasa server or shell?): stop it first")
         if not self.model.exists():
             raise FileNotFoundError(f"no trained model at {self.model}: run `python -m bot build` (or `make run`)")
-        env = base_env()
+        env = {**base_env(), **self.env}
         endpoints = self.log_dir / "endpoints.yml"
-        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n')
-        actions = self._spawn(
-            "actions",
-            [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.action_port)],
-            {**env, "SANIC_HOST": "127.0.0.1"},
-            quiet,
-        )
+        tracker_store = self.tracker_store or tracker_store_config(self.log_dir / "tracker.db")
+        action_url = self.action_url or f"http://127.0.0.1:{self.action_port}/webhook"
+        endpoints.write_text(endpoints_yaml(action_url, tracker_store, self.lock_store))
+        actions = None
+        if self.action_url is None:
+            actions = self._spawn(
+                "actions",
+                [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.action_port)],
+                {**env, "SANIC_HOST": env.get("BOT_ACTION_HOST", "127.0.0.1")},
+                quiet,
+            )
         rasa = self._spawn(
             "rasa",
             [
-                str(VENV_BIN / "rasa"),
+                str(VENV_BIN / "python"),
+                "-m",
+                "bot.rasa_server",
                 "run",
                 "-m",
                 str(self.model),
@@ -149,7 +195,8 @@ class Stack:
                 True,
             )
         try:
-            wait_http(f"http://127.0.0.1:{self.action_port}/health", timeout, actions)
+            if actions is not None:
+                wait_http(f"http://127.0.0.1:{self.action_port}/health", timeout, actions)
             wait_http(f"{self.rasa_url}/", timeout, rasa)
         except Exception:
             self.stop()
@@ -179,7 +226,14 @@ class Stack:
 def run_forever(rasa_port: int = 5005, action_port: int = 5055, web_port: int = 8080) -> int:
     """`make run`: start everything, print the URLs, stop all of it on Ctrl-C."""
     web = web_port if (config.ROOT / "web" / "index.html").exists() else None
-    stack = Stack(rasa_port, action_port, web, log_dir=config.ROOT / "build" / "logs")
+    config.VAR_DIR.mkdir(parents=True, exist_ok=True)
+    stack = Stack(
+        rasa_port,
+        action_port,
+        web,
+        log_dir=config.ROOT / "build" / "logs",
+        tracker_store=tracker_store_config(config.VAR_DIR / "tracker.db"),
+    )
     stack.log_dir.mkdir(parents=True, exist_ok=True)
     print("Starting the action server and the Rasa server (loading TensorFlow and the model takes ~1 minute)...")
     stack.start(quiet=True)
@@ -200,13 +254,46 @@ def run_forever(rasa_port: int = 5005, action_port: int = 5055, web_port: int = 
         stack.stop()
 
 
-def shell(action_port: int = 5055) -> int:
-    """`make shell`: the action server in the background, the Rasa shell in the foreground."""
+def _stop_group(proc: subprocess.Popen, grace: float = 15) -> None:
+    """SIGTERM to the process group, SIGKILL if it is still there after `grace` seconds."""
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def shell(action_port: int = 5055, rasa_port: int = 5005, model: Path | None = None) -> int:
+    """`make shell`: the action server in the background, the Rasa shell in the foreground.
+
+    The action server runs in a session of its own, so nothing from the terminal reaches it: it is stopped here
+    on every way out (/stop, Ctrl-C, Ctrl-D, a closed terminal window, SIGTERM).
+    """
+    model = model or config.ROOT / "models" / "careers.tar.gz"
+    if not model.exists():
+        print(f"no trained model at {model}: run `make shell` (it builds one first)", file=sys.stderr)
+        return 1
+    for port, flag in ((action_port, "--action-port"), (rasa_port, "--rasa-port")):
+        if not port_is_free(port):
+            print(f"port {port} is in use (another Rasa server or shell?): stop it or pass {flag}", file=sys.stderr)
+            return 1
     env = base_env()
     log_dir = config.ROOT / "build" / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     endpoints = log_dir / "endpoints-shell.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
+
+    def hang_up(signum: int, _frame: object) -> None:  # closed terminal or SIGTERM: leave through `finally`
+        raise SystemExit(128 + signum)
+
+    previous = {s: signal.getsignal(s) for s in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)}
+    signal.signal(signal.SIGHUP, hang_up)
+    signal.signal(signal.SIGTERM, hang_up)
+    print("Starting the action server, then the Rasa shell (loading the model takes about a minute)...", flush=True)
     with open(log_dir / "actions-shell.log", "wb") as out:
         actions = subprocess.Popen(
             [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "-p", str(action_port)],
@@ -216,20 +303,43 @@ def shell(action_port: int = 5055) -> int:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+        rasa: subprocess.Popen | None = None
         try:
-            wait_http(f"http://127.0.0.1:{action_port}/health", 120, actions)
-            return subprocess.call(
+            wait_http(f"http://127.0.0.1:{action_port}/health", 240, actions)
+            # Ctrl-C belongs to the Rasa shell (same terminal, same signal): it decides how to end.
+            signal.signal(signal.SIGINT, lambda *_: None)
+            rasa = subprocess.Popen(
                 [
-                    str(VENV_BIN / "rasa"),
+                    str(VENV_BIN / "python"),
+                    "-m",
+                    "bot.rasa_server",
                     "shell",
                     "-m",
-                    str(config.ROOT / "models" / "careers.tar.gz"),
+                    str(model),
                     "--endpoints",
                     str(endpoints),
+                    "-i",
+                    "127.0.0.1",
+                    "-p",
+                    str(rasa_port),
                 ],
                 cwd=config.ROOT,
                 env=env,
             )
+            return rasa.wait()
+        except KeyboardInterrupt:
+            return 130
         finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(actions.pid, signal.SIGTERM)
+            for s in previous:  # a second Ctrl-C or hang-up must not cut the clean-up short
+                signal.signal(s, signal.SIG_IGN)
+            if rasa is not None and rasa.poll() is None:
+                rasa.terminate()
+            _stop_group(actions)
+            if rasa is not None:
+                try:
+                    rasa.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    rasa.kill()
+                    rasa.wait()
+            for s, handler in previous.items():
+                signal.signal(s, handler)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -63,7 +65,7 @@ def _edit(folder: Path, name: str, old: str, new: str) -> None:
         ("electrician", "## Workplace", "## Hobbies", "unknown section heading '## Hobbies'"),
         ("electrician", "## Duties", "## Hobbies", "required section 'duties'"),
         ("electrician", "related: [data-scientist]", "related: [astronaut]", "related id 'astronaut' does not exist"),
-        ("electrician", "aliases: [sparky, electrical technician]", "aliases: [sparky, RN]", "used by several careers"),
+        ("electrician", "title: Electrician", "title: Registered Nurse", "title 'registered nurse' is used by several"),
         ("electrician", "level: Apprenticeship", "level: Some school", "not a known level"),
         ("electrician", "job_zone: 3", "job_zone: 9", "job_zone must be 1-5"),
         ("electrician", "id: electrician", "id: plumber", "must equal the file name"),
@@ -76,6 +78,24 @@ def test_check_rejects_broken_pages(careers_copy, name, old, new, expected):
     _edit(careers_copy, name, old, new)
     _, errors = check_pages([careers_copy])
     assert any(expected in e for e in errors), errors
+
+
+def test_a_shared_alias_is_allowed_and_listed(careers_copy):
+    from bot.page_check import shared_names
+
+    _edit(careers_copy, "electrician", "aliases: [sparky, electrical technician]", "aliases: [sparky, RN]")
+    careers, errors = check_pages([careers_copy])
+    assert errors == []  # the resolver asks which one was meant (tests/test_resolve.py)
+    assert shared_names(careers) == {"rn": ["electrician", "registered-nurse"]}
+
+
+def test_ingested_pages_may_lack_what_their_source_does_not_give(careers_copy):
+    _edit(careers_copy, "electrician", "riasec: {R: 6.5, I: 3.5, A: 1.5, S: 2.0, E: 2.5, C: 4.0}\n", "")
+    _, errors = check_pages([careers_copy])
+    assert any("exactly the keys R I A S E C" in e for e in errors)  # our own pages need the profile
+    _edit(careers_copy, "electrician", "id: electrician", "id: electrician\ningested: {source: a test corpus}")
+    _, errors = check_pages([careers_copy])
+    assert errors == []
 
 
 def test_check_rejects_duplicate_ids_across_folders(careers_copy, tmp_path):
@@ -96,11 +116,16 @@ def test_real_knowledge_base_has_every_required_career_in_full():
     careers = load_careers([ROOT / "knowledge" / "careers"])
     missing = [c for c in REQUIRED_CAREERS if c not in careers]
     assert missing == []
+    without_pay = []
     for career in careers.values():
-        lacking = [s for s in FULL_SECTIONS if not career.sections.get(s)]
+        lacking = [s for s in FULL_SECTIONS if s != "salary" and not career.sections.get(s)]
         assert lacking == [], f"{career.id} lacks {lacking}"
         assert career.aliases, f"{career.id} has no aliases"
-        assert career.salary and career.salary.get("year") and career.salary.get("source"), career.id
-        assert str(career.salary["median"]).replace(",", "")[:3] in career.sections["salary"].replace(",", ""), (
-            f"{career.id}: the salary section should state the front-matter figure"
-        )
+        if not career.salary:  # allowed when no trustworthy figure exists (military, diplomats...): say nothing
+            assert "salary" not in career.sections or "$" not in career.sections["salary"], career.id
+            without_pay.append(career.id)
+            continue
+        assert career.salary.get("year") and career.salary.get("source"), career.id
+        stated = {float(n.replace(",", "")) for n in re.findall(r"\$([\d,]+(?:\.\d+)?)", career.sections["salary"])}
+        assert float(career.salary["median"]) in stated, f"{career.id}: the salary section should state the figure"
+    assert len(without_pay) <= len(careers) // 10, without_pay

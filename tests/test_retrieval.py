@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from bot.knowledge import load_careers
@@ -43,6 +44,56 @@ def test_metadata_is_json_and_current_is_a_symlink(fixture_index_dir):
     assert {"career", "title", "section", "text", "source", "hash"} <= set(raw[0])
     meta = read_meta(fixture_index_dir)
     assert meta["index_type"] == "IndexFlatIP" and meta["dimension"] == 384 and meta["passages"] == 20
+    assert meta["index"] == {"index_type": "IndexFlatIP", "factory": "Flat", "exact": True}
+    vectors = np.load(current / "vectors.npy", allow_pickle=False)  # plain arrays: no pickle anywhere
+    assert vectors.shape == (20, 384) and vectors.dtype == np.float32
+
+
+def test_large_corpora_get_an_approximate_index_recorded_in_the_metadata(careers_copy, tmp_path, monkeypatch):
+    from bot import ann
+
+    monkeypatch.setattr(ann, "FLAT_MAX", 10)  # pretend 20 passages is a large corpus
+    out = tmp_path / "idx"
+    meta = build_index(load_careers([careers_copy]).values(), index_dir=out, progress=False)
+    assert meta["index_type"] == "IndexIVFScalarQuantizer"
+    assert meta["index"]["factory"] == f"IVF{meta['index']['nlist']},SQ8" and meta["index"]["nprobe"] >= 1
+    index = SearchIndex(out)
+    assert index.meta["index"] == read_meta(out)["index"]
+    import faiss
+
+    assert faiss.extract_index_ivf(index.index).nprobe == meta["index"]["nprobe"]  # re-applied on load
+    assert index.search("sick pets", k=1)[0].career == "veterinarian"
+    one = index.search("where do they work", k=5, career="electrician", section="workplace")
+    assert [(h.career, h.section) for h in one] == [("electrician", "workplace")]
+
+
+def test_index_choice_by_size():
+    from bot import ann
+
+    assert ann.choose(3_000, 384)["exact"] is True
+    big = ann.choose(1_000_000, 384)
+    assert big["factory"] == "IVF4096,SQ8" and big["nprobe"] == 64 and big["exact"] is False
+
+
+@pytest.mark.parametrize("mode", ["dense", "bm25", "hybrid"])
+def test_every_search_mode_ranks_and_filters(fixture_index_dir, mode):
+    index = SearchIndex(fixture_index_dir, mode=mode)
+    assert index.search("vets treat sick pets and farm animals", k=1)[0].career == "veterinarian"
+    only = index.search("wiring work", k=3, career="electrician")
+    assert only and {h.career for h in only} == {"electrician"}
+    for hit in index.search("statistics and data", k=3):
+        assert -1.0 <= hit.score <= 1.0  # cosine in every mode, so thresholds keep their meaning
+
+
+def test_bm25_and_fusion():
+    from bot.lexical import BM25, reciprocal_rank_fusion, tokens
+
+    assert tokens("Nurses working nights") == ["nurse", "work", "night"]
+    bm25 = BM25(["nurses care for patients", "electricians fix wiring", "the the the"])
+    assert [i for i, _ in bm25.top("who fixes wiring", 3)] == [1]
+    assert bm25.top("wiring", 3, allowed=np.array([0])) == []
+    fused = reciprocal_rank_fusion([[1, 2, 3], [3, 1]])
+    assert [i for i, _ in fused] == [1, 3, 2]
 
 
 def test_a_crash_while_writing_keeps_the_old_index(careers_copy, tmp_path, monkeypatch):

@@ -1,0 +1,71 @@
+"""The real knowledge base at scale: coverage, retrieval quality per search mode, and name resolution.
+
+These run on the index `make` builds from knowledge/careers (the same one the assistant answers from).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from bot.knowledge import RIASEC, load_careers
+from bot.page_check import CLUSTERS, EDUCATION_LEVELS, shared_names
+from tests.conftest import ROOT
+
+BUNDLED = ROOT / "knowledge" / "careers"
+
+
+@pytest.fixture(scope="module")
+def careers():
+    return load_careers([BUNDLED])
+
+
+@pytest.fixture(scope="module")
+def real_service():
+    from bot.service import load_service
+
+    return load_service([BUNDLED], ROOT / "knowledge" / "index")
+
+
+def test_coverage_of_the_world_of_work(careers):
+    assert len(careers) >= 300
+    clusters = Counter(c.cluster for c in careers.values())
+    assert set(clusters) == CLUSTERS and min(clusters.values()) >= 12, clusters
+    first_letters = Counter(max(RIASEC, key=lambda d: c.riasec[d]) for c in careers.values())
+    assert set(first_letters) == set(RIASEC) and min(first_letters.values()) >= 20, first_letters
+    levels = Counter(c.education["level"] for c in careers.values())
+    assert set(levels) == set(EDUCATION_LEVELS), levels  # from no formal credential to doctorate
+    assert levels["No formal credential"] + levels["High school diploma"] >= 60
+
+
+def test_no_alias_of_ours_is_another_careers_title(careers):
+    titles = {c.title.lower(): c.id for c in careers.values()}
+    clashes = [(c.id, a) for c in careers.values() for a in c.aliases if titles.get(a.lower(), c.id) != c.id]
+    assert clashes == []
+
+
+def test_default_search_mode_is_the_one_that_wins(real_service):
+    from bot.retrieval import DEFAULT_MODE
+    from bot.retrieval_eval import load_questions, retrieval_report
+
+    questions = load_questions()
+    assert len(questions) >= 400 and len({q["career"] for q in questions}) >= 300
+    report = retrieval_report(real_service.index, questions)
+    assert report["skipped_unknown_career"] == 0
+    assert report["best_mode"] == DEFAULT_MODE, report["modes"]
+    best = report["modes"][DEFAULT_MODE]
+    assert best["recall@10"] >= 0.95 and best["mrr"] >= 0.75, best
+    assert best["mrr"] > report["modes"]["bm25"]["mrr"]  # the lexical baseline is beaten
+
+
+def test_name_resolution_across_all_careers(real_service, careers):
+    from bot.retrieval_eval import resolution_report
+
+    report = resolution_report(real_service.resolver, careers)
+    kinds = report["by_kind"]
+    assert kinds["exact"]["accuracy"] == 1.0
+    assert kinds["alias"]["accuracy"] >= 0.98 and kinds["typo"]["accuracy"] >= 0.9, report["failures"][:10]
+    assert kinds["partial"]["accuracy"] >= 0.9
+    if "shared" in kinds:  # names several careers use make the assistant ask which one
+        assert kinds["shared"]["accuracy"] == 1.0, shared_names(careers)
