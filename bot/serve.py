@@ -121,6 +121,10 @@ class Stack:
     action_url: str | None = None  # another action server (or a load balancer) instead of our own
     procs: list[subprocess.Popen] = field(default_factory=list)
 
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
     def _spawn(self, name: str, cmd: list[str], env: dict[str, str], quiet: bool) -> subprocess.Popen:
         out = open(self.log_dir / f"{name}.log", "wb") if quiet else None
         proc = subprocess.Popen(
