@@ -63,8 +63,11 @@ def resolve_mentions(service: Service, tracker: Tracker, want: int) -> tuple[lis
     ranked = from_test_results(tracker, text)
     if ranked and all(ORDINAL.search(m) for m in mentions):  # "the first one" after a test result
         return ranked[:want], None
-    ids: list[str] = []
+    # Names written out in the message come first: NLU sometimes cuts one ("data [science]").
+    ids: list[str] = service.resolver.find_in_text(text, limit=want)
     for mention in mentions:
+        if len(ids) >= want:
+            break
         res = service.resolver.resolve(mention)
         if res.found:
             if res.career not in ids:

@@ -230,15 +230,50 @@ def next_item(state: dict, careers: dict[str, Career], items: tuple[Item, ...] |
     if min(counts[d] for d in open_dims) < 2:
         dim = min(open_dims, key=lambda d: (counts[d], RIASEC.index(d)))
     else:
-        top = [c for c, _ in matches(scores(state, items), careers, state.get("zone"), limit=TOP_K * 2)][BOUNDARY:]
-
-        def spread(d: str) -> float:
-            values = [float(c.riasec[d]) for c in top]
-            mean = sum(values) / len(values)
-            return sum((v - mean) ** 2 for v in values) / len(values)
-
-        dim = max(open_dims, key=lambda d: (spread(d) / (counts[d] + 1), -RIASEC.index(d)))
+        gains = boundary_gains(state, careers, items)
+        dim = max(open_dims, key=lambda d: (gains[d], -RIASEC.index(d)))
     return next(i for i in remaining if i.dimension == dim)
+
+
+def boundary_gains(state: dict, careers: dict[str, Career], items: tuple[Item, ...]) -> dict[str, float]:
+    """How much one more answer in each dimension would lower the chance that the top matches change.
+
+    For pairs of careers on either side of the top-5 boundary, the chance that their order flips is
+    Phi(-margin / sd), where sd combines each dimension's uncertainty (standard error of its mean answer) with
+    how strongly that dimension moves the pair's correlations (the gradient of r_a - r_b). An answer in a
+    dimension shrinks its standard error; we ask where that shrinks the flip chances most.
+    """
+    profile = scores(state, items)
+    se = _standard_errors(state, items)
+    pool, m, zones = _matrix(careers)
+    zone = state.get("zone")
+    allowed = np.ones(len(pool), bool) if zone is None else zones <= zone
+    p = np.array([profile[d] for d in RIASEC])
+    pc = p - p.mean()
+    norm = max(float(np.linalg.norm(pc)), 1e-9)
+    r = np.where(allowed, m @ pc / norm, -np.inf)
+    order = np.argsort(-r)
+    inside, outside = order[:TOP_K], order[TOP_K : TOP_K * 2]
+    # d r_c / d p_d = (m_cd - r_c * pc_d / |pc|) / |pc|   (m rows are centred and unit length)
+    grad = (m[order[: TOP_K * 2]] - r[order[: TOP_K * 2], None] * pc[None, :] / norm) / norm
+    g = {c: grad[i] for i, c in enumerate(order[: TOP_K * 2])}
+    pairs = [(r[a] - r[b], g[a] - g[b]) for a in inside for b in outside]
+    se_now = np.array([se[d] for d in RIASEC])
+
+    def flip_chance(se_vec: np.ndarray) -> float:
+        total = 0.0
+        for margin, gd in pairs:
+            sd = math.sqrt(float(((gd * se_vec) ** 2).sum())) + 1e-9
+            total += 0.5 * math.erfc(margin / sd / math.sqrt(2))
+        return total
+
+    base = flip_chance(se_now)
+    gains = {}
+    for j, d in enumerate(RIASEC):
+        after = se_now.copy()
+        after[j] = _standard_error_after_one_more(state, items, d)
+        gains[d] = base - flip_chance(after)
+    return gains
 
 
 def should_stop(state: dict, careers: dict[str, Career], items: tuple[Item, ...] | None = None) -> bool:
@@ -282,25 +317,36 @@ def should_stop(state: dict, careers: dict[str, Career], items: tuple[Item, ...]
     return keep / DRAWS >= CONFIDENCE
 
 
-def _standard_errors(state: dict, items: tuple[Item, ...]) -> dict[str, float]:
-    """Per dimension: standard error of the mean answer (1-7 scale) relative to answering all its items."""
+def _standard_errors(state: dict, items: tuple[Item, ...], extra: str | None = None) -> dict[str, float]:
+    """Per dimension: standard error of the mean answer (1-7 scale) relative to answering all its items.
+
+    `extra`: as if one more item of that dimension had been answered (same spread), for planning."""
     by_id = {i.id: i for i in items}
     totals = {d: sum(1 for i in items if i.dimension == d) for d in RIASEC}
     values: dict[str, list[int]] = {d: [] for d in RIASEC}
     for iid, v in state["answers"].items():
         if iid in by_id:
             values[by_id[iid].dimension].append(v)
+    # The answer spread is the person's, not the dimension's: pooled over all dimensions it is far steadier
+    # than six separate estimates from a handful of answers each (and a lucky streak no longer looks certain).
+    squares = sum(sum((v - sum(vs) / len(vs)) ** 2 for v in vs) for vs in values.values() if vs)
+    dof = sum(len(vs) - 1 for vs in values.values() if vs)
+    pooled = max(math.sqrt(squares / dof) if dof > 0 else MIN_SD, MIN_SD)
     se = {}
     for d in RIASEC:
         n, total = len(values[d]), totals[d]
         if n == 0:
             se[d] = 3.0
             continue
-        mean = sum(values[d]) / n
-        sd = max(math.sqrt(sum((v - mean) ** 2 for v in values[d]) / max(n - 1, 1)), MIN_SD)
+        sd = pooled
+        n += d == extra
         fpc = math.sqrt(max(total - n, 0) / max(total - 1, 1))
         se[d] = 1.5 * sd / math.sqrt(n) * fpc
     return se
+
+
+def _standard_error_after_one_more(state: dict, items: tuple[Item, ...], dimension: str) -> float:
+    return _standard_errors(state, items, extra=dimension)[dimension]
 
 
 def _top_ids(answers: dict, careers: dict[str, Career], zone, items) -> set[str]:

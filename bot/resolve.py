@@ -90,6 +90,15 @@ def _singular(word: str) -> str:
     return word
 
 
+BAG_STOP = {"in", "at", "for", "to", "on", "with", "and", "from", "who", "that"}
+
+
+def bag(text: str) -> str:
+    """The name's content words in a fixed order: "teacher of high school" meets "high school teacher"."""
+    words = set(expand(text).split()) - BAG_STOP
+    return " ".join(sorted(words)) if len(words) >= 2 else ""
+
+
 def expand(text: str) -> str:
     words = [ABBREVIATIONS.get(w, w) for w in normalise(text).split()]
     if words and words[-1] in FIELDS:  # only the head noun: "science teacher" stays a teacher
@@ -101,7 +110,7 @@ def expand(text: str) -> str:
 class Resolution:
     query: str
     career: str | None
-    how: str  # exact | abbreviation | fuzzy | semantic | ambiguous | unknown
+    how: str  # exact | abbreviation | reordered | fuzzy | semantic | ambiguous | unknown
     score: float = 0.0
     suggestions: list[str] = field(default_factory=list)
 
@@ -133,6 +142,11 @@ class CareerResolver:
                 self.collisions[key] = owners
         self._expanded = {expand(k): v for k, v in sorted(self.names.items())}
         self._expanded_collisions = {expand(k): v for k, v in self.collisions.items()}
+        bags: dict[str, set[str]] = {}
+        for key, cid in self.names.items():
+            if bag(key):
+                bags.setdefault(bag(key), set()).add(cid)
+        self._bags = {b: next(iter(ids)) for b, ids in bags.items() if len(ids) == 1}
         self._keys = list(self.names)
 
     def resolve(self, text: str) -> Resolution:
@@ -148,6 +162,8 @@ class CareerResolver:
             return Resolution(text, None, "ambiguous", 100.0, sorted(self._expanded_collisions[expanded]))
         if expanded in self._expanded:
             return Resolution(text, self._expanded[expanded], "abbreviation", 100.0)
+        if bag(text) in self._bags:
+            return Resolution(text, self._bags[bag(text)], "reordered", 100.0)
         fuzzy = self._fuzzy(expanded)
         if fuzzy and fuzzy[0][1] >= FUZZY_ACCEPT:
             best_id, best_score = fuzzy[0]
@@ -202,6 +218,8 @@ class CareerResolver:
                 if not key or key in FILLER:
                     continue
                 cid = self.names.get(key) or self._expanded.get(expand(phrase))
+                if cid is None and size >= 3:  # the same words in another order: "teacher of high school"
+                    cid = self._bags.get(bag(phrase))
                 if cid is None and len(key) >= 6:
                     # A close spelling of a whole name ("electricain"), never a loose partial match.
                     best = process.extractOne(expand(phrase), self._expanded, scorer=fuzz.ratio, score_cutoff=87)
