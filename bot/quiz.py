@@ -168,20 +168,21 @@ def has_profile(career: Career) -> bool:
 
 def _matrix(careers: dict[str, Career]) -> tuple[list[Career], np.ndarray, np.ndarray]:
     """Careers' RIASEC profiles, centred and normalised once, so a correlation is one dot product."""
-    key = tuple(careers)
+    key = (id(careers), len(careers))
     cached = _MATRICES.get(key)
-    pool = [c for c in careers.values() if has_profile(c)]
-    if cached is None or [id(c) for c in cached[0]] != [id(c) for c in pool]:
+    if cached is None or cached[0] is not careers:
+        pool = [c for c in careers.values() if has_profile(c)]
         m = np.array([[float(c.riasec[d]) for d in RIASEC] for c in pool]).reshape(len(pool), len(RIASEC))
         m = m - m.mean(axis=1, keepdims=True)
         norms = np.linalg.norm(m, axis=1, keepdims=True)
         m = np.divide(m, norms, out=np.zeros_like(m), where=norms > 0)
         zones = np.array([int((c.education or {}).get("job_zone") or 5) for c in pool])
-        cached = _MATRICES[key] = (pool, m, zones)
-    return cached
+        ids = np.array([c.id for c in pool])
+        cached = _MATRICES[key] = (careers, pool, m, zones, ids)
+    return cached[1], cached[2], cached[3]
 
 
-_MATRICES: dict[tuple, tuple[list[Career], np.ndarray, np.ndarray]] = {}
+_MATRICES: dict[tuple, tuple] = {}  # (id, size) of a careers dict -> (the dict, pool, matrix, zones, ids)
 
 
 def matches(
@@ -195,7 +196,9 @@ def matches(
     r = m @ (v / norm) if norm > 0 else np.zeros(len(pool))
     pct = np.rint((r + 1) * 50).astype(int)
     allowed = np.ones(len(pool), bool) if zone is None else zones <= zone
-    order = sorted(np.flatnonzero(allowed), key=lambda i: (-pct[i], pool[i].id))
+    ids = _MATRICES[(id(careers), len(careers))][4]
+    candidates = np.flatnonzero(allowed)
+    order = candidates[np.lexsort((ids[candidates], -pct[candidates]))]  # best match first, ties by id
     return [(pool[i], int(pct[i])) for i in order[:limit]]
 
 
@@ -243,8 +246,12 @@ def boundary_gains(state: dict, careers: dict[str, Career], items: tuple[Item, .
     how strongly that dimension moves the pair's correlations (the gradient of r_a - r_b). An answer in a
     dimension shrinks its standard error; we ask where that shrinks the flip chances most.
     """
+    from scipy.special import erfc
+
     profile = scores(state, items)
-    se = _standard_errors(state, items)
+    sd, counts, totals = _answer_spread(state, items)
+    se_now = np.array([_standard_error(sd, counts[d], totals[d]) for d in RIASEC])
+    se_next = np.array([_standard_error(sd, counts[d] + 1, totals[d]) if counts[d] else 3.0 for d in RIASEC])
     pool, m, zones = _matrix(careers)
     zone = state.get("zone")
     allowed = np.ones(len(pool), bool) if zone is None else zones <= zone
@@ -252,28 +259,21 @@ def boundary_gains(state: dict, careers: dict[str, Career], items: tuple[Item, .
     pc = p - p.mean()
     norm = max(float(np.linalg.norm(pc)), 1e-9)
     r = np.where(allowed, m @ pc / norm, -np.inf)
-    order = np.argsort(-r)
-    inside, outside = order[:TOP_K], order[TOP_K : TOP_K * 2]
+    near = np.argsort(-r)[: TOP_K * 2]
+    near = near[np.isfinite(r[near])]
+    if len(near) <= TOP_K:  # so few careers qualify that the top matches cannot change
+        return {d: 0.0 for d in RIASEC}
     # d r_c / d p_d = (m_cd - r_c * pc_d / |pc|) / |pc|   (m rows are centred and unit length)
-    grad = (m[order[: TOP_K * 2]] - r[order[: TOP_K * 2], None] * pc[None, :] / norm) / norm
-    g = {c: grad[i] for i, c in enumerate(order[: TOP_K * 2])}
-    pairs = [(r[a] - r[b], g[a] - g[b]) for a in inside for b in outside]
-    se_now = np.array([se[d] for d in RIASEC])
-
-    def flip_chance(se_vec: np.ndarray) -> float:
-        total = 0.0
-        for margin, gd in pairs:
-            sd = math.sqrt(float(((gd * se_vec) ** 2).sum())) + 1e-9
-            total += 0.5 * math.erfc(margin / sd / math.sqrt(2))
-        return total
-
-    base = flip_chance(se_now)
-    gains = {}
-    for j, d in enumerate(RIASEC):
-        after = se_now.copy()
-        after[j] = _standard_error_after_one_more(state, items, d)
-        gains[d] = base - flip_chance(after)
-    return gains
+    grad = (m[near] - r[near, None] * pc[None, :] / norm) / norm
+    inside, outside = np.arange(TOP_K), np.arange(TOP_K, len(near))
+    margins = (r[near][inside, None] - r[near][None, outside]).ravel()  # pairs across the boundary
+    pair_grads = (grad[inside, None, :] - grad[None, outside, :]).reshape(-1, len(RIASEC))
+    # Row 0: the uncertainty now; row 1+j: as if dimension j had one more answer.
+    scenarios = np.tile(se_now, (len(RIASEC) + 1, 1))
+    scenarios[1:][np.diag_indices(len(RIASEC))] = se_next
+    spread = np.sqrt(((pair_grads[None, :, :] * scenarios[:, None, :]) ** 2).sum(axis=2)) + 1e-9
+    flips = (0.5 * erfc(np.clip(margins, 0, None)[None, :] / spread / math.sqrt(2))).sum(axis=1)
+    return {d: float(flips[0] - flips[1 + j]) for j, d in enumerate(RIASEC)}
 
 
 def should_stop(state: dict, careers: dict[str, Career], items: tuple[Item, ...] | None = None) -> bool:
@@ -317,12 +317,12 @@ def should_stop(state: dict, careers: dict[str, Career], items: tuple[Item, ...]
     return keep / DRAWS >= CONFIDENCE
 
 
-def _standard_errors(state: dict, items: tuple[Item, ...], extra: str | None = None) -> dict[str, float]:
-    """Per dimension: standard error of the mean answer (1-7 scale) relative to answering all its items.
-
-    `extra`: as if one more item of that dimension had been answered (same spread), for planning."""
+def _answer_spread(state: dict, items: tuple[Item, ...]) -> tuple[float, dict[str, int], dict[str, int]]:
+    """The person's answer spread (pooled over dimensions), and per dimension answers so far and items in all."""
     by_id = {i.id: i for i in items}
-    totals = {d: sum(1 for i in items if i.dimension == d) for d in RIASEC}
+    totals = {d: 0 for d in RIASEC}
+    for i in items:
+        totals[i.dimension] += 1
     values: dict[str, list[int]] = {d: [] for d in RIASEC}
     for iid, v in state["answers"].items():
         if iid in by_id:
@@ -332,21 +332,20 @@ def _standard_errors(state: dict, items: tuple[Item, ...], extra: str | None = N
     squares = sum(sum((v - sum(vs) / len(vs)) ** 2 for v in vs) for vs in values.values() if vs)
     dof = sum(len(vs) - 1 for vs in values.values() if vs)
     pooled = max(math.sqrt(squares / dof) if dof > 0 else MIN_SD, MIN_SD)
-    se = {}
-    for d in RIASEC:
-        n, total = len(values[d]), totals[d]
-        if n == 0:
-            se[d] = 3.0
-            continue
-        sd = pooled
-        n += d == extra
-        fpc = math.sqrt(max(total - n, 0) / max(total - 1, 1))
-        se[d] = 1.5 * sd / math.sqrt(n) * fpc
-    return se
+    return pooled, {d: len(values[d]) for d in RIASEC}, totals
 
 
-def _standard_error_after_one_more(state: dict, items: tuple[Item, ...], dimension: str) -> float:
-    return _standard_errors(state, items, extra=dimension)[dimension]
+def _standard_error(sd: float, n: int, total: int) -> float:
+    """Standard error of a dimension's mean answer (1-7 scale) relative to answering all `total` of its items:
+    finite-population corrected, so it is zero once every item of the dimension is answered."""
+    if n == 0:
+        return 3.0
+    return 1.5 * sd / math.sqrt(n) * math.sqrt(max(total - n, 0) / max(total - 1, 1))
+
+
+def _standard_errors(state: dict, items: tuple[Item, ...]) -> dict[str, float]:
+    sd, counts, totals = _answer_spread(state, items)
+    return {d: _standard_error(sd, counts[d], totals[d]) for d in RIASEC}
 
 
 def _top_ids(answers: dict, careers: dict[str, Career], zone, items) -> set[str]:
