@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: venv system web build run shell test lint validate stories pytest eval bench bench-scale lock clean
+.PHONY: venv system web build run shell test lint validate stories pytest eval bench bench-scale bench-load bench-scaleout audit cluster lock clean
 
 venv:
 	@bash scripts/ensure_venv.sh
@@ -50,12 +50,29 @@ eval: build
 
 test: build lint validate stories eval pytest
 
-bench: build
+bench: build audit
 	$(PY) -m bench.run
+
+# Known vulnerabilities in requirements/lock.txt (pip-audit from a tool venv of its own; bench/results/audit.json).
+audit: venv
+	$(PY) -m bench.audit
 
 # The vector index at 10k / 100k / 1M synthetic passages (a few minutes; needs ~6 GB of memory).
 bench-scale: build
 	$(PY) -m bench.scale
+
+# 50 concurrent users over REST, every turn and career-test result checked, then a 10-minute soak sampling memory
+# (~20 minutes; smaller: .venv/bin/python -m bench.load --users 5 --soak-minutes 1).
+bench-load: build
+	$(PY) -m bench.load
+
+# 2 Rasa servers + 2 action servers behind nginx, Redis lock store, PostgreSQL tracker store (bot/cluster.py).
+cluster: build system web
+	$(PY) -m bot.cluster
+
+# One vs two Rasa servers behind nginx against the `rasa init` baseline (~8 minutes).
+bench-scaleout: build system
+	$(PY) -m bench.scaleout
 
 lock: venv
 	(echo "# Fully pinned lock of requirements/base.in + constraints.txt, made with pip freeze on Python 3.10.13 (Linux x86_64)."; \

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from abc import ABC, abstractmethod
 from typing import Any
 
@@ -13,19 +14,23 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot import answers, quiz
 from bot.answers import Reply
+from bot.logs import log_turn
 from bot.quiz_replies import current_question, running
 from bot.resolve import leftover_name
-from bot.service import Service, get_service
+from bot.service import KNOWLEDGE_ERRORS, Service, get_service
 
 log = logging.getLogger(__name__)
+KNOWLEDGE_DOWN = (
+    "Sorry, my career knowledge base is not available right now, so I can't look that up. Please try again later."
+)
 
 
 def _warm_up() -> None:
     """Load pages, index and encoder when the action server starts, so the first answer is not slow."""
     try:
         get_service().index.search("warm up", k=1)
-    except Exception as exc:  # the server still starts; actions then say they cannot look things up
-        log.error("Knowledge base not ready: %s", exc)
+    except Exception as exc:  # the server still starts; actions then say the knowledge base is not available
+        log.error("Knowledge base not available: %s", exc)
 
 
 _warm_up()
@@ -130,15 +135,23 @@ class SafeAction(Action, ABC):
     resumes_quiz = True
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        started = time.perf_counter()
         try:
             events = self.answer(dispatcher, tracker, domain)
+        except KNOWLEDGE_ERRORS as exc:  # missing/damaged index or a broken page: say so; the log names the fix
+            log.error("%s: knowledge base not available: %s", self.name(), exc)
+            dispatcher.utter_message(text=KNOWLEDGE_DOWN)
+            log_turn(self.name(), tracker, dispatcher.messages, started, event="action_failed")
+            return []
         except Exception:
             log.exception("%s failed on %r", self.name(), tracker.latest_message.get("text"))
             dispatcher.utter_message(response="utter_service_down")
+            log_turn(self.name(), tracker, dispatcher.messages, started, event="action_failed")
             return []
         state = running(tracker.get_slot("quiz"))
         if self.resumes_quiz and state:
             send(dispatcher, current_question(state, "Back to the career test:\n"))
+        log_turn(self.name(), tracker, dispatcher.messages, started)
         return events
 
     @abstractmethod

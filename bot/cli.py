@@ -18,13 +18,16 @@ def _careers(dirs: list[str] | None):
 
 
 def cmd_check(args) -> int:
-    from bot.page_check import check_pages
+    from bot.page_check import check_pages, shared_names
 
     dirs = [Path(d) for d in args.knowledge] if args.knowledge else config.career_dirs()
     careers, errors = check_pages(dirs)
     for e in errors:
         print(e, file=sys.stderr)
-    print(f"{len(careers)} pages checked, {len(errors)} problems")
+    shared = shared_names(careers)
+    for name, ids in shared.items():
+        print(f"shared name '{name}': {', '.join(ids)} (the assistant asks which one is meant)")
+    print(f"{len(careers)} pages checked, {len(errors)} problems, {len(shared)} shared names")
     return 1 if errors else 0
 
 
@@ -110,6 +113,12 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from bot.report import main
+
+    return main(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     parser = argparse.ArgumentParser(prog="python -m bot", description="Career-advice assistant tools")
@@ -172,6 +181,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--only", nargs="+", choices=["nlu", "retrieval", "quiz"], help="only these parts of the report")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("report", help="conversations, fallbacks, career test completion, from the tracker store")
+    p.add_argument("--since", help="ISO date or date-time (local time unless it has an offset)")
+    p.add_argument("--until", help="ISO date (that whole day included) or date-time")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--tracker-url", help="postgresql://user:password@host:port/db (default: BOT_TRACKER_URL)")
+    source.add_argument("--sqlite", help="an SQLite tracker store (default: var/tracker.db)")
+    p.add_argument("--low-confidence", type=float, default=0.6, help="list messages NLU was less sure of")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("serve", help="start the action server, Rasa server and web page (make run)")
     p.add_argument("--rasa-port", type=int, default=5005)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import time
@@ -28,6 +29,7 @@ from bot import ann, config
 from bot.knowledge import SECTION_IDS, SECTION_LABELS, Career, load_careers
 from bot.lexical import BM25, reciprocal_rank_fusion
 
+log = logging.getLogger(__name__)
 CHUNK_VERSION = "2"  # bump when passage splitting or the index layout changes, so indexes rebuild
 MAX_PASSAGE_WORDS = 120
 MODES = ("dense", "bm25", "hybrid")
@@ -135,7 +137,11 @@ def build_index(
     digest = corpus_hash(passages, model)
     old_meta = read_meta(index_dir)
     if old_meta and old_meta.get("corpus_hash") == digest and not force:
-        return {**old_meta, "rebuilt": False}
+        try:
+            SearchIndex(index_dir)  # up to date only if it also loads: a damaged build is rebuilt
+            return {**old_meta, "rebuilt": False}
+        except IndexMissing as exc:
+            log.warning("Rebuilding the index: %s", exc)
 
     cached = _cached_vectors(index_dir, model)
     started = time.perf_counter()
@@ -228,12 +234,11 @@ class SearchIndex:
             self.meta = json.loads((self.dir / "meta.json").read_text())
             self.index = faiss.read_index(str(self.dir / "index.faiss"))
             self.vectors = np.load(self.dir / "vectors.npy", mmap_mode="r", allow_pickle=False)
-            raw = json.loads((self.dir / "passages.json").read_text())
+            self.passages = [Passage(**p) for p in json.loads((self.dir / "passages.json").read_text())]
         except Exception as exc:
             raise IndexMissing(
                 f"the search index at {self.dir} is damaged ({exc}); rebuild it with `python -m bot index --force`"
             ) from exc
-        self.passages = [Passage(**p) for p in raw]
         if not (self.index.ntotal == len(self.passages) == len(self.vectors)):
             raise IndexMissing(f"the search index at {self.dir} is inconsistent; run `python -m bot index --force`")
         ann.configure(self.index, self.meta.get("index") or {})

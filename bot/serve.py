@@ -40,10 +40,39 @@ def port_is_free(port: int) -> bool:
         return True
 
 
+# The Rasa server's HTTP limits (Sanic reads SANIC_* variables): a body over 256 KiB is refused with 413 before it
+# is read or parsed, and Sanic's own errors are JSON. The action server keeps Sanic's 100 MB: Rasa sends it the
+# whole conversation.
+HTTP_LIMITS = {"SANIC_REQUEST_MAX_SIZE": "262144", "SANIC_FALLBACK_ERROR_FORMAT": "json"}
+ACTION_SERVER_MAX_BODY = "100000000"
+
+
+class KnowledgeNotReady(RuntimeError):
+    """The pages or the index cannot be loaded; the message names the file or the command that fixes it."""
+
+
+def check_knowledge(env: dict[str, str]) -> None:
+    """What the action server will load, checked first (`python -m bot.service` with the servers' environment),
+    so a missing or damaged index fails fast with the fix instead of a server that cannot answer."""
+    proc = subprocess.run(
+        [str(VENV_BIN / "python"), "-m", "bot.service"],
+        cwd=config.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if proc.returncode != 0:
+        raise KnowledgeNotReady(proc.stderr.strip() or f"`python -m bot.service` exited with {proc.returncode}")
+    if proc.stderr.strip():
+        print(proc.stderr.strip(), file=sys.stderr)
+
+
 def base_env() -> dict[str, str]:
     from bot.channels import ENV_DEFAULTS
 
     return {
+        **HTTP_LIMITS,
         **ENV_DEFAULTS,
         **os.environ,
         "RASA_TELEMETRY_ENABLED": "false",
@@ -144,7 +173,13 @@ class Stack:
                 raise RuntimeError(f"port {port} is already in use (another Rasa server or shell?): stop it first")
         if not self.model.exists():
             raise FileNotFoundError(f"no trained model at {self.model}: run `python -m bot build` (or `make run`)")
+        if self.web_port:  # the page this stack serves may open the widget's socket (bot/channels/socketio.py)
+            origins = {**base_env(), **self.env}["BOT_ALLOWED_ORIGINS"].split(",")
+            page = [f"http://127.0.0.1:{self.web_port}", f"http://localhost:{self.web_port}"]
+            self.env = {**self.env, "BOT_ALLOWED_ORIGINS": ",".join(dict.fromkeys(o for o in origins + page if o))}
         env = {**base_env(), **self.env}
+        if self.action_url is None:
+            check_knowledge(env)
         endpoints = self.log_dir / "endpoints.yml"
         tracker_store = self.tracker_store or tracker_store_config(self.log_dir / "tracker.db")
         action_url = self.action_url or f"http://127.0.0.1:{self.action_port}/webhook"
@@ -154,7 +189,11 @@ class Stack:
             actions = self._spawn(
                 "actions",
                 [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.action_port)],
-                {**env, "SANIC_HOST": env.get("BOT_ACTION_HOST", "127.0.0.1")},
+                {
+                    **env,
+                    "SANIC_HOST": env.get("BOT_ACTION_HOST", "127.0.0.1"),
+                    "SANIC_REQUEST_MAX_SIZE": ACTION_SERVER_MAX_BODY,
+                },
                 quiet,
             )
         rasa = self._spawn(
@@ -207,6 +246,16 @@ class Stack:
             raise RuntimeError(f"the servers did not start; logs in {self.log_dir}") from None
         return self
 
+    def restart_rasa(self, timeout: float = 240) -> subprocess.Popen:
+        """Start the Rasa server again with the same command line (same tracker store), stopping the old one
+        if it still runs: after a crash, conversations carry on from the tracker store."""
+        old = next(p for p in self.procs if "bot.rasa_server" in p.args)
+        _stop_group(old)
+        self.procs.remove(old)
+        rasa = self._spawn(f"rasa-{old.pid}", list(old.args), {**base_env(), **self.env}, quiet=True)
+        wait_http(f"{self.rasa_url}/", timeout, rasa)
+        return rasa
+
     def stop(self) -> None:
         for proc in self.procs:
             if proc.poll() is None:
@@ -240,7 +289,11 @@ def run_forever(rasa_port: int = 5005, action_port: int = 5055, web_port: int = 
     )
     stack.log_dir.mkdir(parents=True, exist_ok=True)
     print("Starting the action server and the Rasa server (loading TensorFlow and the model takes ~1 minute)...")
-    stack.start(quiet=True)
+    try:
+        stack.start(quiet=True)
+    except KnowledgeNotReady as exc:
+        print(exc, file=sys.stderr)
+        return 1
     print(f'\n  Rasa REST:     POST {stack.rasa_url}/webhooks/rest/webhook  {{"sender": "me", "message": "hi"}}')
     print(f"  Rasa HTTP API: {stack.rasa_url}/conversations/<id>/tracker")
     if web:
@@ -269,6 +322,11 @@ def _stop_group(proc: subprocess.Popen, grace: float = 15) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+
+
+# The counselor's terminal shows the conversation, not the sentence encoder's load report and progress bar in the
+# middle of the first answer (with --quiet: no INFO logs either); errors still show.
+SHELL_QUIET_ENV = {"TRANSFORMERS_VERBOSITY": "error", "HF_HUB_DISABLE_PROGRESS_BARS": "1"}
 
 
 def shell(action_port: int = 5055, rasa_port: int = 5005, model: Path | None = None) -> int:
@@ -302,7 +360,7 @@ def shell(action_port: int = 5055, rasa_port: int = 5005, model: Path | None = N
         actions = subprocess.Popen(
             [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "-p", str(action_port)],
             cwd=config.ROOT,
-            env={**env, "SANIC_HOST": "127.0.0.1"},
+            env={**env, "SANIC_HOST": "127.0.0.1", "SANIC_REQUEST_MAX_SIZE": ACTION_SERVER_MAX_BODY},
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -326,9 +384,10 @@ def shell(action_port: int = 5055, rasa_port: int = 5005, model: Path | None = N
                     "127.0.0.1",
                     "-p",
                     str(rasa_port),
+                    "--quiet",
                 ],
                 cwd=config.ROOT,
-                env=env,
+                env={**env, **SHELL_QUIET_ENV},
             )
             return rasa.wait()
         except KeyboardInterrupt:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests start for real, only those missing: Chromium (widget test),
-# Redis (lock store), nginx (load balancer in the scale-out test), PostgreSQL (tracker store test).
+# Redis (lock store), nginx (load balancer in the scale-out test), PostgreSQL (tracker store test), and Compose
+# (only to validate docker-compose.yml with `config`: no Docker engine is needed or started).
 # Needs root (CI machines run as root); elsewhere it prints the apt-get command to run.
 set -euo pipefail
 need=()
@@ -8,6 +9,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
+docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "Missing system packages: ${need[*]}. Install them: sudo apt-get install -y ${need[*]}" >&2

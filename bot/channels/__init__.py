@@ -18,4 +18,7 @@ ENV_DEFAULTS: dict[str, str] = {
     "TELEGRAM_WEBHOOK_URL": "",
     "TELEGRAM_SECRET_TOKEN": "",
     "TELEGRAM_API_URL": "https://api.telegram.org",
+    # socket.io (bot/channels/socketio.py): origins whose pages may open the widget's socket (comma-separated,
+    # "*" for any). bot/serve.py adds the origin of the page it serves itself.
+    "BOT_ALLOWED_ORIGINS": "http://127.0.0.1:8080,http://localhost:8080",
 }
