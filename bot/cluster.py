@@ -39,9 +39,11 @@ from bot.serve import (
     base_env,
     check_knowledge,
     free_port,
+    new_api_token,
     port_is_free,
     tracker_store_config,
     wait_http,
+    with_token,
 )
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -246,6 +248,7 @@ class Cluster:
     log_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="careers-cluster-")))
     env: dict[str, str] = field(default_factory=dict)
     debug_headers: bool = True
+    auth_token: str = field(default_factory=new_api_token)  # one HTTP API token for every Rasa server
     stacks: list[Stack] = field(default_factory=list)
     action_ports: list[int] = field(default_factory=list)
     procs: list[subprocess.Popen] = field(default_factory=list)
@@ -255,6 +258,10 @@ class Cluster:
     def url(self) -> str:
         """The load balancer in front of the Rasa servers."""
         return f"http://127.0.0.1:{self.port}"
+
+    def api_url(self, base: str, path: str) -> str:
+        """An HTTP API URL on `base` (the balancer or one Rasa server), with the cluster's token."""
+        return with_token(f"{base}{path}", self.auth_token)
 
     @property
     def rasa_urls(self) -> list[str]:
@@ -297,6 +304,7 @@ class Cluster:
                 tracker_store=self.tracker_store,
                 lock_store=self.lock_store,
                 action_url=f"http://127.0.0.1:{self.action_port}/webhook",
+                auth_token=self.auth_token,
             )
             for n in range(1, self.rasa_servers + 1)
         ]
@@ -456,6 +464,7 @@ def run_local(args: argparse.Namespace) -> int:
         if web:
             print(f"  Chat widget:       http://127.0.0.1:{web}/?rasa={cluster.url}")
         print(f"  Lock store:        {redis_url}\n  Tracker store:     {tracker_url.split('@')[-1]}")
+        print(f"  HTTP API token:    {'$RASA_AUTH_TOKEN' if os.environ.get('RASA_AUTH_TOKEN') else cluster.auth_token}")
         print(f"  Logs:              {cluster.log_dir}\n\nPress Ctrl-C to stop.")
         try:
             while all(p.poll() is None for p in [*cluster.procs, *(p for s in cluster.stacks for p in s.procs)]):

@@ -82,9 +82,14 @@ def retrieval_and_resolution() -> dict:
 
 
 def nlu_report(model: str | None, questions_path: Path) -> dict[str, Any]:
+    import logging
+
     from rasa.core.agent import Agent
 
     from actions import actions
+    from bot.logs import TURN_LOGGER
+
+    logging.getLogger(TURN_LOGGER).disabled = True  # the action server's per-turn log lines; not a report's
 
     questions = load_questions(questions_path)
     agent = Agent.load(model or str(config.ROOT / "models" / "careers.tar.gz"))

@@ -76,13 +76,37 @@ def patch_shell_exit() -> None:
     cli_utils.payload_from_button_question = payload_from_button_question
 
 
+def api_auth_args(args: list[str]) -> list[str]:
+    """`rasa run --enable-api` only with authentication: the token (RASA_AUTH_TOKEN) or JWT secret
+    (RASA_JWT_SECRET, RASA_JWT_METHOD) from the environment, so it never shows on the command line."""
+    if not args or args[0] != "run" or "--enable-api" not in args:
+        return args
+    if any(a in args for a in ("--auth-token", "--jwt-secret")):
+        return args
+    extra: list[str] = []
+    if os.environ.get("RASA_AUTH_TOKEN"):
+        extra += ["--auth-token", os.environ["RASA_AUTH_TOKEN"]]
+    if os.environ.get("RASA_JWT_SECRET"):
+        extra += [
+            "--jwt-secret",
+            os.environ["RASA_JWT_SECRET"],
+            "--jwt-method",
+            os.environ.get("RASA_JWT_METHOD", "HS256"),
+        ]
+    if not extra:
+        raise SystemExit(
+            "Refusing to open Rasa's HTTP API without authentication: set RASA_AUTH_TOKEN (or RASA_JWT_SECRET)."
+        )
+    return [*args, *extra]
+
+
 def main() -> None:
     patch_remote_actions()
     if sys.argv[1:2] == ["shell"]:
         patch_shell_exit()
     from rasa.__main__ import main as rasa_main
 
-    sys.argv = ["rasa", *sys.argv[1:]]
+    sys.argv = ["rasa", *api_auth_args(sys.argv[1:])]
     rasa_main()
 
 

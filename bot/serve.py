@@ -68,6 +68,19 @@ def check_knowledge(env: dict[str, str]) -> None:
         print(proc.stderr.strip(), file=sys.stderr)
 
 
+def new_api_token() -> str:
+    """The HTTP API's token: RASA_AUTH_TOKEN when set, else a fresh random one (the API is never open)."""
+    import secrets
+
+    return os.environ.get("RASA_AUTH_TOKEN") or secrets.token_urlsafe(24)
+
+
+def with_token(url: str, token: str) -> str:
+    from urllib.parse import quote
+
+    return f"{url}{'&' if '?' in url else '?'}token={quote(token)}"
+
+
 def base_env() -> dict[str, str]:
     from bot.channels import ENV_DEFAULTS
 
@@ -148,11 +161,16 @@ class Stack:
     tracker_store: dict | None = None
     lock_store: dict | None = None
     action_url: str | None = None  # another action server (or a load balancer) instead of our own
+    auth_token: str = field(default_factory=new_api_token)  # the HTTP API (/conversations, /model/parse...)
     procs: list[subprocess.Popen] = field(default_factory=list)
 
     @property
     def rasa_url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
+
+    def api_url(self, path: str) -> str:
+        """A URL of the Rasa server's HTTP API, with the token it requires."""
+        return with_token(f"{self.rasa_url}{path}", self.auth_token)
 
     def _spawn(self, name: str, cmd: list[str], env: dict[str, str], quiet: bool) -> subprocess.Popen:
         out = open(self.log_dir / f"{name}.log", "wb") if quiet else None
@@ -177,6 +195,8 @@ class Stack:
             origins = {**base_env(), **self.env}["BOT_ALLOWED_ORIGINS"].split(",")
             page = [f"http://127.0.0.1:{self.web_port}", f"http://localhost:{self.web_port}"]
             self.env = {**self.env, "BOT_ALLOWED_ORIGINS": ",".join(dict.fromkeys(o for o in origins + page if o))}
+        # The token travels in the environment, not on the command line (where `ps` would show it).
+        self.env = {**self.env, "RASA_AUTH_TOKEN": self.auth_token}
         env = {**base_env(), **self.env}
         if self.action_url is None:
             check_knowledge(env)
@@ -276,6 +296,19 @@ class Stack:
         self.stop()
 
 
+def local_api_token() -> str:
+    """`make run`'s HTTP API token: RASA_AUTH_TOKEN, else one generated once and kept in var/api-token (0600)."""
+    if os.environ.get("RASA_AUTH_TOKEN"):
+        return os.environ["RASA_AUTH_TOKEN"]
+    path = config.VAR_DIR / "api-token"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(new_api_token())
+    return path.read_text().strip()
+
+
 def run_forever(rasa_port: int = 5005, action_port: int = 5055, web_port: int = 8080) -> int:
     """`make run`: start everything, print the URLs, stop all of it on Ctrl-C."""
     web = web_port if (config.ROOT / "web" / "index.html").exists() else None
@@ -286,6 +319,7 @@ def run_forever(rasa_port: int = 5005, action_port: int = 5055, web_port: int = 
         web,
         log_dir=config.ROOT / "build" / "logs",
         tracker_store=tracker_store_config(config.VAR_DIR / "tracker.db"),
+        auth_token=local_api_token(),
     )
     stack.log_dir.mkdir(parents=True, exist_ok=True)
     print("Starting the action server and the Rasa server (loading TensorFlow and the model takes ~1 minute)...")
@@ -295,7 +329,8 @@ def run_forever(rasa_port: int = 5005, action_port: int = 5055, web_port: int = 
         print(exc, file=sys.stderr)
         return 1
     print(f'\n  Rasa REST:     POST {stack.rasa_url}/webhooks/rest/webhook  {{"sender": "me", "message": "hi"}}')
-    print(f"  Rasa HTTP API: {stack.rasa_url}/conversations/<id>/tracker")
+    token_from = "RASA_AUTH_TOKEN" if os.environ.get("RASA_AUTH_TOKEN") else config.VAR_DIR / "api-token"
+    print(f"  Rasa HTTP API: {stack.rasa_url}/conversations/<id>/tracker?token=<token in {token_from}>")
     if web:
         print(f"  Chat widget:   http://127.0.0.1:{web}/")
     print(f"  Logs:          {stack.log_dir}\n\nPress Ctrl-C to stop.")

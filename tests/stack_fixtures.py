@@ -54,7 +54,7 @@ class StoreStack:
             return json.loads(resp.read())
 
     def tracker(self, sender: str) -> dict:
-        with urllib.request.urlopen(f"{self.stack.rasa_url}/conversations/{sender}/tracker", timeout=60) as resp:
+        with urllib.request.urlopen(self.stack.api_url(f"/conversations/{sender}/tracker"), timeout=60) as resp:
             return json.loads(resp.read())
 
     def bot_metadata(self, sender: str) -> list[dict]:

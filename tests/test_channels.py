@@ -80,7 +80,7 @@ def env():
 
 
 def tracker_events(env, sender: str) -> list[dict]:
-    with urllib.request.urlopen(f"{env.rasa_url}/conversations/{sender}/tracker", timeout=30) as resp:
+    with urllib.request.urlopen(env.stack.api_url(f"/conversations/{sender}/tracker"), timeout=30) as resp:
         return json.loads(resp.read())["events"]
 
 

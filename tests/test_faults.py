@@ -73,7 +73,7 @@ def texts(replies: list[dict]) -> str:
 
 
 def tracker(stack: Stack, sender: str) -> dict:
-    with urllib.request.urlopen(f"{stack.rasa_url}/conversations/{sender}/tracker", timeout=60) as resp:
+    with urllib.request.urlopen(stack.api_url(f"/conversations/{sender}/tracker"), timeout=60) as resp:
         return json.loads(resp.read())
 
 

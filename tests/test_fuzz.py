@@ -44,7 +44,7 @@ def stack():
 def send(stack: Stack, path: str, body: bytes | dict, timeout: float = 300) -> tuple[int, object]:
     """POST raw bytes (or a dict as JSON); (status, parsed JSON body or the raw text)."""
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
-    status, _headers, raw = post(f"{stack.rasa_url}{path}", data, JSON_HEADERS, timeout=timeout)
+    status, _headers, raw = post(stack.api_url(path), data, JSON_HEADERS, timeout=timeout)
     try:
         return status, json.loads(raw)
     except ValueError:
@@ -59,7 +59,7 @@ def say(stack: Stack, sender: str, message: str) -> list[dict]:
 
 
 def tracker(stack: Stack, sender: str) -> dict:
-    url = f"{stack.rasa_url}/conversations/{urllib.parse.quote(sender, safe='')}/tracker"
+    url = stack.api_url(f"/conversations/{urllib.parse.quote(sender, safe='')}/tracker")
     with urllib.request.urlopen(url, timeout=60) as resp:
         return json.loads(resp.read())
 

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from bot.serve import Stack, free_port
+from bot.serve import Stack, free_port, with_token
 from tests.conftest import ROOT
 
 
@@ -36,7 +36,7 @@ def say(stack: Stack, sender: str, message: str) -> list[dict]:
 
 
 def bot_metadata(stack: Stack, sender: str) -> list[dict]:
-    with urllib.request.urlopen(f"{stack.rasa_url}/conversations/{sender}/tracker", timeout=30) as resp:
+    with urllib.request.urlopen(stack.api_url(f"/conversations/{sender}/tracker"), timeout=30) as resp:
         tracker = json.loads(resp.read())
     return [e.get("metadata") or {} for e in tracker["events"] if e["event"] == "bot"]
 
@@ -118,6 +118,7 @@ def test_career_test_runs_to_a_result_over_rest(stack):
 @pytest.mark.parametrize(
     "message",
     ["", "   ", "¿Qué hace un enfermero?", "看護師は何をしますか", "🤖🤖🤖", "x" * 20000, "<script>alert(1)</script>"],
+    ids=["empty", "spaces", "spanish", "japanese", "emoji", "20000-chars", "script-tag"],
 )
 def test_bad_input_gets_a_clear_answer(stack, message):
     replies = say(stack, "it-bad", message)
@@ -134,3 +135,30 @@ def test_malformed_request_is_a_client_error(stack):
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(req, timeout=30)
     assert 400 <= err.value.code < 500
+
+
+def test_http_api_needs_the_token(stack):
+    """Rasa's HTTP API (trackers, /model/parse...) answers only with the token; the chat channels stay open."""
+    for path in ("/conversations/it-1/tracker", "/status"):
+        for url in (f"{stack.rasa_url}{path}", with_token(f"{stack.rasa_url}{path}", "wrong-token")):
+            with pytest.raises(urllib.error.HTTPError) as err:
+                urllib.request.urlopen(url, timeout=30)
+            assert err.value.code == 401
+        with urllib.request.urlopen(stack.api_url(path), timeout=30) as resp:
+            assert resp.status == 200
+    parse = urllib.request.Request(
+        f"{stack.rasa_url}/model/parse", data=b'{"text": "hi"}', headers={"Content-Type": "application/json"}
+    )
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(parse, timeout=30)
+    assert err.value.code == 401
+    assert stack.auth_token not in " ".join(" ".join(map(str, p.args)) for p in stack.procs)  # not in `ps`
+
+
+def test_servers_listen_on_loopback_only(stack):
+    import psutil
+
+    ports = {stack.rasa_port, stack.action_port}
+    listening = [c for c in psutil.net_connections("tcp") if c.status == "LISTEN" and c.laddr.port in ports]
+    assert {c.laddr.port for c in listening} == ports
+    assert {c.laddr.ip for c in listening} == {"127.0.0.1"}

@@ -24,6 +24,7 @@ import yaml
 from bot import quiz
 from bot.cluster import COMPOSE_ACTIONS, COMPOSE_RASA, Cluster, compose_nginx_conf, redis_lock_store, sql_tracker_store
 from bot.lock_store import AtomicRedisLockStore
+from bot.serve import with_token
 from tests.conftest import ROOT
 from tests.services.postgres import running_postgres
 from tests.services.redis import running_redis
@@ -117,8 +118,8 @@ def post(base: str, sender: str, message: str) -> tuple[list[dict], str | None]:
         return json.loads(resp.read()), resp.headers.get("X-Upstream")
 
 
-def events(base: str, sender: str) -> list[dict]:
-    with urllib.request.urlopen(f"{base}/conversations/{sender}/tracker", timeout=60) as resp:
+def events(base: str, sender: str, token: str) -> list[dict]:
+    with urllib.request.urlopen(with_token(f"{base}/conversations/{sender}/tracker", token), timeout=60) as resp:
         return json.loads(resp.read())["events"]
 
 
@@ -172,8 +173,12 @@ def test_turns_alternate_between_servers_and_follow_ups_keep_their_context(clust
     assert served_by[2] != served_by[3], "nginx did not spread consecutive requests over both servers"
     assert set(served_by) == {s.rasa_port for s in cluster.stacks}
     # Both servers read the same conversation from PostgreSQL.
-    assert events(direct_a, sender) == events(direct_b, sender) == events(cluster.url, sender)
-    got = turns(events(direct_a, sender))
+    assert (
+        events(direct_a, sender, cluster.auth_token)
+        == events(direct_b, sender, cluster.auth_token)
+        == events(cluster.url, sender, cluster.auth_token)
+    )
+    got = turns(events(direct_a, sender, cluster.auth_token))
     assert [t for t, _ in got] == [m for _, m, _, _ in script]
     for (text, after), (_, _, career, section) in zip(got, script):
         meta = [e["metadata"] for e in after if e["event"] == "bot" and "career" in (e.get("metadata") or {})]
@@ -208,7 +213,7 @@ def test_concurrent_turns_of_one_conversation_on_different_servers_are_serialise
     assert not errors, errors
     for message, career in expected.items():  # every poster got the answer to its own question
         assert f"knowledge/careers/{career}.md#" in answers[message], (message, answers[message])
-    assert_each_turn_answered_in_order(events(cluster.rasa_urls[0], sender), expected)
+    assert_each_turn_answered_in_order(events(cluster.rasa_urls[0], sender, cluster.auth_token), expected)
     # The Redis lock store did the serialising (WATCH: one per ticket change) and was cleaned up afterwards.
     assert redis_command_calls(cluster.redis_port, "watch") - watch_before >= 2 * len(expected)
     import redis
@@ -226,7 +231,7 @@ def test_career_test_across_both_servers_counts_every_answer(cluster):
     for n in range(1, 120):
         meta = [
             e["metadata"]
-            for e in events(servers[n % 2], sender)
+            for e in events(servers[n % 2], sender, cluster.auth_token)
             if e["event"] == "bot" and ({"quiz_item", "quiz_result"} & set(e.get("metadata") or {}))
         ][-1]
         if "quiz_result" in meta:
@@ -240,7 +245,7 @@ def test_career_test_across_both_servers_counts_every_answer(cluster):
         post(servers[n % 2], sender, f'/quiz_answer{{"quiz_value": "{value}"}}')
     assert result is not None, "the test never reached a result"
     tracker_slots = json.loads(
-        urllib.request.urlopen(f"{servers[1]}/conversations/{sender}/tracker", timeout=60).read()
+        urllib.request.urlopen(cluster.api_url(servers[1], f"/conversations/{sender}/tracker"), timeout=60).read()
     )["slots"]
     assert tracker_slots["quiz"]["answers"] == given  # every answer, whichever server took it, none twice
     assert result["scores"] == quiz.scores({"answers": given})

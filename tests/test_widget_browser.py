@@ -66,7 +66,7 @@ def chat(browser, stack):
 def trigger_intent(stack: Stack, sender: str, intent: str, entities: dict) -> None:
     """Rasa's HTTP API runs an intent in a conversation; the replies go out on its latest channel (socket.io)."""
     req = urllib.request.Request(
-        f"{stack.rasa_url}/conversations/{sender}/trigger_intent?output_channel=latest",
+        stack.api_url(f"/conversations/{sender}/trigger_intent?output_channel=latest"),
         data=json.dumps({"name": intent, "entities": entities}).encode(),
         headers={"Content-Type": "application/json"},
     )
@@ -74,7 +74,7 @@ def trigger_intent(stack: Stack, sender: str, intent: str, entities: dict) -> No
 
 
 def bot_events(stack: Stack, sender: str) -> list[dict]:
-    with urllib.request.urlopen(f"{stack.rasa_url}/conversations/{sender}/tracker", timeout=30) as resp:
+    with urllib.request.urlopen(stack.api_url(f"/conversations/{sender}/tracker"), timeout=30) as resp:
         tracker = json.loads(resp.read())
     return [e for e in tracker["events"] if e["event"] in ("bot", "user")]
 
