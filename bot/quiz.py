@@ -40,7 +40,7 @@ SHORT_NAMES = {
 SCALE = [(5, "Love it"), (4, "Like it"), (3, "Not sure"), (2, "Dislike it"), (1, "Hate it")]
 MIN_ITEMS = 18  # at least three per dimension before the test may stop early
 STABLE_FOR = 4  # ...the top matches unchanged over this many answers
-DRAWS = 64  # ...and robust in this many perturbations of the profile
+DRAWS = 256  # ...and robust in this many perturbations of the profile (64 stopped too early by luck)
 CONFIDENCE = 0.95  # ...keeping >= 4 of the top 5 in this share of them
 MAX_SHARE = 0.9  # never ask more than this share of the bank unless the person asked for the full test
 MIN_SD = 0.5  # floor on the answer spread, so a few identical answers do not look certain
