@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 pytest_plugins = ["tests.stack_fixtures"]
 
 PERSON = {"R": 2, "I": 5, "A": 3, "S": 1, "E": 2, "C": 4}
-GIBBERISH = "qwv zxjk plorb"
+GIBBERISH = "asdfgh qwerty zxcvb"  # falls back with a wide margin (best other intent ~0.19)
 
 
 def action_log_lines(store: StoreStack, sender: str, want: int, timeout: float = 60) -> list[dict]:
