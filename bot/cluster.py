@@ -41,6 +41,7 @@ from bot.serve import (
     free_port,
     new_api_token,
     port_is_free,
+    stop_group,
     tracker_store_config,
     wait_http,
     with_token,
@@ -217,18 +218,6 @@ def _spawn(log_dir: Path, name: str, cmd: list[str], env: dict[str, str]) -> sub
         )
 
 
-def _stop(proc: subprocess.Popen, sig: int = signal.SIGTERM, grace: float = 15) -> None:
-    if proc.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, sig)
-    try:
-        proc.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-
-
 @dataclass
 class Cluster:
     """`rasa_servers` Rasa servers and `action_servers` action servers behind one nginx, on loopback.
@@ -383,7 +372,7 @@ class Cluster:
 
     def stop(self) -> None:
         if self.nginx is not None:
-            _stop(self.nginx, signal.SIGQUIT)  # graceful: finishes the requests under way, closes its connections
+            stop_group(self.nginx, signal.SIGQUIT)  # graceful: finishes the requests under way, closes its connections
             self.nginx = None
         servers = [*self.procs, *(p for s in self.stacks for p in s.procs)]
         for proc in servers:  # all at once: each takes seconds to shut down, so no waiting one after another
@@ -393,7 +382,7 @@ class Cluster:
         for stack in self.stacks:
             stack.stop()
         for proc in self.procs:
-            _stop(proc)
+            stop_group(proc)
         self.procs.clear()
 
     def __enter__(self) -> Cluster:

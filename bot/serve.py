@@ -270,7 +270,7 @@ class Stack:
         """Start the Rasa server again with the same command line (same tracker store), stopping the old one
         if it still runs: after a crash, conversations carry on from the tracker store."""
         old = next(p for p in self.procs if "bot.rasa_server" in p.args)
-        _stop_group(old)
+        stop_group(old)
         self.procs.remove(old)
         rasa = self._spawn(f"rasa-{old.pid}", list(old.args), {**base_env(), **self.env}, quiet=True)
         wait_http(f"{self.rasa_url}/", timeout, rasa)
@@ -346,11 +346,11 @@ def run_forever(rasa_port: int = 5005, action_port: int = 5055, web_port: int = 
         stack.stop()
 
 
-def _stop_group(proc: subprocess.Popen, grace: float = 15) -> None:
-    """SIGTERM to the process group, SIGKILL if it is still there after `grace` seconds."""
+def stop_group(proc: subprocess.Popen, sig: int = signal.SIGTERM, grace: float = 15) -> None:
+    """`sig` (SIGTERM) to the process group, SIGKILL if it is still there after `grace` seconds."""
     if proc.poll() is None:
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
+            os.killpg(proc.pid, sig)
     try:
         proc.wait(timeout=grace)
     except subprocess.TimeoutExpired:
@@ -432,7 +432,7 @@ def shell(action_port: int = 5055, rasa_port: int = 5005, model: Path | None = N
                 signal.signal(s, signal.SIG_IGN)
             if rasa is not None and rasa.poll() is None:
                 rasa.terminate()
-            _stop_group(actions)
+            stop_group(actions)
             if rasa is not None:
                 try:
                     rasa.wait(timeout=15)

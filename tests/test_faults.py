@@ -21,7 +21,7 @@ import pytest
 from bot import config
 from bot.knowledge import load_careers
 from bot.retrieval import IndexMissing, SearchIndex, build_index
-from bot.serve import ACTION_SERVER_MAX_BODY, KnowledgeNotReady, Stack, _stop_group, base_env, free_port, wait_http
+from bot.serve import ACTION_SERVER_MAX_BODY, KnowledgeNotReady, Stack, base_env, free_port, stop_group, wait_http
 from tests.conftest import FIXTURE_CAREERS, ROOT
 from tests.fakes.base import post
 from tests.fakes.slow_action_server import SlowActionServer
@@ -228,7 +228,7 @@ def test_action_server_on_a_damaged_index_stays_up_says_so_and_recovers_once_reb
         assert [r.get("response") for r in reply["responses"]] == ["utter_service_down"], reply
         assert proc.poll() is None
     finally:
-        _stop_group(proc)
+        stop_group(proc)
 
 
 # ---------------------------------------------------------------- the action server killed, hung, restarted
