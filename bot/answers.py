@@ -13,6 +13,7 @@ from bot.knowledge import SECTION_IDS, SECTION_LABELS, Career
 from bot.service import Service
 
 MAX_ANSWER_CHARS = 700
+SECTION_PASSAGES_MAX = 3  # an answer quotes at most this many passages of a section
 # Section questions' follow-up order: what people tend to ask next.
 NEXT_SECTIONS = ["duties", "workplace", "education", "salary", "skills", "outlook", "specializations", "personality"]
 NO_DEGREE_LEVELS = {
@@ -71,7 +72,11 @@ def follow_up_buttons(career: Career, section: str, service: Service) -> list[di
 def section_answer(service: Service, career_id: str, section: str, query: str) -> Reply:
     """The answer to "<section> of <career>", retrieved from the index restricted to that career and section."""
     career = service.careers[career_id]
-    hits = service.index.search(query or career.title, k=3, career=career_id, section=section)
+    # Most sections are one or two passages: answer with all of them, no query embedding needed (it was a third of
+    # a Q&A turn's time). Only a long section is ranked against the question, keeping its best three passages.
+    hits = service.index.section_passages(career_id, section)
+    if len(hits) > SECTION_PASSAGES_MAX:
+        hits = service.index.search(query or career.title, k=SECTION_PASSAGES_MAX, career=career_id, section=section)
     if not hits:
         available = [s for s in SECTION_IDS if career.sections.get(s)]
         text = (

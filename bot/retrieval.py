@@ -257,6 +257,11 @@ class SearchIndex:
     def careers(self) -> set[str]:
         return set(self._by_career)
 
+    def section_passages(self, career: str, section: str) -> list[Hit]:
+        """Every passage of one section of one page, in page order: no query, so nothing to embed."""
+        ids = sorted(set(self._by_career.get(career, [])) & set(self._by_section.get(section, [])))
+        return [Hit(p.career, p.title, p.section, 1.0, p.text, p.source, i) for i in ids for p in [self.passages[i]]]
+
     @property
     def bm25(self) -> BM25:
         if self._bm25 is None:

@@ -159,3 +159,20 @@ def test_search_cli_rejects_bad_arguments(fixture_index_dir):
     assert _cli("search", "x", "--index", str(fixture_index_dir), "--section", "hobbies").returncode == 2
     bad = _cli("search", "x", "--index", str(fixture_index_dir), "--career", "astronaut")
     assert bad.returncode == 2 and "unknown career id" in bad.stderr
+
+
+def test_a_section_answer_needs_no_query_embedding(service, monkeypatch):
+    """Every section is one or a few passages: answering "<section> of <career>" quotes them without the encoder."""
+    from bot import answers
+
+    def no_encoder(query):
+        raise AssertionError(f"embedded {query!r}")
+
+    monkeypatch.setattr(service.index, "embed", no_encoder)
+    reply = answers.section_answer(service, "electrician", "workplace", "where do they work?")
+    assert reply.metadata == {
+        "career": "electrician",
+        "section": "workplace",
+        "source": "knowledge/careers/electrician.md#workplace",
+    }
+    assert "indoors and outdoors" in reply.text
