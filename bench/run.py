@@ -17,7 +17,7 @@ import urllib.request
 from pathlib import Path
 
 from bot import config
-from bot.serve import VENV_BIN, Stack, base_env, free_port, wait_http
+from bot.serve import VENV_BIN, Stack, base_env, endpoints_yaml, free_port, tracker_store_config, wait_http
 
 RESULTS = config.ROOT / "bench" / "results"
 BASELINE_DIR = config.ROOT / "build" / "bench" / "baseline"
@@ -172,12 +172,14 @@ def ensure_baseline() -> Path:
 
 
 class BaselineStack(Stack):
-    """The same launcher, pointed at the baseline project's folder."""
+    """The same launcher, pointed at the baseline project's folder, with the same SQL tracker store as ours."""
 
     def start(self, quiet: bool = True, timeout: float = 240) -> Stack:
         env = {**base_env(), "PYTHONPATH": str(BASELINE_DIR)}
         endpoints = self.log_dir / "endpoints.yml"
-        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n')
+        # The same conversation store as ours (a SQLite file): persistence costs both bots the same.
+        store = self.tracker_store or tracker_store_config(self.log_dir / "tracker.db")
+        endpoints.write_text(endpoints_yaml(f"http://127.0.0.1:{self.action_port}/webhook", store, None))
         out = open(self.log_dir / "baseline.log", "wb")
         actions = subprocess.Popen(
             [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.action_port)],

@@ -143,7 +143,7 @@ def main() -> int:
         "python": sys.version.split()[0],
     }
     print(f"Conditions: {conditions}", flush=True)
-    print("Rasa's `rasa init` baseline (one Rasa server, one action server, in-memory tracker)...", flush=True)
+    print("Rasa's `rasa init` baseline (one Rasa server, one action server, SQLite tracker)...", flush=True)
     baseline = bench_baseline()
     print("The cluster: nginx, 2 Rasa servers, 2 action servers, Redis locks, PostgreSQL tracker...", flush=True)
     cluster = bench_cluster()

@@ -261,10 +261,19 @@ class Stack:
             if actions is not None:
                 wait_http(f"http://127.0.0.1:{self.action_port}/health", timeout, actions)
             wait_http(f"{self.rasa_url}/", timeout, rasa)
-        except Exception:
+        except Exception as exc:
             self.stop()
-            raise RuntimeError(f"the servers did not start; logs in {self.log_dir}") from None
+            why = f"the servers did not start ({exc}); logs in {self.log_dir}"
+            raise RuntimeError(f"{why}\n{self.log_tails()}") from None
         return self
+
+    def log_tails(self, lines: int = 25) -> str:
+        """The end of every log this stack wrote: why a server did not start, right in the error (CI shows no files)."""
+        parts = []
+        for log in sorted(self.log_dir.glob("*.log")):
+            tail = log.read_text(errors="replace").splitlines()[-lines:]
+            parts.append(f"--- {log.name} (last {len(tail)} lines) ---\n" + "\n".join(tail))
+        return "\n".join(parts)
 
     def restart_rasa(self, timeout: float = 240) -> subprocess.Popen:
         """Start the Rasa server again with the same command line (same tracker store), stopping the old one
