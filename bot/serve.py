@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -26,9 +27,14 @@ VENV_BIN = Path(sys.executable).parent
 
 
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free loopback port below the kernel's ephemeral range (32768-60999 on Linux). A port the kernel hands
+    out for bind(0) can be taken as the source port of any outgoing connection before a slow server (Rasa needs
+    ~40 s to load) binds it; ports below the range are only ever taken on purpose."""
+    for _ in range(200):
+        port = random.randint(20000, 32000)
+        if port_is_free(port):
+            return port
+    raise RuntimeError("no free port found between 20000 and 32000")
 
 
 def port_is_free(port: int) -> bool:
