@@ -102,8 +102,8 @@ def bench_baseline() -> dict:
 
 
 def bench_cluster() -> dict:
-    from tests.services.postgres import running_postgres
-    from tests.services.redis import running_redis
+    from bot.local_services.postgres import running_postgres
+    from bot.local_services.redis import running_redis
 
     with running_redis() as redis, running_postgres() as pg:
         cluster = Cluster(redis_lock_store(f"redis://127.0.0.1:{redis.port}/1"), sql_tracker_store(pg.url))

@@ -41,6 +41,7 @@ from bot.serve import (
     free_port,
     new_api_token,
     port_is_free,
+    run_until_interrupted,
     stop_group,
     tracker_store_config,
     wait_http,
@@ -422,16 +423,16 @@ def run_local(args: argparse.Namespace) -> int:
     """`python -m bot.cluster`: the whole topology on this machine until Ctrl-C.
 
     Without --redis-url / --tracker-url it starts a throw-away Redis and PostgreSQL from Debian's packages (the
-    test helpers in tests/services), which forget everything when stopped: point it at real ones to keep data.
+    helpers in bot/local_services), which forget everything when stopped: point it at real ones to keep data.
     """
     with contextlib.ExitStack() as stack:
         redis_url, tracker_url = args.redis_url, args.tracker_url
         if not redis_url:
-            from tests.services.redis import running_redis
+            from bot.local_services.redis import running_redis
 
             redis_url = f"redis://127.0.0.1:{stack.enter_context(running_redis()).port}/1"
         if not tracker_url:
-            from tests.services.postgres import running_postgres
+            from bot.local_services.postgres import running_postgres
 
             tracker_url = stack.enter_context(running_postgres()).url
         web = args.web_port if (config.ROOT / "web" / "index.html").exists() else None
@@ -455,14 +456,7 @@ def run_local(args: argparse.Namespace) -> int:
         print(f"  Lock store:        {redis_url}\n  Tracker store:     {tracker_url.split('@')[-1]}")
         print(f"  HTTP API token:    {'$RASA_AUTH_TOKEN' if os.environ.get('RASA_AUTH_TOKEN') else cluster.auth_token}")
         print(f"  Logs:              {cluster.log_dir}\n\nPress Ctrl-C to stop.")
-        try:
-            while all(p.poll() is None for p in [*cluster.procs, *(p for s in cluster.stacks for p in s.procs)]):
-                time.sleep(1)
-            print("A server stopped unexpectedly; see the logs.", file=sys.stderr)
-            return 1
-        except KeyboardInterrupt:
-            print("\nStopping...")
-            return 0
+        return run_until_interrupted([*cluster.procs, *(p for s in cluster.stacks for p in s.procs)])
 
 
 def main(argv: list[str] | None = None) -> int:

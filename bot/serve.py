@@ -7,6 +7,7 @@ real servers the same way.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import random
@@ -177,6 +178,16 @@ class Stack:
     def api_url(self, path: str) -> str:
         """A URL of the Rasa server's HTTP API, with the token it requires."""
         return with_token(f"{self.rasa_url}{path}", self.auth_token)
+
+    def say(self, sender: str, message: str, timeout: float = 120) -> list[dict]:
+        """One user turn over the REST channel: the bot's replies."""
+        req = urllib.request.Request(
+            f"{self.rasa_url}/webhooks/rest/webhook",
+            data=json.dumps({"sender": sender, "message": message}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return json.loads(resp.read())
 
     def _spawn(self, name: str, cmd: list[str], env: dict[str, str], quiet: bool) -> subprocess.Popen:
         out = open(self.log_dir / f"{name}.log", "wb") if quiet else None
@@ -350,15 +361,23 @@ def run_forever(rasa_port: int = 5005, action_port: int = 5055, web_port: int = 
         print(f"  Chat widget:   http://127.0.0.1:{web}/")
     print(f"  Logs:          {stack.log_dir}\n\nPress Ctrl-C to stop.")
     try:
-        while all(p.poll() is None for p in stack.procs):
+        return run_until_interrupted(stack.procs)
+    finally:
+        stack.stop()
+
+
+def run_until_interrupted(procs: list[subprocess.Popen]) -> int:
+    """Wait for Ctrl-C (exit code 0) or for any server to die (exit code 1); the caller stops the others."""
+    try:
+        while all(p.poll() is None for p in procs):
             time.sleep(1)
         print("A server stopped unexpectedly; see the logs.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("\nStopping...")
+        # A second Ctrl-C must not cut the clean-up short and leave servers running without us.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        print("\nStopping the servers (a few seconds)...")
         return 0
-    finally:
-        stack.stop()
 
 
 def stop_group(proc: subprocess.Popen, sig: int = signal.SIGTERM, grace: float = 15) -> None:

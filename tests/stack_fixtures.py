@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.local_services.postgres import running_postgres
 from bot.quiz import default_items
 from bot.serve import Stack, free_port, tracker_store_config
 from tests.conftest import ROOT
-from tests.services.postgres import running_postgres
 
 ITEM_OF_TEXT = {i.text: i for i in default_items()}
 
@@ -45,13 +45,7 @@ class StoreStack:
     source: list[str]  # the report's source option: ["--sqlite", PATH] or ["--tracker-url", URL]
 
     def say(self, sender: str, message: str) -> list[dict]:
-        req = urllib.request.Request(
-            f"{self.stack.rasa_url}/webhooks/rest/webhook",
-            data=json.dumps({"sender": sender, "message": message}).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(req, timeout=120) as resp:
-            return json.loads(resp.read())
+        return self.stack.say(sender, message)
 
     def tracker(self, sender: str) -> dict:
         with urllib.request.urlopen(self.stack.api_url(f"/conversations/{sender}/tracker"), timeout=60) as resp:

@@ -26,13 +26,7 @@ def stack():
 
 
 def say(stack: Stack, sender: str, message: str) -> list[dict]:
-    req = urllib.request.Request(
-        f"{stack.rasa_url}/webhooks/rest/webhook",
-        data=json.dumps({"sender": sender, "message": message}).encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(req, timeout=120) as resp:
-        return json.loads(resp.read())
+    return stack.say(sender, message)
 
 
 def bot_metadata(stack: Stack, sender: str) -> list[dict]:

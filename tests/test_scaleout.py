@@ -23,11 +23,11 @@ import yaml
 
 from bot import quiz
 from bot.cluster import COMPOSE_ACTIONS, COMPOSE_RASA, Cluster, compose_nginx_conf, redis_lock_store, sql_tracker_store
+from bot.local_services.postgres import running_postgres
+from bot.local_services.redis import running_redis
 from bot.lock_store import AtomicRedisLockStore
 from bot.serve import with_token
 from tests.conftest import ROOT
-from tests.services.postgres import running_postgres
-from tests.services.redis import running_redis
 
 CAREERS = ["data-scientist", "electrician", "pharmacist", "welder", "chef", "lawyer"]
 PHRASES = ["what does {} do?", "how much does {} earn?", "how do I become {}?"]
