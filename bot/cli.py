@@ -107,7 +107,8 @@ def cmd_build(args) -> int:
 def cmd_eval(args) -> int:
     from bot.evaluate import run_eval
 
-    report = run_eval(model=args.model, parts=tuple(args.only or ("nlu", "retrieval", "quiz")))
+    parts = tuple(args.only or ("nlu", "retrieval", "quiz"))
+    report = run_eval(model=args.model, parts=parts, respondents=args.respondents)
     if args.json:
         print(json.dumps(report, indent=2))
     return 0
@@ -179,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("eval", help="the quality report (NLU, resolution, answers)")
     p.add_argument("--model", help="trained Rasa model (default: models/careers.tar.gz)")
     p.add_argument("--only", nargs="+", choices=["nlu", "retrieval", "quiz"], help="only these parts of the report")
+    p.add_argument(
+        "--respondents", type=int, default=1000, help="synthetic career-test respondents per noise level (default 1000)"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
 

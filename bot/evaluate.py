@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import time
 from collections import Counter
 from pathlib import Path
@@ -53,7 +54,12 @@ def _run_action(action, tracker) -> dict:
     return dispatcher.messages[0] if dispatcher.messages else {}
 
 
-def run_eval(model: str | None = None, questions_path: Path = QUESTIONS, parts: tuple[str, ...] = PARTS) -> dict:
+def run_eval(
+    model: str | None = None,
+    questions_path: Path = QUESTIONS,
+    parts: tuple[str, ...] = PARTS,
+    respondents: int = 1000,
+) -> dict:
     """The whole report (or only some parts: "nlu", "retrieval", "quiz"), printed and saved as JSON."""
     report: dict[str, Any] = {}
     if "nlu" in parts:
@@ -61,7 +67,7 @@ def run_eval(model: str | None = None, questions_path: Path = QUESTIONS, parts: 
     if "retrieval" in parts:
         report.update(retrieval_and_resolution())
     if "quiz" in parts:
-        report["quiz_simulation"] = quiz_simulation()
+        report["quiz_simulation"] = quiz_simulation(respondents)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2))
     _print(report)
@@ -173,13 +179,23 @@ def nlu_report(model: str | None, questions_path: Path) -> dict[str, Any]:
     return report
 
 
-def quiz_simulation() -> dict:
-    """1,000 synthetic respondents per noise level through the adaptive test (bot/quiz_sim.py)."""
-    from bot.knowledge import load_careers
-    from bot.quiz_sim import simulate
+NOISE_LEVELS = {"low": 0.5, "moderate": 0.75, "high": 1.0}
 
-    careers = load_careers()
-    return {level: simulate(careers, noise=sd) for level, sd in (("low", 0.5), ("moderate", 0.75), ("high", 1.0))}
+
+def quiz_simulation(respondents: int = 1000) -> dict:
+    """Synthetic respondents (1,000 per noise level by default) through the adaptive test (bot/quiz_sim.py).
+
+    The noise levels are independent (each has its own seed), so they run in parallel processes; "spawn" keeps
+    TensorFlow and torch, already loaded for the NLU part, out of the workers."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from bot.quiz_sim import simulate_all_careers
+
+    workers = min(len(NOISE_LEVELS), os.cpu_count() or 1)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        runs = {level: pool.submit(simulate_all_careers, respondents, sd) for level, sd in NOISE_LEVELS.items()}
+        return {level: run.result() for level, run in runs.items()}
 
 
 def pred_is_section(parse: dict) -> bool:
@@ -226,7 +242,11 @@ def _print_nlu(report: dict) -> None:
 
 
 def _print_quiz(report: dict) -> None:
-    print("\nCareer test simulation (1,000 synthetic respondents per noise level; answer noise sd on the 1-5 scale)")
+    respondents = next(iter(report["quiz_simulation"].values()))["respondents"]
+    print(
+        f"\nCareer test simulation ({respondents:,} synthetic respondents per noise level;"
+        " answer noise sd on the 1-5 scale)"
+    )
     print(
         "  noise     sd    dominant type = 1st letter (clear / all / full test)   top-5 shares >=4 with full"
         "   share of items asked"

@@ -67,3 +67,10 @@ def simulate(careers: dict[str, Career], respondents: int = 1000, noise: float =
         "mean_share_of_items_asked": round(asked_share / respondents, 4),
         "seconds": round(time.perf_counter() - started, 1),
     }
+
+
+def simulate_all_careers(respondents: int, noise: float) -> dict:
+    """`simulate` over every career of the knowledge base: a worker process's entry point (loads its own pages)."""
+    from bot.knowledge import load_careers
+
+    return simulate(load_careers(), respondents=respondents, noise=noise)

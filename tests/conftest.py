@@ -39,3 +39,22 @@ def careers_copy(tmp_path) -> Path:
     dest = tmp_path / "careers"
     shutil.copytree(FIXTURE_CAREERS, dest)
     return dest
+
+
+@pytest.fixture(scope="session")
+def shared_stack():
+    """The assistant as `make run` starts it (action server, Rasa server, web page), on free loopback ports.
+
+    Started once for every module that only talks to it (REST, HTTP API, socket.io, the browser, the load smoke
+    test): each start costs ~60 s of TensorFlow import and model loading. Modules that kill, break or reconfigure
+    servers start their own. Conversations stay apart by sender id."""
+    from bot.serve import Stack, free_port, wait_http
+
+    assert (ROOT / "models" / "careers.tar.gz").exists(), "no trained model: run `make test` or `python -m bot build`"
+    stack = Stack(free_port(), free_port(), web_port=free_port())
+    stack.start(timeout=400)
+    try:
+        wait_http(f"http://127.0.0.1:{stack.web_port}/index.html", 60)
+        yield stack
+    finally:
+        stack.stop()

@@ -21,8 +21,7 @@ import pytest
 import websockets
 
 from bot.channels.rest import DEFAULT_MAX_MESSAGE_LENGTH as MAX_LEN
-from bot.serve import Stack, free_port
-from tests.conftest import ROOT
+from bot.serve import Stack
 from tests.fakes.base import post
 
 SEED = 20261125
@@ -31,14 +30,8 @@ TOO_LONG = "too long for me"
 
 
 @pytest.fixture(scope="module")
-def stack():
-    assert (ROOT / "models" / "careers.tar.gz").exists(), "no trained model: run `make test` or `python -m bot build`"
-    s = Stack(free_port(), free_port())
-    try:
-        s.start()
-        yield s
-    finally:
-        s.stop()
+def stack(shared_stack):
+    return shared_stack
 
 
 def send(stack: Stack, path: str, body: bytes | dict, timeout: float = 300) -> tuple[int, object]:

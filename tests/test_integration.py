@@ -11,18 +11,12 @@ import urllib.request
 
 import pytest
 
-from bot.serve import Stack, free_port, with_token
-from tests.conftest import ROOT
+from bot.serve import Stack, with_token
 
 
 @pytest.fixture(scope="module")
-def stack():
-    model = ROOT / "models" / "careers.tar.gz"
-    assert model.exists(), "no trained model: run `make test` (it builds one) or `python -m bot build`"
-    s = Stack(free_port(), free_port())
-    s.start()
-    yield s
-    s.stop()
+def stack(shared_stack):
+    return shared_stack
 
 
 def say(stack: Stack, sender: str, message: str) -> list[dict]:

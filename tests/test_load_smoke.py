@@ -13,17 +13,11 @@ import pytest
 from bench import load
 from bot import config
 from bot.knowledge import load_careers
-from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
-def stack():
-    assert (ROOT / "models" / "careers.tar.gz").exists(), "no trained model: run `make test` or `python -m bot build`"
-    s = load.start_stack()
-    try:
-        yield s
-    finally:
-        s.stop()
+def stack(shared_stack):
+    return shared_stack
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from bot.quiz import default_items
-from bot.serve import Stack, free_port, wait_http
+from bot.serve import Stack
 from tests.browser import ChatPage, launch
 from tests.conftest import ROOT
 
@@ -25,16 +25,9 @@ FONT_BLOCKED = "fonts.googleapis.com"  # the widget's web font: refused by the p
 
 
 @pytest.fixture(scope="module")
-def stack():
-    assert (ROOT / "models" / "careers.tar.gz").exists(), "no trained model: run `make test` or `python -m bot build`"
+def stack(shared_stack):
     assert (ROOT / "web" / "vendor" / "webchat.js").exists(), "no widget bundle: run `make web`"
-    s = Stack(free_port(), free_port(), web_port=free_port())
-    s.start()
-    try:
-        wait_http(f"http://127.0.0.1:{s.web_port}/index.html", 60)
-        yield s
-    finally:
-        s.stop()
+    return shared_stack
 
 
 @pytest.fixture(scope="module")
