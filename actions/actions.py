@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot import answers, quiz
 from bot.answers import Reply
+from bot.language import looks_foreign
 from bot.logs import log_turn
 from bot.quiz_replies import current_question, running
 from bot.resolve import leftover_name
@@ -61,8 +62,11 @@ def career_mentions(tracker: Tracker) -> list[str]:
     return values
 
 
-def resolve_mentions(service: Service, tracker: Tracker, want: int) -> tuple[list[str], Reply | None]:
-    """Career ids meant by this message; or a reply asking about an unknown/ambiguous name."""
+def resolve_mentions(
+    service: Service, tracker: Tracker, want: int, intent: str = "ask_overview"
+) -> tuple[list[str], Reply | None]:
+    """Career ids meant by this message; or a reply asking about an unknown/ambiguous name (its buttons ask
+    `intent` about the careers offered)."""
     mentions = career_mentions(tracker)
     text = tracker.latest_message.get("text") or ""
     ranked = from_test_results(tracker, text)
@@ -83,9 +87,7 @@ def resolve_mentions(service: Service, tracker: Tracker, want: int) -> tuple[lis
             if in_text:
                 ids.extend(in_text)
                 continue
-            if res.how == "ambiguous":
-                return [], answers.ambiguous_reply(service, mention, res.suggestions)
-            return [], answers.unknown_career_reply(service, mention, res.suggestions)
+            return [], answers.not_found_reply(service, mention, res, intent)
     if len(ids) < want:
         for cid in service.resolver.find_in_text(text, limit=want):
             if cid not in ids:
@@ -126,6 +128,14 @@ def from_test_results(tracker: Tracker, text: str) -> list[str]:
     return [results[n]] if -len(results) <= n < len(results) else []
 
 
+def is_foreign_question(tracker: Tracker) -> bool:
+    """Typed text in another language (never a button payload, nor a career-test answer such as "no way")."""
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/") or not looks_foreign(text):
+        return False
+    return not (running(tracker.get_slot("quiz")) and quiz.map_answer(text) is not None)
+
+
 class SafeAction(Action, ABC):
     """Any failure inside an action becomes a friendly message and a log line, never silence.
 
@@ -133,11 +143,16 @@ class SafeAction(Action, ABC):
     """
 
     resumes_quiz = True
+    reads_questions = True  # a question in another language gets "I read English only" instead of a guess
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         started = time.perf_counter()
         try:
-            events = self.answer(dispatcher, tracker, domain)
+            if self.reads_questions and is_foreign_question(tracker):
+                send(dispatcher, answers.not_english_reply())
+                events = []
+            else:
+                events = self.answer(dispatcher, tracker, domain)
         except KNOWLEDGE_ERRORS as exc:  # missing/damaged index or a broken page: say so; the log names the fix
             log.error("%s: knowledge base not available: %s", self.name(), exc)
             dispatcher.utter_message(text=KNOWLEDGE_DOWN)
@@ -169,7 +184,7 @@ class ActionAnswerCareer(SafeAction):
         service = get_service()
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         section = SECTION_OF_INTENT.get(intent, "overview")
-        ids, problem = resolve_mentions(service, tracker, want=1)
+        ids, problem = resolve_mentions(service, tracker, want=1, intent=f"ask_{section}")
         text = tracker.latest_message.get("text") or ""
         if problem:
             send(dispatcher, problem)
@@ -181,7 +196,7 @@ class ActionAnswerCareer(SafeAction):
             if name:
                 res = service.resolver.resolve(name)
                 if not res.found:
-                    send(dispatcher, answers.unknown_career_reply(service, name, res.suggestions))
+                    send(dispatcher, answers.not_found_reply(service, name, res, f"ask_{section}"))
                     return [SlotSet("section", section)]
                 ids = [res.career]
         career = ids[0] if ids else focus

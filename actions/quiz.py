@@ -35,6 +35,7 @@ class ActionQuiz(SafeAction):
     """start / answer / skip / go back / pause / continue / start over / answer all, by intent."""
 
     resumes_quiz = False
+    reads_questions = False  # answers and commands; map_answer and NLU decide what they mean
 
     def name(self) -> str:
         return "action_quiz"

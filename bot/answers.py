@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.knowledge import SECTION_IDS, SECTION_LABELS, Career
+from bot.resolve import Resolution
 from bot.service import Service
 
 MAX_ANSWER_CHARS = 700
@@ -94,27 +95,56 @@ def section_answer(service: Service, career_id: str, section: str, query: str) -
     )
 
 
-def unknown_career_reply(service: Service, said: str, suggestions: list[str]) -> Reply:
+def unknown_career_reply(service: Service, said: str, suggestions: list[str], intent: str = "ask_overview") -> Reply:
     names = [service.careers[s].title for s in suggestions if s in service.careers]
     if names:
         text = (
             f"I don't have a page about \"{said}\" yet, so I'd rather not guess. "
-            f"Did you mean one of these: {', '.join(names)}?"
+            f"Careers close to it that I do know: {', '.join(names)}."
         )
     else:
         text = (
             f"I don't have a page about \"{said}\" yet, so I'd rather not guess. "
             'Try another name for it, or ask me something like "jobs where I work outdoors".'
         )
-    buttons = [{"title": service.careers[s].title, "payload": payload("ask_overview", s)} for s in suggestions[:3]]
+    buttons = [{"title": service.careers[s].title, "payload": payload(intent, s)} for s in suggestions[:3]]
     return Reply(text, buttons, {"unknown_career": said, "suggestions": suggestions[:3]})
 
 
-def ambiguous_reply(service: Service, said: str, options: list[str]) -> Reply:
-    names = [service.careers[o].title for o in options if o in service.careers]
-    text = f'"{said}" could mean several careers: {", ".join(names)}. Which one did you mean?'
-    buttons = [{"title": service.careers[o].title, "payload": payload("ask_overview", o)} for o in options[:5]]
-    return Reply(text, buttons, {"ambiguous_career": said, "suggestions": options[:5]})
+def not_english_reply() -> Reply:
+    return Reply(
+        "Sorry, I can only read English for now, and that message doesn't look like English to me. Could you ask "
+        'in English? For example: "what does a nurse do?" or "take the career test".',
+        metadata={"not_english": True},
+    )
+
+
+AMBIGUOUS_SHOWN = 6  # buttons when a name fits several careers ("engineer" fits 34)
+
+
+def ambiguous_reply(service: Service, said: str, options: list[str], intent: str = "ask_overview") -> Reply:
+    """Asks which career was meant; the buttons answer the question that was asked ("how much do teachers earn?"
+    -> the pay of the one picked)."""
+    known = [o for o in options if o in service.careers]
+    shown = known[:AMBIGUOUS_SHOWN]
+    names = [service.careers[o].title for o in shown]
+    if len(known) > len(shown):
+        example = service.careers[known[len(shown)]].title.lower()
+        text = (
+            f'"{said}" fits {len(known)} careers here, for example {", ".join(names)}. Which one did you mean? '
+            f'You can also type the full name, like "{example}".'
+        )
+    else:
+        text = f'"{said}" could mean several careers: {", ".join(names)}. Which one did you mean?'
+    buttons = [{"title": t, "payload": payload(intent, o)} for o, t in zip(shown, names)]
+    return Reply(text, buttons, {"ambiguous_career": said, "suggestions": shown})
+
+
+def not_found_reply(service: Service, said: str, resolution: Resolution, intent: str = "ask_overview") -> Reply:
+    """A name that is not one career: ask which one when it fits several, else say we don't have it."""
+    if resolution.how == "ambiguous":
+        return ambiguous_reply(service, said, resolution.suggestions, intent)
+    return unknown_career_reply(service, said, resolution.suggestions, intent)
 
 
 def _salary_line(career: Career) -> str:

@@ -1,8 +1,9 @@
 """Career-name resolution: what the user typed -> a career id, or suggestions when we do not have it.
 
 Order: exact title/alias/id (case, punctuation and plural insensitive), abbreviation expansion ("ML eng"),
-fuzzy match (typos: "pharmacyst"), then semantic search over the pages' overviews for descriptions
-("someone who fixes cars"). Below the thresholds the name is unknown and we only suggest.
+a generic name that ends several titles ("teacher", "engineers": we ask which one), fuzzy match (typos:
+"pharmacyst"), then semantic search over the pages' overviews for descriptions ("someone who fixes cars").
+Below the thresholds the name is unknown and we only suggest careers close in spelling or in meaning.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.knowledge import Career
 
@@ -69,22 +71,38 @@ FIELDS = {
     "veterinary medicine": "veterinarian",
     "medicine": "physician",
 }
-FILLER = {"a", "an", "the", "of", "my", "some", "be", "being", "become", "job", "career", "role", "position", "as"}
+# Words that carry no name: "the job of a welder". NAME_WORDS can also be part of a name ("career counselor"), so
+# names are indexed with them and a message is looked up with them first, then without.
+NAME_WORDS = {"job", "career", "role", "position"}
+FILLER = {"a", "an", "the", "of", "my", "some", "be", "being", "become", "as"} | NAME_WORDS
 FUZZY_ACCEPT = 86.0
-FUZZY_SUGGEST = 60.0
+FUZZY_SUGGEST = 80.0  # a weaker spelling match is noise ("psychiatrist" ~ "beekeeper"), not a suggestion
 SEMANTIC_ACCEPT = 0.62
 SEMANTIC_SUGGEST = 0.30
 
 
-def normalise(text: str) -> str:
+def spelled(text: str) -> str:
+    """A name as written: lower case, punctuation folded, nothing else changed."""
+    return " ".join(re.sub(r"[^a-z0-9+#]+", " ", text.lower()).split())
+
+
+def normalise(text: str, strict: bool = False) -> str:
+    """Lower case, punctuation and filler words gone, singular; `strict` keeps NAME_WORDS."""
+    drop = FILLER - NAME_WORDS if strict else FILLER
     words = re.sub(r"[^a-z0-9+#]+", " ", text.lower()).split()
-    words = [w for w in words if w not in FILLER]
-    return " ".join(_singular(w) for w in words)
+    return " ".join(_singular(w) for w in words if w not in drop)
+
+
+def keys(text: str) -> list[str]:
+    """The lookup keys of what someone typed: with the name words kept first, then without."""
+    return list(dict.fromkeys(k for k in (normalise(text, strict=True), normalise(text)) if k))
 
 
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
         return word[:-1]
     return word
@@ -99,8 +117,8 @@ def bag(text: str) -> str:
     return " ".join(sorted(words)) if len(words) >= 2 else ""
 
 
-def expand(text: str) -> str:
-    words = [ABBREVIATIONS.get(w, w) for w in normalise(text).split()]
+def expand(text: str, strict: bool = False) -> str:
+    words = [ABBREVIATIONS.get(w, w) for w in normalise(text, strict).split()]
     if words and words[-1] in FIELDS:  # only the head noun: "science teacher" stays a teacher
         words[-1] = FIELDS[words[-1]]
     return " ".join(words)
@@ -110,7 +128,7 @@ def expand(text: str) -> str:
 class Resolution:
     query: str
     career: str | None
-    how: str  # exact | abbreviation | reordered | fuzzy | semantic | ambiguous | unknown
+    how: str  # exact | abbreviation | reordered | generic | fuzzy | semantic | ambiguous | unknown
     score: float = 0.0
     suggestions: list[str] = field(default_factory=list)
 
@@ -123,79 +141,146 @@ class CareerResolver:
     def __init__(self, careers: dict[str, Career], index: SearchIndex | None = None):
         self.careers = careers
         self.index = index
-        # A title (or id) names its career even when another career lists the same words as an alias;
-        # an alias shared by several careers, or a title shared by several, is ambiguous: we ask which.
-        titles: dict[str, set[str]] = {}
-        aliases: dict[str, set[str]] = {}
-        for career in careers.values():
-            for name in (career.title, career.id.replace("-", " ")):
-                titles.setdefault(normalise(name), set()).add(career.id)
-            for name in career.aliases:
-                aliases.setdefault(normalise(name), set()).add(career.id)
-        self.names: dict[str, str] = {}
-        self.collisions: dict[str, set[str]] = {}
-        for key in (titles.keys() | aliases.keys()) - {""}:
-            owners = titles.get(key) or aliases[key]
-            if len(owners) == 1:
-                self.names[key] = next(iter(owners))
-            else:
-                self.collisions[key] = owners
-        self._expanded = {expand(k): v for k, v in sorted(self.names.items())}
-        self._expanded_collisions = {expand(k): v for k, v in self.collisions.items()}
+        # Names as written ("securities analyst"), then normalised ("security analyst", which two careers share).
+        self.written, _ = self._owners(spelled)
+        self.names, self.collisions = self._owners(lambda name: normalise(name, strict=True))
+        self._expanded = {expand(k, strict=True): v for k, v in sorted(self.names.items())}
+        self._expanded_collisions = {expand(k, strict=True): v for k, v in self.collisions.items()}
         bags: dict[str, set[str]] = {}
         for key, cid in self.names.items():
             if bag(key):
                 bags.setdefault(bag(key), set()).add(cid)
         self._bags = {b: next(iter(ids)) for b, ids in bags.items() if len(ids) == 1}
-        self._keys = list(self.names)
+        self.generic = self._generic_names()
+
+    def _owners(self, key_of) -> tuple[dict[str, str], dict[str, set[str]]]:
+        """Name key -> its one career, and keys several careers share. A title (or id) names its career even when
+        another career lists the same words as an alias; an alias shared by several careers, or a title shared by
+        several, is ambiguous: we ask which."""
+        titles: dict[str, set[str]] = {}
+        aliases: dict[str, set[str]] = {}
+        for career in self.careers.values():
+            for name in (career.title, career.id.replace("-", " ")):
+                titles.setdefault(key_of(name), set()).add(career.id)
+            for name in career.aliases:
+                aliases.setdefault(key_of(name), set()).add(career.id)
+        names: dict[str, str] = {}
+        collisions: dict[str, set[str]] = {}
+        for key in (titles.keys() | aliases.keys()) - {""}:
+            owners = titles.get(key) or aliases[key]
+            if len(owners) == 1:
+                names[key] = next(iter(owners))
+            else:
+                collisions[key] = owners
+        return names, collisions
+
+    def _generic_names(self) -> dict[str, list[str]]:
+        """The last words of titles that are not names themselves ("teacher", "school teacher") -> the careers whose
+        titles end with them, the most often related-to first (a rough measure of how central a career is)."""
+        related_to: dict[str, int] = {}
+        for career in self.careers.values():
+            for other in career.related:
+                related_to[other] = related_to.get(other, 0) + 1
+
+        def tails(names_of) -> dict[str, set[str]]:
+            heads: dict[str, set[str]] = {}
+            for career in self.careers.values():
+                for name in names_of(career):
+                    words = expand(name, strict=True).split()
+                    for size in range(1, len(words)):
+                        heads.setdefault(" ".join(words[-size:]), set()).add(career.id)
+            return heads
+
+        # Titles first; an ending only aliases share ("nail artist", "2D artist") counts when no title has it.
+        heads = tails(lambda c: c.aliases) | tails(lambda c: [c.title])
+        taken = set(self._expanded) | set(self._expanded_collisions)
+        return {
+            head: sorted(ids, key=lambda c: (-related_to.get(c, 0), len(self.careers[c].title.split()), c))
+            for head, ids in heads.items()
+            if head not in taken and len(head) >= 3
+        }
+
+    def lookup(self, text: str) -> str | None:
+        """The career a name means exactly (title, alias or id, or their abbreviations), if one does."""
+        if spelled(text) in self.written:
+            return self.written[spelled(text)]
+        for key in keys(text):
+            if key in self.names:
+                return self.names[key]
+        for strict in (True, False):
+            if expand(text, strict) in self._expanded:
+                return self._expanded[expand(text, strict)]
+        return None
 
     def resolve(self, text: str) -> Resolution:
-        key = normalise(text)
-        if not key:
+        found = keys(text)
+        if not found:
             return Resolution(text, None, "unknown")
-        if key in self.collisions:
-            return Resolution(text, None, "ambiguous", 100.0, sorted(self.collisions[key]))
-        if key in self.names:
-            return Resolution(text, self.names[key], "exact", 100.0)
-        expanded = expand(text)
-        if expanded in self._expanded_collisions and expanded not in self._expanded:
-            return Resolution(text, None, "ambiguous", 100.0, sorted(self._expanded_collisions[expanded]))
-        if expanded in self._expanded:
-            return Resolution(text, self._expanded[expanded], "abbreviation", 100.0)
+        if spelled(text) in self.written:
+            return Resolution(text, self.written[spelled(text)], "exact", 100.0)
+        for key in found:
+            if key in self.collisions:
+                return Resolution(text, None, "ambiguous", 100.0, sorted(self.collisions[key]))
+            if key in self.names:
+                return Resolution(text, self.names[key], "exact", 100.0)
+        for strict in (True, False):
+            expanded = expand(text, strict)
+            if expanded in self._expanded_collisions and expanded not in self._expanded:
+                return Resolution(text, None, "ambiguous", 100.0, sorted(self._expanded_collisions[expanded]))
+            if expanded in self._expanded:
+                return Resolution(text, self._expanded[expanded], "abbreviation", 100.0)
         if bag(text) in self._bags:
             return Resolution(text, self._bags[bag(text)], "reordered", 100.0)
-        fuzzy = self._fuzzy(expanded)
+        expanded = expand(text)
+        if expanded in self.generic:
+            owners = self.generic[expanded]
+            if len(owners) == 1:
+                return Resolution(text, owners[0], "generic", 100.0)
+            return Resolution(text, None, "ambiguous", 100.0, list(owners))
+        fuzzy = self._fuzzy(expand(text, strict=True), expanded)
+        slip = self._one_slip(expand(text, strict=True), expanded)
         if fuzzy and fuzzy[0][1] >= FUZZY_ACCEPT:
             best_id, best_score = fuzzy[0]
             rivals = [cid for cid, s in fuzzy[1:] if s >= best_score - 1.0 and cid != best_id]
-            if rivals:
+            if rivals and slip not in [best_id, *rivals]:  # a single slip away from one of them settles it
                 return Resolution(text, None, "ambiguous", best_score, [best_id, *rivals][:5])
-            return Resolution(text, best_id, "fuzzy", best_score)
+            return Resolution(text, slip if rivals else best_id, "fuzzy", best_score)
+        if slip:
+            return Resolution(text, slip, "fuzzy", FUZZY_ACCEPT)
         semantic = self._semantic(text)
         if semantic and semantic[0][1] >= SEMANTIC_ACCEPT:
             return Resolution(text, semantic[0][0], "semantic", semantic[0][1])
-        suggestions: list[str] = []
-        for cid, score in fuzzy:
-            if score >= FUZZY_SUGGEST and cid not in suggestions:
-                suggestions.append(cid)
-        for cid, score in semantic:
-            if score >= SEMANTIC_SUGGEST and cid not in suggestions:
-                suggestions.append(cid)
+        # Suggestions: close spellings first (a typo too far off to accept), then careers close in meaning.
+        suggestions = [cid for cid, score in fuzzy if score >= FUZZY_SUGGEST]
+        suggestions += [cid for cid, score in semantic if score >= SEMANTIC_SUGGEST]
         if not suggestions:  # still point somewhere: the nearest careers by meaning
             suggestions = [cid for cid, _ in semantic]
-        return Resolution(text, None, "unknown", 0.0, suggestions[:3])
+        return Resolution(text, None, "unknown", 0.0, list(dict.fromkeys(suggestions))[:3])
 
-    def _fuzzy(self, expanded: str) -> list[tuple[str, float]]:
-        """Best score per career over all its names."""
-        if len(expanded) < 3:
-            return []
+    def _fuzzy(self, *forms: str) -> list[tuple[str, float]]:
+        """Best score per career over all its names and the given forms of the query."""
         best: dict[str, float] = {}
-        for name, score, _ in process.extract(expanded, list(self._expanded), scorer=fuzz.WRatio, limit=12):
-            # WRatio rewards a short query inside a long name; plain ratio keeps "nurse" from matching everything.
-            score = min(score, fuzz.ratio(expanded, name) + 25)
-            cid = self._expanded[name]
-            best[cid] = max(best.get(cid, 0.0), score)
+        for expanded in set(forms):
+            if len(expanded) < 3:
+                continue
+            for name, score, _ in process.extract(expanded, list(self._expanded), scorer=fuzz.WRatio, limit=12):
+                # WRatio rewards a short query inside a long name; plain ratio keeps "nurse" from matching all.
+                score = min(score, fuzz.ratio(expanded, name) + 25)
+                cid = self._expanded[name]
+                best[cid] = max(best.get(cid, 0.0), score)
         return sorted(best.items(), key=lambda kv: -kv[1])
+
+    def _one_slip(self, *forms: str) -> str | None:
+        """The one career a name is one keyboard slip away from (a swap, a missing, extra or wrong letter; two in
+        names of 12+ letters): "laweyr", "babrer". Similarity ratios punish a swap in a short word too much."""
+        near: set[str] = set()
+        for expanded in set(forms):
+            if len(expanded) < 5:
+                continue
+            limit = 2 if len(expanded) >= 12 else 1
+            hits = process.extract(expanded, list(self._expanded), scorer=OSA.distance, score_cutoff=limit, limit=5)
+            near |= {self._expanded[name] for name, _, _ in hits}
+        return next(iter(near)) if len(near) == 1 else None
 
     def _semantic(self, text: str) -> list[tuple[str, float]]:
         if self.index is None:
@@ -217,7 +302,7 @@ class CareerResolver:
                 key = normalise(phrase)
                 if not key or key in FILLER:
                     continue
-                cid = self.names.get(key) or self._expanded.get(expand(phrase))
+                cid = self.lookup(phrase)
                 if cid is None and size >= 3:  # the same words in another order: "teacher of high school"
                     cid = self._bags.get(bag(phrase))
                 if cid is None and len(key) >= 6:

@@ -89,7 +89,8 @@ def typo(word: str, rng: random.Random) -> str:
 
 
 def name_cases(careers: dict[str, Career], seed: int = 7) -> list[dict]:
-    """Test names derived from the pages: exact titles, aliases, one typo per title, short forms, shared names."""
+    """Test names derived from the pages: exact titles, aliases, one typo per title, short forms, shared names,
+    generic names."""
     from bot.page_check import shared_names
 
     rng = random.Random(seed)
@@ -115,7 +116,33 @@ def name_cases(careers: dict[str, Career], seed: int = 7) -> list[dict]:
     for key, owners in shared.items():
         if key not in title_keys:
             cases.append({"kind": "shared", "text": key, "careers": owners})
+    cases += generic_cases(careers)
     return cases
+
+
+def generic_cases(careers: dict[str, Career]) -> list[dict]:
+    """A title's last word that several titles end with, asked in the plural ("teachers", "analysts"): the
+    assistant must ask which one and offer every career it fits. Words that are some career's own name ("nurse")
+    are left out: they name that career."""
+    names = {_key(n) for c in careers.values() for n in c.names}
+    owners: dict[str, list[str]] = {}
+    for career in careers.values():
+        words = _key(career.title).split()
+        if len(words) >= 2:
+            owners.setdefault(words[-1], []).append(career.id)
+    return [
+        {"kind": "generic", "text": _plural(word), "careers": sorted(ids)}
+        for word, ids in sorted(owners.items())
+        if len(ids) >= 2 and word not in names
+    ]
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def _key(name: str) -> str:
@@ -128,7 +155,7 @@ def resolution_report(resolver, careers: dict[str, Career]) -> dict:
     failures = []
     for case in cases:
         res = resolver.resolve(case["text"])
-        if case["kind"] == "shared":
+        if case["kind"] in ("shared", "generic"):
             ok = res.how == "ambiguous" and set(case["careers"]) <= set(res.suggestions)
         else:
             ok = res.career == case["career"]

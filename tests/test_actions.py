@@ -115,3 +115,22 @@ def test_ordinal_after_a_test_result_picks_that_match():
     t = tracker("tell me about the second one", "ask_overview", ["second"], slots={"quiz": quiz_slot})
     [msg], _ = run(actions.ActionAnswerCareer(), t)
     assert (msg["career"], msg["section"]) == ("veterinarian", "overview")
+
+
+def test_a_question_in_another_language_is_told_english_only():
+    t = tracker("hola, ¿qué hace un enfermero?", "ask_duties", ["enfermero"])
+    [msg], events = run(actions.ActionAnswerCareer(), t)
+    assert msg["not_english"] is True and "only read English" in msg["text"]
+    assert "unknown_career" not in msg and events == []
+    [msg], _ = run(actions.ActionFallbackSearch(), tracker("Wie viel verdient ein Arzt?", "nlu_fallback"))
+    assert msg["not_english"] is True
+
+
+def test_a_foreign_question_mid_test_is_answered_then_the_item_asked_again():
+    from bot import quiz
+
+    state = {**quiz.new_state(), "current": quiz.load_items()[0].id}
+    t = tracker("que fait un infirmier ?", "ask_duties", slots={"quiz": state})
+    messages, _ = run(actions.ActionAnswerCareer(), t)
+    assert messages[0]["not_english"] is True
+    assert messages[-1]["quiz_item"] == state["current"]

@@ -67,5 +67,28 @@ def test_name_resolution_across_all_careers(real_service, careers):
     assert kinds["exact"]["accuracy"] == 1.0
     assert kinds["alias"]["accuracy"] >= 0.98 and kinds["typo"]["accuracy"] >= 0.9, report["failures"][:10]
     assert kinds["partial"]["accuracy"] >= 0.9
+    assert kinds["generic"]["cases"] >= 20 and kinds["generic"]["accuracy"] == 1.0, report["failures"][:10]
     if "shared" in kinds:  # names several careers use make the assistant ask which one
         assert kinds["shared"]["accuracy"] == 1.0, shared_names(careers)
+
+
+def test_unknown_careers_get_suggestions_close_in_meaning(real_service):
+    res = real_service.resolver.resolve("psychiatrist")
+    assert res.how == "unknown" and res.suggestions[0] == "psychologist", res
+    res = real_service.resolver.resolve("blacksmith")
+    assert res.how == "unknown" and {"machinist", "ironworker"} <= set(res.suggestions), res
+
+
+def test_a_generic_name_is_asked_back_with_the_question_kept(real_service, monkeypatch):
+    """ "How much do teachers earn?": which teacher, and each button asks the pay of that one."""
+    from actions import actions
+    from tests.test_actions import run, tracker
+
+    monkeypatch.setattr(actions, "get_service", lambda: real_service)
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker("how much do teachers earn?", "ask_salary", ["teachers"]))
+    assert msg["ambiguous_career"] == "teachers" and "section" not in msg
+    assert '/ask_salary{"career": "high-school-teacher"}' in [b["payload"] for b in msg["buttons"]]
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker("what does an engineer do?", "ask_duties"))
+    engineers = real_service.resolver.generic["engineer"]
+    assert len(msg["buttons"]) == 6 < len(engineers) and f"fits {len(engineers)} careers" in msg["text"]
+    assert all(b["payload"].startswith("/ask_duties{") for b in msg["buttons"])

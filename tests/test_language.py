@@ -1,0 +1,61 @@
+"""The English-only check: every English example we have passes, clear questions in other languages do not."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from bot.language import looks_foreign
+from tests.conftest import ROOT
+
+
+def english_examples() -> list[str]:
+    """Every NLU training example (annotations removed) and every held-out eval question."""
+    texts: list[str] = []
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        for block in (yaml.safe_load(path.read_text()) or {}).get("nlu", []):
+            for line in (block.get("examples") or "").splitlines():
+                text = re.sub(r"\[([^\]]+)\](\([^)]*\)|\{[^}]*\})", r"\1", line.strip().removeprefix("- "))
+                if text:
+                    texts.append(text)
+    for path in sorted((ROOT / "tests" / "eval").glob("*.yml")):
+        texts += [q["text"] for q in yaml.safe_load(path.read_text())]
+    return texts
+
+
+def test_no_english_example_is_taken_for_another_language():
+    texts = english_examples()
+    assert len(texts) > 1000
+    assert [t for t in texts if looks_foreign(t)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hola, ¿qué hace un enfermero?",
+        "Quiero ser veterinario",
+        "Bonjour, que fait un infirmier ?",
+        "je veux devenir pompier",
+        "Was macht ein Elektriker?",
+        "Wie viel verdient ein Arzt?",
+        "O que faz um enfermeiro?",
+        "Quanto guadagna un medico?",
+        "Wat doet een loodgieter?",
+        "что делает медсестра?",
+        "护士做什么工作？",
+        "ماذا يفعل الممرض؟",
+        "नर्स क्या करती है?",
+    ],
+)
+def test_questions_in_other_languages_are_recognised(text):
+    assert looks_foreign(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hola", "merci", "", "🙂🙂", "what do PAs do in LA?", "wat duz a plumer du", "café jobs", "no way", "kind of"],
+)
+def test_single_words_typos_and_loanwords_are_not_judged(text):
+    assert not looks_foreign(text)
