@@ -17,7 +17,7 @@ from bot.answers import Reply
 from bot.language import looks_foreign
 from bot.logs import log_turn
 from bot.quiz_replies import current_question, running
-from bot.resolve import leftover_name
+from bot.resolve import leftover_name, names_nothing
 from bot.service import KNOWLEDGE_ERRORS, Service, get_service
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ def career_mentions(tracker: Tracker) -> list[str]:
         raw = entity.get("value")
         for value in raw if isinstance(raw, list) else [raw]:
             value = str(value).strip()
-            if value and value.lower() not in [v.lower() for v in values]:
+            if value and not names_nothing(value) and value.lower() not in [v.lower() for v in values]:
                 values.append(value)
     return values
 

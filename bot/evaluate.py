@@ -91,11 +91,13 @@ def nlu_report(model: str | None, questions_path: Path) -> dict[str, Any]:
     import logging
 
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
 
     from actions import actions
     from bot.logs import TURN_LOGGER
 
     logging.getLogger(TURN_LOGGER).disabled = True  # the action server's per-turn log lines; not a report's
+    configure_structlog(logging.WARNING)  # else Rasa's structlog prints a debug line for every parse
 
     questions = load_questions(questions_path)
     agent = Agent.load(model or str(config.ROOT / "models" / "careers.tar.gz"))

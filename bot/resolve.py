@@ -315,6 +315,14 @@ class CareerResolver:
         return [cid for _, _, cid in sorted(found)][:limit]
 
 
+def names_nothing(text: str) -> bool:
+    """Only question words and filler ("much", "the job"): what NLU sometimes tags as a career by mistake."""
+    from bot.nlu_data import question_words
+
+    vocabulary = question_words()
+    return all(w.lower() in vocabulary or w.lower() in FILLER for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text))
+
+
 def leftover_name(text: str) -> str | None:
     """The words of a career question that are not question words: "what does a blacksmith do?" -> "blacksmith"."""
     from bot.nlu_data import question_words

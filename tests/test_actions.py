@@ -134,3 +134,11 @@ def test_a_foreign_question_mid_test_is_answered_then_the_item_asked_again():
     messages, _ = run(actions.ActionAnswerCareer(), t)
     assert messages[0]["not_english"] is True
     assert messages[-1]["quiz_item"] == state["current"]
+
+
+def test_a_question_word_tagged_as_a_career_is_ignored():
+    """DIET sometimes tags "much" in "how much do electricians earn?" as the career."""
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker("how much do electricians earn?", "ask_salary", ["much"]))
+    assert (msg["career"], msg["section"]) == ("electrician", "salary")
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker("how much does a blacksmith earn?", "ask_salary", ["much"]))
+    assert msg["unknown_career"] == "blacksmith"

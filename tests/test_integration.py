@@ -62,6 +62,32 @@ def test_unknown_career_gets_suggestions(stack):
     assert isinstance(meta[0]["suggestions"], list)
 
 
+def test_a_generic_name_is_asked_back_and_a_button_answers_the_same_question(stack):
+    replies = say(stack, "it-generic", "how much do teachers earn?")
+    assert "Which one did you mean?" in replies[0]["text"]
+    [asked] = [m for m in bot_metadata(stack, "it-generic") if "ambiguous_career" in m]
+    assert "high-school-teacher" in asked["suggestions"] and "career" not in asked
+    button = next(b for b in replies[0]["buttons"] if b["title"] == "High School Teacher")
+    say(stack, "it-generic", button["payload"])
+    answer = [m for m in bot_metadata(stack, "it-generic") if "career" in m][-1]
+    assert (answer["career"], answer["section"]) == ("high-school-teacher", "salary")
+
+
+def test_a_question_in_another_language_gets_english_only(stack):
+    for text in ["hola, ¿qué hace un enfermero?", "Was macht ein Elektriker?", "что делает медсестра?"]:
+        replies = say(stack, "it-foreign", text)
+        assert len(replies) == 1 and "only read English" in replies[0]["text"], (text, replies)
+    meta = bot_metadata(stack, "it-foreign")
+    assert len(meta) == 3 and all(m.get("not_english") is True and "unknown_career" not in m for m in meta)
+    # NLU itself marks it (bot.nlu.english_only), whatever intent DIET guessed; "hola" alone is a greeting.
+    request = urllib.request.Request(
+        stack.api_url("/model/parse"), json.dumps({"text": "Quiero ser veterinario"}).encode(), method="POST"
+    )
+    with urllib.request.urlopen(request, timeout=30) as resp:
+        assert json.loads(resp.read())["intent"]["name"] == "nlu_fallback"
+    assert "careers assistant" in say(stack, "it-foreign", "hola")[0]["text"]
+
+
 def test_small_talk_and_open_question(stack):
     assert "careers assistant" in say(stack, "it-4", "hello")[0]["text"]
     replies = say(stack, "it-4", "which jobs let me work with animals?")
