@@ -271,15 +271,19 @@ class CareerResolver:
         return sorted(best.items(), key=lambda kv: -kv[1])
 
     def _one_slip(self, *forms: str) -> str | None:
-        """The one career a name is one keyboard slip away from (a swap, a missing, extra or wrong letter; two in
-        names of 12+ letters): "laweyr", "babrer". Similarity ratios punish a swap in a short word too much."""
+        """The one career a name is one keyboard slip away from: "laweyr", "babrer" (similarity ratios punish a swap
+        in a short word too much). Below 8 letters only two swapped letters count, since a wrong letter there is as
+        likely another word ("biker" is not a baker); from 8 letters a missing, extra or wrong letter too, and two
+        slips from 12."""
         near: set[str] = set()
         for expanded in set(forms):
             if len(expanded) < 5:
                 continue
             limit = 2 if len(expanded) >= 12 else 1
             hits = process.extract(expanded, list(self._expanded), scorer=OSA.distance, score_cutoff=limit, limit=5)
-            near |= {self._expanded[name] for name, _, _ in hits}
+            near |= {
+                self._expanded[name] for name, _, _ in hits if len(expanded) >= 8 or sorted(name) == sorted(expanded)
+            }
         return next(iter(near)) if len(near) == 1 else None
 
     def _semantic(self, text: str) -> list[tuple[str, float]]:

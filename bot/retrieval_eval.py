@@ -95,6 +95,7 @@ def name_cases(careers: dict[str, Career], seed: int = 7) -> list[dict]:
 
     rng = random.Random(seed)
     shared = shared_names(careers)
+    names = {_key(n) for c in careers.values() for n in c.names}
     cases: list[dict] = []
     title_keys = {_key(c.title) for c in careers.values()}
     for career in sorted(careers.values(), key=lambda c: c.id):
@@ -108,23 +109,23 @@ def name_cases(careers: dict[str, Career], seed: int = 7) -> list[dict]:
         words = career.title.split()
         longest = max(range(len(words)), key=lambda i: len(words[i]))
         if len(words[longest]) >= 5:
-            slipped = words[:longest] + [typo(words[longest].lower(), rng)] + words[longest + 1 :]
-            cases.append({"kind": "typo", "text": " ".join(slipped).lower(), "career": career.id})
+            slipped = " ".join(words[:longest] + [typo(words[longest].lower(), rng)] + words[longest + 1 :]).lower()
+            if _key(slipped) not in names:  # a slip that spells another career's name ("framer") names that one
+                cases.append({"kind": "typo", "text": slipped, "career": career.id})
         last = words[-1].lower()
         if len(words) >= 2 and last in SHORT_FORMS:
             cases.append({"kind": "partial", "text": " ".join(words[:-1] + [SHORT_FORMS[last]]), "career": career.id})
     for key, owners in shared.items():
         if key not in title_keys:
             cases.append({"kind": "shared", "text": key, "careers": owners})
-    cases += generic_cases(careers)
+    cases += generic_cases(careers, names)
     return cases
 
 
-def generic_cases(careers: dict[str, Career]) -> list[dict]:
+def generic_cases(careers: dict[str, Career], names: set[str]) -> list[dict]:
     """A title's last word that several titles end with, asked in the plural ("teachers", "analysts"): the
     assistant must ask which one and offer every career it fits. Words that are some career's own name ("nurse")
     are left out: they name that career."""
-    names = {_key(n) for c in careers.values() for n in c.names}
     owners: dict[str, list[str]] = {}
     for career in careers.values():
         words = _key(career.title).split()
