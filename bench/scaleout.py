@@ -166,7 +166,7 @@ def main() -> int:
 
 def print_table(r: dict) -> None:
     rows = [
-        ("`rasa init` baseline (1 Rasa, in-memory)", r["baseline_rasa_init_custom_action"]),
+        ("`rasa init` baseline (1 Rasa, SQLite tracker)", r["baseline_rasa_init_custom_action"]),
         ("this assistant, 1 Rasa + 1 action server behind nginx", r["one_rasa_behind_nginx"]),
         ("this assistant, 2 Rasa + 2 action servers behind nginx", r["two_rasa_behind_nginx"]),
     ]
