@@ -201,24 +201,15 @@ class CareerResolver:
         }
 
     def lookup(self, text: str) -> str | None:
-        """The career a name means exactly (title, alias or id, or their abbreviations), if one does."""
-        if spelled(text) in self.written:
-            return self.written[spelled(text)]
-        for key in keys(text):
-            if key in self.names:
-                return self.names[key]
-        for strict in (True, False):
-            if expand(text, strict) in self._expanded:
-                return self._expanded[expand(text, strict)]
-        return None
+        """The career a name means exactly (title, alias or id, or their abbreviations), if exactly one."""
+        found = self._named(text)
+        return found.career if found else None
 
-    def resolve(self, text: str) -> Resolution:
-        found = keys(text)
-        if not found:
-            return Resolution(text, None, "unknown")
+    def _named(self, text: str) -> Resolution | None:
+        """A name we have, as written or normalised (with the name words kept first), or its abbreviation."""
         if spelled(text) in self.written:
             return Resolution(text, self.written[spelled(text)], "exact", 100.0)
-        for key in found:
+        for key in keys(text):
             if key in self.collisions:
                 return Resolution(text, None, "ambiguous", 100.0, sorted(self.collisions[key]))
             if key in self.names:
@@ -229,6 +220,14 @@ class CareerResolver:
                 return Resolution(text, None, "ambiguous", 100.0, sorted(self._expanded_collisions[expanded]))
             if expanded in self._expanded:
                 return Resolution(text, self._expanded[expanded], "abbreviation", 100.0)
+        return None
+
+    def resolve(self, text: str) -> Resolution:
+        if not keys(text):
+            return Resolution(text, None, "unknown")
+        named = self._named(text)
+        if named:
+            return named
         if bag(text) in self._bags:
             return Resolution(text, self._bags[bag(text)], "reordered", 100.0)
         expanded = expand(text)
