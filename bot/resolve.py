@@ -236,14 +236,18 @@ class CareerResolver:
             if len(owners) == 1:
                 return Resolution(text, owners[0], "generic", 100.0)
             return Resolution(text, None, "ambiguous", 100.0, list(owners))
-        fuzzy = self._fuzzy(expand(text, strict=True), expanded)
-        slip = self._one_slip(expand(text, strict=True), expanded)
+        forms = (expand(text, strict=True), expanded)
+        fuzzy = self._fuzzy(*forms)
         if fuzzy and fuzzy[0][1] >= FUZZY_ACCEPT:
             best_id, best_score = fuzzy[0]
             rivals = [cid for cid, s in fuzzy[1:] if s >= best_score - 1.0 and cid != best_id]
-            if rivals and slip not in [best_id, *rivals]:  # a single slip away from one of them settles it
-                return Resolution(text, None, "ambiguous", best_score, [best_id, *rivals][:5])
-            return Resolution(text, slip if rivals else best_id, "fuzzy", best_score)
+            if not rivals:
+                return Resolution(text, best_id, "fuzzy", best_score)
+            slip = self._one_slip(*forms)  # a single slip away from one of them settles it
+            if slip in [best_id, *rivals]:
+                return Resolution(text, slip, "fuzzy", best_score)
+            return Resolution(text, None, "ambiguous", best_score, [best_id, *rivals][:5])
+        slip = self._one_slip(*forms)
         if slip:
             return Resolution(text, slip, "fuzzy", FUZZY_ACCEPT)
         semantic = self._semantic(text)
@@ -318,25 +322,28 @@ class CareerResolver:
         return [cid for _, _, cid in sorted(found)][:limit]
 
 
-def names_nothing(text: str) -> bool:
-    """Only question words and filler ("much", "the job"): what NLU sometimes tags as a career by mistake."""
+NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _asks(word: str) -> bool:
+    """A question word or filler ("what", "much", "the"), never part of a career's name."""
     from bot.nlu_data import question_words
 
-    vocabulary = question_words()
-    return all(w.lower() in vocabulary or w.lower() in FILLER for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text))
+    return word.lower() in question_words() or word.lower() in FILLER
+
+
+def names_nothing(text: str) -> bool:
+    """Only question words and filler ("much", "the job"): what NLU sometimes tags as a career by mistake."""
+    return all(_asks(w) for w in NAME_WORD.findall(text))
 
 
 def leftover_name(text: str) -> str | None:
     """The words of a career question that are not question words: "what does a blacksmith do?" -> "blacksmith"."""
-    from bot.nlu_data import question_words
-
     if text.lstrip().startswith("/"):
         return None  # a button payload, not words
-    vocabulary = question_words()
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
     runs: list[list[str]] = [[]]
-    for word in words:
-        if word.lower() in vocabulary or word.lower() in FILLER:
+    for word in NAME_WORD.findall(text):
+        if _asks(word):
             if runs[-1]:
                 runs.append([])
         else:
