@@ -41,4 +41,4 @@ RUN python -m bot build
 
 EXPOSE 5005 5055
 # A Rasa server by default; docker-compose.yml and the Helm values pick the role (`node rasa` / `node actions`).
-CMD ["python", "-m", "bot.cluster", "node", "rasa"]
+CMD ["python", "-m", "bot.ops.cluster", "node", "rasa"]

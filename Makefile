@@ -71,9 +71,9 @@ bench-scale: build
 bench-load: build
 	$(PY) -m bench.load
 
-# 2 Rasa servers + 2 action servers behind nginx, Redis lock store, PostgreSQL tracker store (bot/cluster.py).
+# 2 Rasa servers + 2 action servers behind nginx, Redis lock store, PostgreSQL tracker store (bot/ops/cluster.py).
 cluster: build system web
-	$(PY) -m bot.cluster
+	$(PY) -m bot.ops.cluster
 
 # One vs two Rasa servers behind nginx against the `rasa init` baseline (~8 minutes).
 bench-scaleout: build system

@@ -10,10 +10,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.actions import SafeAction, send
-from bot import quiz
-from bot.quiz_replies import current_question, intro_text, map_zone, question_reply, result_reply, zone_reply
-from bot.service import get_service
+from actions.base import SafeAction, send
+from bot.dialogue import quiz
+from bot.dialogue.quiz_replies import current_question, intro_text, map_zone, question_reply, result_reply, zone_reply
+from bot.dialogue.service import get_service
 
 log = logging.getLogger(__name__)
 PICTURE_CHANNELS = {"socketio"}
@@ -163,6 +163,6 @@ class ActionQuiz(SafeAction):
 
 
 def quiz_chart_uri(profile: dict[str, float]) -> str:
-    from bot.quiz_chart import svg_data_uri
+    from bot.dialogue.quiz_chart import svg_data_uri
 
     return svg_data_uri(profile)

@@ -1,12 +1,11 @@
 """`make bench-load`: many simulated people at once over REST, every turn and every career-test result checked.
 
 Load: N concurrent users each ask a few career questions, then take the whole career test from a known random
-interest profile (buttons and free text, the education question included). Afterwards every conversation's
-tracker is read back: each message must be there exactly once and answered, the items asked must be the ones
-`bot.quiz.next_item` picks for the answers given, and the `quiz_result` must equal what `bot.quiz` computes from
-those answers. Soak: a steady load for M minutes while the RSS of every server process is sampled, to show
-that memory stays flat. Results: tables on stdout, bench/results/load.json and bench/results/soak.json.
-"""
+interest profile (buttons and free text, the education question included). Afterwards every conversation's tracker
+is read back: each message must be there exactly once and answered, the items asked must be the ones
+`bot.dialogue.quiz.next_item` picks for the answers given, and the `quiz_result` must equal what `bot.dialogue.quiz`
+computes from those answers. Soak: a steady load for M minutes while the RSS of every server process is sampled, to
+show that memory stays flat. Results: tables on stdout, bench/results/load.json and bench/results/soak.json."""
 
 from __future__ import annotations
 
@@ -28,10 +27,11 @@ from pathlib import Path
 import aiohttp
 import psutil
 
-from bot import config, quiz
-from bot.knowledge import Career, load_careers
-from bot.quiz_replies import ZONE_CHOICES
-from bot.serve import Stack, free_port, tracker_store_config
+from bot import config
+from bot.dialogue import quiz
+from bot.dialogue.quiz_replies import ZONE_CHOICES
+from bot.knowledge.pages import Career, load_careers
+from bot.ops.serve import Stack, free_port, tracker_store_config
 
 RESULTS = config.ROOT / "bench" / "results"
 REQUEST_TIMEOUT = 300  # seconds; at 50 users a turn waits behind ~50 others on 2 cores
@@ -104,7 +104,7 @@ QUESTIONS = [
     ),
 ]
 START_PHRASES = ["take the career test", "I don't know what career suits me", "start the career test", "/start_quiz"]
-# Free-text answers per value; each must map back to its value with bot.quiz.map_answer (checked at import).
+# Free-text answers per value; each must map back to its value with bot.dialogue.quiz.map_answer (checked at import).
 FREE_TEXT = {
     5: ["love it", "i'd love that", "absolutely", "that sounds amazing"],
     4: ["like it", "kind of", "sounds fun", "i like that"],
@@ -263,7 +263,7 @@ def new_conversation(tag: str, seed: int) -> Conversation:
 
 
 def expected_result(conv: Conversation, careers: dict[str, Career]) -> tuple[dict, list[str]]:
-    """Replay the answers given through bot.quiz: the items it would ask, and the result it must give."""
+    """Replay the answers given through bot.dialogue.quiz: the items it would ask, and the result it must give."""
     problems: list[str] = []
     accepted = []  # an item asked twice in a row: the first answer was not taken, the second was
     for n, (iid, _) in enumerate(conv.asked):
@@ -273,13 +273,13 @@ def expected_result(conv: Conversation, careers: dict[str, Career]) -> tuple[dic
     for n, iid in enumerate(accepted):
         expect = quiz.next_item(state, careers)
         if expect is None or expect.id != iid:
-            problems.append(f"item {n + 1}: asked {iid}, bot.quiz.next_item gives {expect and expect.id}")
+            problems.append(f"item {n + 1}: asked {iid}, bot.dialogue.quiz.next_item gives {expect and expect.id}")
             break
         state["current"] = iid
         state["answers"][iid] = conv.given[iid]
         state["order"].append(iid)
     if not problems and quiz.next_item(state, careers) is not None:
-        problems.append(f"the test ended after {len(accepted)} items but bot.quiz would ask more")
+        problems.append(f"the test ended after {len(accepted)} items but bot.dialogue.quiz would ask more")
     state["zone"] = conv.zone or None
     profile = quiz.scores(state)
     found = quiz.matches(profile, careers, state["zone"], limit=10)

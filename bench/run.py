@@ -17,7 +17,7 @@ import urllib.request
 from pathlib import Path
 
 from bot import config
-from bot.serve import VENV_BIN, Stack, base_env, endpoints_yaml, free_port, tracker_store_config, wait_http
+from bot.ops.serve import VENV_BIN, Stack, base_env, endpoints_yaml, free_port, tracker_store_config, wait_http
 
 RESULTS = config.ROOT / "bench" / "results"
 BASELINE_DIR = config.ROOT / "build" / "bench" / "baseline"
@@ -215,8 +215,8 @@ class BaselineStack(Stack):
 
 
 def bench_search() -> dict:
-    from bot.knowledge import load_careers
-    from bot.retrieval import SearchIndex, build_index
+    from bot.knowledge.pages import load_careers
+    from bot.search.index import SearchIndex, build_index
 
     index = SearchIndex()
     index.search("warm up")

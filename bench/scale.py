@@ -21,8 +21,9 @@ import time
 
 import numpy as np
 
-from bot import ann, config
-from bot.retrieval import current_dir
+from bot import config
+from bot.search import ann
+from bot.search.index import current_dir
 
 RESULTS = config.ROOT / "bench" / "results"
 SIZES = (10_000, 100_000, 1_000_000)

@@ -1,4 +1,4 @@
-"""`make bench-scaleout`: throughput and latency with one and with two Rasa servers behind nginx (bot/cluster.py:
+"""`make bench-scaleout`: throughput and latency with one and with two Rasa servers behind nginx (bot/ops/cluster.py:
 Redis lock store, PostgreSQL tracker store, action servers behind nginx too), against Rasa's `rasa init` bot with a
 custom action (bench/run.py), all in the same run on this machine.
 
@@ -19,8 +19,8 @@ from collections.abc import Callable
 import psutil
 
 from bench.run import BASELINE_MESSAGES, QUESTIONS, RESULTS, BaselineStack, ensure_baseline, load, post
-from bot.cluster import Cluster, redis_lock_store, sql_tracker_store
-from bot.serve import free_port
+from bot.ops.cluster import Cluster, redis_lock_store, sql_tracker_store
+from bot.ops.serve import free_port
 
 LOADS = [(20, 15), (50, 8)]  # (concurrent users, turns each)
 
@@ -30,7 +30,7 @@ def other_rasa_servers(ours: set[int]) -> int:
     count = 0
     for proc in psutil.process_iter(["pid", "cmdline"]):
         cmd = " ".join(proc.info["cmdline"] or [])
-        if proc.info["pid"] not in ours and ("bot.rasa_server run" in cmd or "rasa run" in cmd):
+        if proc.info["pid"] not in ours and ("bot.rasa.server run" in cmd or "rasa run" in cmd):
             count += 1
     return count
 
@@ -102,8 +102,8 @@ def bench_baseline() -> dict:
 
 
 def bench_cluster() -> dict:
-    from bot.local_services.postgres import running_postgres
-    from bot.local_services.redis import running_redis
+    from bot.ops.local_services.postgres import running_postgres
+    from bot.ops.local_services.redis import running_redis
 
     with running_redis() as redis, running_postgres() as pg:
         cluster = Cluster(redis_lock_store(f"redis://127.0.0.1:{redis.port}/1"), sql_tracker_store(pg.url))

@@ -12,13 +12,13 @@ from bot import config
 
 
 def _careers(dirs: list[str] | None):
-    from bot.knowledge import load_careers
+    from bot.knowledge.pages import load_careers
 
     return load_careers([Path(d) for d in dirs] if dirs else config.career_dirs())
 
 
 def cmd_check(args) -> int:
-    from bot.page_check import check_pages, shared_names
+    from bot.knowledge.check import check_pages, shared_names
 
     dirs = [Path(d) for d in args.knowledge] if args.knowledge else config.career_dirs()
     careers, errors = check_pages(dirs)
@@ -32,8 +32,8 @@ def cmd_check(args) -> int:
 
 
 def cmd_index(args) -> int:
-    from bot.page_check import check_pages
-    from bot.retrieval import build_index
+    from bot.knowledge.check import check_pages
+    from bot.search.index import build_index
 
     dirs = [Path(d) for d in args.knowledge] if args.knowledge else config.career_dirs()
     careers, errors = check_pages(dirs)
@@ -55,8 +55,8 @@ def cmd_index(args) -> int:
 
 
 def cmd_search(args) -> int:
-    from bot.knowledge import SECTION_IDS
-    from bot.retrieval import IndexMissing, SearchIndex
+    from bot.knowledge.pages import SECTION_IDS
+    from bot.search.index import IndexMissing, SearchIndex
 
     if args.section and args.section not in SECTION_IDS:
         print(f"unknown section '{args.section}'; choose one of {', '.join(SECTION_IDS)}", file=sys.stderr)
@@ -92,20 +92,20 @@ def cmd_search(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    from bot.ingest import main
+    from bot.knowledge.ingest import main
 
     return main(args)
 
 
 def cmd_build(args) -> int:
-    from bot.build import build_all
+    from bot.pipeline.build import build_all
 
     build_all(train=not args.no_train, force=args.force)
     return 0
 
 
 def cmd_eval(args) -> int:
-    from bot.evaluate import run_eval
+    from bot.evaluation.evaluate import run_eval
 
     parts = tuple(args.only or ("nlu", "retrieval", "quiz"))
     report = run_eval(model=args.model, parts=parts, respondents=args.respondents)
@@ -115,7 +115,7 @@ def cmd_eval(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from bot.report import main
+    from bot.ops.report import main
 
     return main(args)
 
@@ -200,13 +200,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rasa-port", type=int, default=5005)
     p.add_argument("--action-port", type=int, default=5055)
     p.add_argument("--web-port", type=int, default=8080)
-    p.set_defaults(func=lambda a: __import__("bot.serve").serve.run_forever(a.rasa_port, a.action_port, a.web_port))
+    p.set_defaults(func=lambda a: __import__("bot.ops.serve").serve.run_forever(a.rasa_port, a.action_port, a.web_port))
 
     p = sub.add_parser("shell", help="the Rasa shell with the action server running (make shell)")
     p.add_argument("--action-port", type=int, default=5055)
     p.add_argument("--rasa-port", type=int, default=5005, help="the shell's own Rasa server (loopback only)")
     p.add_argument("--model", type=Path, help="trained Rasa model (default: models/careers.tar.gz)")
-    p.set_defaults(func=lambda a: __import__("bot.serve").serve.shell(a.action_port, a.rasa_port, a.model))
+    p.set_defaults(func=lambda a: __import__("bot.ops.serve").serve.shell(a.action_port, a.rasa_port, a.model))
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -18,8 +18,8 @@ FIXTURE_CAREERS = ROOT / "tests" / "fixtures" / "careers"
 
 @pytest.fixture(scope="session")
 def fixture_index_dir(tmp_path_factory) -> Path:
-    from bot.knowledge import load_careers
-    from bot.retrieval import build_index
+    from bot.knowledge.pages import load_careers
+    from bot.search.index import build_index
 
     out = tmp_path_factory.mktemp("index")
     build_index(load_careers([FIXTURE_CAREERS]).values(), index_dir=out, progress=False)
@@ -28,7 +28,7 @@ def fixture_index_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def service(fixture_index_dir):
-    from bot.service import load_service
+    from bot.dialogue.service import load_service
 
     return load_service([FIXTURE_CAREERS], fixture_index_dir)
 
@@ -48,7 +48,7 @@ def shared_stack():
     Started once for every module that only talks to it (REST, HTTP API, socket.io, the browser, the load smoke
     test): each start costs ~60 s of TensorFlow import and model loading. Modules that kill, break or reconfigure
     servers start their own. Conversations stay apart by sender id."""
-    from bot.serve import Stack, free_port, wait_http
+    from bot.ops.serve import Stack, free_port, wait_http
 
     assert (ROOT / "models" / "careers.tar.gz").exists(), "no trained model: run `make test` or `python -m bot build`"
     stack = Stack(free_port(), free_port(), web_port=free_port())

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot.local_services.postgres import running_postgres
-from bot.quiz import default_items
-from bot.serve import Stack, free_port, tracker_store_config
+from bot.dialogue.quiz import default_items
+from bot.ops.local_services.postgres import running_postgres
+from bot.ops.serve import Stack, free_port, tracker_store_config
 from tests.conftest import ROOT
 
 ITEM_OF_TEXT = {i.text: i for i in default_items()}
@@ -75,7 +75,7 @@ class StoreStack:
         raise AssertionError("the test never reached a result")
 
     def rasa_proc(self) -> subprocess.Popen:
-        return next(p for p in self.stack.procs if "bot.rasa_server" in p.args)
+        return next(p for p in self.stack.procs if "bot.rasa.server" in p.args)
 
     def kill_rasa(self) -> int:
         """SIGKILL to the Rasa server's whole session (no clean shutdown, like a crash or an OOM kill)."""

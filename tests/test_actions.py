@@ -7,7 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import actions
+from actions import careers as actions
 
 
 @pytest.fixture(autouse=True)
@@ -127,7 +127,7 @@ def test_a_question_in_another_language_is_told_english_only():
 
 
 def test_a_foreign_question_mid_test_is_answered_then_the_item_asked_again():
-    from bot import quiz
+    from bot.dialogue import quiz
 
     state = {**quiz.new_state(), "current": quiz.load_items()[0].id}
     t = tracker("que fait un infirmier ?", "ask_duties", slots={"quiz": state})

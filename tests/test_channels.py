@@ -17,11 +17,11 @@ from types import SimpleNamespace
 import aiohttp
 import pytest
 
-from bot.channels import render
-from bot.channels.slack import SlackChannel
-from bot.channels.telegram import TelegramChannel, TelegramOutputChannel, pressed_title
-from bot.quiz import default_items
-from bot.serve import Stack, free_port
+from bot.dialogue.quiz import default_items
+from bot.ops.serve import Stack, free_port
+from bot.rasa.channels import render
+from bot.rasa.channels.slack import SlackChannel
+from bot.rasa.channels.telegram import TelegramChannel, TelegramOutputChannel, pressed_title
 from tests.conftest import ROOT
 from tests.fakes.slack_api import BOT_USER, SlackFake
 from tests.fakes.telegram_api import TelegramFake
@@ -56,7 +56,7 @@ def env():
         "TELEGRAM_API_URL": telegram.url,
     }
     saved = {k: os.environ.get(k) for k in settings}
-    os.environ.update(settings)  # bot.serve.base_env() passes os.environ to the servers
+    os.environ.update(settings)  # bot.ops.serve.base_env() passes os.environ to the servers
     try:
         stack.start()
         # The Telegram channel registers its webhook once the server is up.

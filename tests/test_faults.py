@@ -19,16 +19,25 @@ from pathlib import Path
 import pytest
 
 from bot import config
-from bot.knowledge import load_careers
-from bot.retrieval import IndexMissing, SearchIndex, build_index
-from bot.serve import ACTION_SERVER_MAX_BODY, KnowledgeNotReady, Stack, base_env, free_port, stop_group, wait_http
+from bot.knowledge.pages import load_careers
+from bot.ops.serve import (
+    ACTION_SERVER_MAX_BODY,
+    KnowledgeNotReady,
+    Stack,
+    action_server_command,
+    base_env,
+    free_port,
+    stop_group,
+    wait_http,
+)
+from bot.search.index import IndexMissing, SearchIndex, build_index
 from tests.conftest import FIXTURE_CAREERS, ROOT
 from tests.fakes.base import post
 from tests.fakes.slow_action_server import SlowActionServer
 
 ACTION_TIMEOUT = 10  # seconds, BOT_ACTION_TIMEOUT of the stack below (default 20)
 DOWN = "can't look that up right now"  # utter_service_down
-SLOW = "taking too long"  # utter_action_timeout (or bot/rasa_server.py's fallback text)
+SLOW = "taking too long"  # utter_action_timeout (or bot/rasa/server.py's fallback text)
 KNOWLEDGE_DOWN = "knowledge base is not available"
 FIX = "python -m bot index --force"
 INDEX_FILES = ("index.faiss", "vectors.npy", "passages.json", "meta.json")
@@ -82,7 +91,7 @@ def user_texts(stack: Stack, sender: str) -> list[str]:
 
 
 def action_server_cmd(port: int) -> list[str]:
-    return [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "-p", str(port)]
+    return action_server_command(port, sys.executable)
 
 
 def action_server_env(extra: dict[str, str]) -> dict[str, str]:
@@ -120,13 +129,13 @@ def broken_index(tmp_path) -> Path:
 def test_start_up_check_names_the_fix_for_each_damaged_file(tmp_path, name):
     index_dir = copy_index(config.INDEX_DIR, tmp_path / "index")
     damage(index_dir, name)
-    result = run_python(["-m", "bot.service"], {**base_env(), "BOT_INDEX_DIR": str(index_dir)})
+    result = run_python(["-m", "bot.dialogue.service"], {**base_env(), "BOT_INDEX_DIR": str(index_dir)})
     assert result.returncode == 1
     assert FIX in result.stderr and "Traceback" not in result.stderr, result.stderr
 
 
 def test_start_up_check_names_the_command_when_there_is_no_index(tmp_path):
-    result = run_python(["-m", "bot.service"], {**base_env(), "BOT_INDEX_DIR": str(tmp_path / "nothing")})
+    result = run_python(["-m", "bot.dialogue.service"], {**base_env(), "BOT_INDEX_DIR": str(tmp_path / "nothing")})
     assert result.returncode == 1 and "python -m bot index" in result.stderr, result.stderr
 
 
@@ -157,7 +166,7 @@ def test_a_broken_page_in_extra_knowledge_is_named(tmp_path):
     page = extra / "glassblower.md"
     page.write_text("# Glassblower\n\nNo front matter here.\n\n## Overview\nShapes molten glass.\n")
     env = {"BOT_EXTRA_KNOWLEDGE": str(extra)}
-    result = run_python(["-m", "bot.service"], {**base_env(), **env})
+    result = run_python(["-m", "bot.dialogue.service"], {**base_env(), **env})
     assert result.returncode == 1 and str(page) in result.stderr, result.stderr
     stack = Stack(free_port(), free_port(), env=env)
     with pytest.raises(KnowledgeNotReady, match="glassblower.md"):
@@ -246,7 +255,7 @@ def stack():
 
 
 def action_server(stack: Stack) -> subprocess.Popen:
-    return next(p for p in reversed(stack.procs) if "rasa_sdk" in p.args and p.poll() is None)
+    return next(p for p in reversed(stack.procs) if p.args[1:3] == ["-m", "actions"] and p.poll() is None)
 
 
 def kill_action_server(stack: Stack) -> None:

@@ -20,8 +20,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import websockets
 
-from bot.channels.rest import DEFAULT_MAX_MESSAGE_LENGTH as MAX_LEN
-from bot.serve import Stack
+from bot.ops.serve import Stack
+from bot.rasa.channels.rest import DEFAULT_MAX_MESSAGE_LENGTH as MAX_LEN
 from tests.fakes.base import post
 
 SEED = 20261125

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest import ColumnMap, IngestError, ingest
-from bot.knowledge import load_careers
-from bot.page_check import check_pages
+from bot.knowledge.check import check_pages
+from bot.knowledge.ingest import ColumnMap, IngestError, ingest
+from bot.knowledge.pages import load_careers
 from tests.conftest import FIXTURE_CAREERS, ROOT
 
 SOURCES = ROOT / "tests" / "fixtures" / "ingest"
@@ -127,8 +127,8 @@ def test_ids_stay_unique_next_to_the_bundled_pages(tmp_path, careers_copy):
 
 
 def test_ingested_pages_are_indexed_and_resolved_with_the_bundled_ones(tmp_path):
-    from bot.retrieval import SearchIndex, build_index
-    from bot.service import load_service
+    from bot.dialogue.service import load_service
+    from bot.search.index import SearchIndex, build_index
 
     out = tmp_path / "onet"
     ingest(SOURCES / "onet", out, existing=[FIXTURE_CAREERS], progress=False)

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from bot.serve import Stack, with_token
+from bot.ops.serve import Stack, with_token
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +79,7 @@ def test_a_question_in_another_language_gets_english_only(stack):
         assert len(replies) == 1 and "only read English" in replies[0]["text"], (text, replies)
     meta = bot_metadata(stack, "it-foreign")
     assert len(meta) == 3 and all(m.get("not_english") is True and "unknown_career" not in m for m in meta)
-    # NLU itself marks it (bot.nlu.english_only), whatever intent DIET guessed; "hola" alone is a greeting.
+    # NLU itself marks it (bot.rasa.english_only), whatever intent DIET guessed; "hola" alone is a greeting.
     request = urllib.request.Request(
         stack.api_url("/model/parse"), json.dumps({"text": "Quiero ser veterinario"}).encode(), method="POST"
     )

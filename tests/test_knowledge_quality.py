@@ -9,8 +9,8 @@ from collections import Counter
 
 import pytest
 
-from bot.knowledge import RIASEC, load_careers
-from bot.page_check import CLUSTERS, EDUCATION_LEVELS, shared_names
+from bot.knowledge.check import CLUSTERS, EDUCATION_LEVELS, shared_names
+from bot.knowledge.pages import RIASEC, load_careers
 from tests.conftest import ROOT
 
 BUNDLED = ROOT / "knowledge" / "careers"
@@ -23,7 +23,7 @@ def careers():
 
 @pytest.fixture(scope="module")
 def real_service():
-    from bot.service import load_service
+    from bot.dialogue.service import load_service
 
     return load_service([BUNDLED], ROOT / "knowledge" / "index")
 
@@ -46,8 +46,8 @@ def test_no_alias_of_ours_is_another_careers_title(careers):
 
 
 def test_default_search_mode_is_the_one_that_wins(real_service):
-    from bot.retrieval import DEFAULT_MODE
-    from bot.retrieval_eval import load_questions, retrieval_report
+    from bot.evaluation.retrieval_eval import load_questions, retrieval_report
+    from bot.search.index import DEFAULT_MODE
 
     questions = load_questions()
     assert len(questions) >= 400 and len({q["career"] for q in questions}) >= 300
@@ -60,7 +60,7 @@ def test_default_search_mode_is_the_one_that_wins(real_service):
 
 
 def test_name_resolution_across_all_careers(real_service, careers):
-    from bot.retrieval_eval import resolution_report
+    from bot.evaluation.retrieval_eval import resolution_report
 
     report = resolution_report(real_service.resolver, careers)
     kinds = report["by_kind"]
@@ -81,7 +81,7 @@ def test_unknown_careers_get_suggestions_close_in_meaning(real_service):
 
 def test_a_generic_name_is_asked_back_with_the_question_kept(real_service, monkeypatch):
     """ "How much do teachers earn?": which teacher, and each button asks the pay of that one."""
-    from actions import actions
+    from actions import careers as actions
     from tests.test_actions import run, tracker
 
     monkeypatch.setattr(actions, "get_service", lambda: real_service)

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from bot.language import looks_foreign
+from bot.dialogue.language import looks_foreign
 from tests.conftest import ROOT
 
 

@@ -1,6 +1,6 @@
 """The load benchmark's code at a small scale: a few concurrent users over REST on the real servers (SQL tracker
 store), every turn found in the tracker exactly once and answered, every career-test result recomputed with
-bot.quiz. The 50-user and 10-minute numbers come from `make bench-load` (bench/load.py)."""
+bot.dialogue.quiz. The 50-user and 10-minute numbers come from `make bench-load` (bench/load.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from bench import load
 from bot import config
-from bot.knowledge import load_careers
+from bot.knowledge.pages import load_careers
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import load_careers, parse_page
-from bot.page_check import check_pages
+from bot.knowledge.check import check_pages
+from bot.knowledge.pages import load_careers, parse_page
 from tests.conftest import FIXTURE_CAREERS, ROOT
 
 REQUIRED_CAREERS = """machine-learning-engineer mlops-engineer computer-vision-engineer
@@ -80,7 +80,7 @@ def test_check_rejects_broken_pages(careers_copy, name, old, new, expected):
 
 
 def test_a_shared_alias_is_allowed_and_listed(careers_copy):
-    from bot.page_check import shared_names
+    from bot.knowledge.check import shared_names
 
     _edit(careers_copy, "electrician", "aliases: [sparky, electrical technician]", "aliases: [sparky, RN]")
     careers, errors = check_pages([careers_copy])

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.quiz import default_items
+from bot.dialogue.quiz import default_items
 
 if TYPE_CHECKING:
     from tests.stack_fixtures import StoreStack

@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from bot import quiz
-from bot.knowledge import RIASEC, load_careers
-from bot.quiz import Item
+from bot.dialogue import quiz
+from bot.dialogue.quiz import Item
+from bot.knowledge.pages import RIASEC, load_careers
 from tests.conftest import FIXTURE_CAREERS, ROOT
 
 ITEMS = tuple(Item(f"{d.lower()}{n:02d}", f"Activity {d}{n}", d) for d in RIASEC for n in range(1, 9))

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.report import parse_when
-from bot.serve import free_port
+from bot.ops.report import parse_when
+from bot.ops.serve import free_port
 
 if TYPE_CHECKING:
     from tests.stack_fixtures import StoreStack

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.knowledge import load_careers
-from bot.resolve import CareerResolver
+from bot.dialogue.resolve import CareerResolver
+from bot.knowledge.pages import load_careers
 from tests.conftest import ROOT
 
 
@@ -106,6 +106,6 @@ def test_find_in_text_picks_names_in_order(service):
     ],
 )
 def test_leftover_words_name_the_career(text, name):
-    from bot.resolve import leftover_name
+    from bot.dialogue.resolve import leftover_name
 
     assert leftover_name(text) == name

@@ -9,8 +9,8 @@ import sys
 import numpy as np
 import pytest
 
-from bot.knowledge import load_careers
-from bot.retrieval import IndexMissing, SearchIndex, build_index, passages_for, read_meta
+from bot.knowledge.pages import load_careers
+from bot.search.index import IndexMissing, SearchIndex, build_index, passages_for, read_meta
 from tests.conftest import FIXTURE_CAREERS, ROOT
 
 
@@ -50,7 +50,7 @@ def test_metadata_is_json_and_current_is_a_symlink(fixture_index_dir):
 
 
 def test_large_corpora_get_an_approximate_index_recorded_in_the_metadata(careers_copy, tmp_path, monkeypatch):
-    from bot import ann
+    from bot.search import ann
 
     monkeypatch.setattr(ann, "FLAT_MAX", 10)  # pretend 20 passages is a large corpus
     out = tmp_path / "idx"
@@ -68,7 +68,7 @@ def test_large_corpora_get_an_approximate_index_recorded_in_the_metadata(careers
 
 
 def test_index_choice_by_size():
-    from bot import ann
+    from bot.search import ann
 
     assert ann.choose(3_000, 384)["exact"] is True
     big = ann.choose(1_000_000, 384)
@@ -86,7 +86,7 @@ def test_every_search_mode_ranks_and_filters(fixture_index_dir, mode):
 
 
 def test_bm25_and_fusion():
-    from bot.lexical import BM25, reciprocal_rank_fusion, tokens
+    from bot.search.lexical import BM25, reciprocal_rank_fusion, tokens
 
     assert tokens("Nurses working nights") == ["nurse", "work", "night"]
     bm25 = BM25(["nurses care for patients", "electricians fix wiring", "the the the"])
@@ -163,7 +163,7 @@ def test_search_cli_rejects_bad_arguments(fixture_index_dir):
 
 def test_a_section_answer_needs_no_query_embedding(service, monkeypatch):
     """Every section is one or a few passages: answering "<section> of <career>" quotes them without the encoder."""
-    from bot import answers
+    from bot.dialogue import answers
 
     def no_encoder(query):
         raise AssertionError(f"embedded {query!r}")

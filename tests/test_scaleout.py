@@ -1,5 +1,5 @@
 """Scale-out: two Rasa servers and two action servers behind nginx, one Redis lock store, one PostgreSQL tracker
-store (bot/cluster.py), all real and on loopback; plus the deployment files (docker-compose.yml, deploy/).
+store (bot/ops/cluster.py), all real and on loopback; plus the deployment files (docker-compose.yml, deploy/).
 
 What must hold: any Rasa server can take any turn of any conversation. Turns sent alternately to both servers,
 and turns of one conversation sent at the same moment to different servers, all end up in the tracker exactly
@@ -21,12 +21,19 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import quiz
-from bot.cluster import COMPOSE_ACTIONS, COMPOSE_RASA, Cluster, compose_nginx_conf, redis_lock_store, sql_tracker_store
-from bot.local_services.postgres import running_postgres
-from bot.local_services.redis import running_redis
-from bot.lock_store import AtomicRedisLockStore
-from bot.serve import with_token
+from bot.dialogue import quiz
+from bot.ops.cluster import (
+    COMPOSE_ACTIONS,
+    COMPOSE_RASA,
+    Cluster,
+    compose_nginx_conf,
+    redis_lock_store,
+    sql_tracker_store,
+)
+from bot.ops.local_services.postgres import running_postgres
+from bot.ops.local_services.redis import running_redis
+from bot.ops.serve import with_token
+from bot.rasa.lock_store import AtomicRedisLockStore
 from tests.conftest import ROOT
 
 CAREERS = ["data-scientist", "electrician", "pharmacist", "welder", "chef", "lawyer"]
@@ -62,13 +69,14 @@ def lost_tickets(store_class: type, port: int, clients: int = 8, conversations: 
 
 
 def test_atomic_lock_store_never_loses_a_ticket_where_rasas_does():
-    """Why bot/lock_store.py exists: Rasa 3.6's RedisLockStore updates a lock by GET + SET, so servers issuing
+    """Why bot/rasa/lock_store.py exists: Rasa 3.6's RedisLockStore updates a lock by GET + SET, so servers issuing
     tickets at once overwrite each other's (two turns then both hold the lock); ours uses Redis transactions."""
     from rasa.core.lock_store import RedisLockStore
 
     with running_redis() as redis:
         assert lost_tickets(AtomicRedisLockStore, redis.port) == 0
-        assert lost_tickets(RedisLockStore, redis.port) > 0, "Rasa's store no longer races: bot/lock_store.py can go"
+        still_races = "Rasa's store no longer races: bot/rasa/lock_store.py can go"
+        assert lost_tickets(RedisLockStore, redis.port) > 0, still_races
 
 
 def test_atomic_lock_store_serves_tickets_in_order_and_cleans_up():
@@ -295,7 +303,7 @@ def test_compose_file_has_the_topology():
     assert [m for m in services["nginx"]["volumes"] if m.startswith("./deploy/nginx.conf:")]
     # The shared stores every Rasa server gets: Redis (locks) and PostgreSQL (conversations), by service name.
     endpoints = load_yaml("deploy/endpoints.compose.yml")
-    assert endpoints["lock_store"]["type"] == "bot.lock_store.AtomicRedisLockStore"
+    assert endpoints["lock_store"]["type"] == "bot.rasa.lock_store.AtomicRedisLockStore"
     assert endpoints["lock_store"]["url"] == "redis" and endpoints["lock_store"]["port"] == 6379
     assert endpoints["tracker_store"]["dialect"] == "postgresql" and endpoints["tracker_store"]["url"] == "postgres"
     assert endpoints["action_endpoint"]["url"] == "http://nginx:5055/webhook"
@@ -306,7 +314,7 @@ def test_compose_file_has_the_topology():
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
     assert conf == compose_nginx_conf()
     printed = subprocess.run(
-        [sys.executable, "-m", "bot.cluster", "nginx-conf", "--compose"], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "bot.ops.cluster", "nginx-conf", "--compose"], capture_output=True, text=True, cwd=ROOT
     )
     assert printed.stdout == conf
     for host in COMPOSE_RASA + COMPOSE_ACTIONS:
@@ -320,7 +328,8 @@ def test_helm_values_sketch_has_the_same_topology():
     values = load_yaml("deploy/helm/values.yaml")
     assert values["replicaCount"] >= 2
     endpoints = values["applicationSettings"]["endpoints"]
-    assert endpoints["lockStore"]["enabled"] and endpoints["lockStore"]["type"] == "bot.lock_store.AtomicRedisLockStore"
+    assert endpoints["lockStore"]["enabled"]
+    assert endpoints["lockStore"]["type"] == "bot.rasa.lock_store.AtomicRedisLockStore"
     assert endpoints["trackerStore"]["enabled"] and endpoints["trackerStore"]["dialect"] == "postgresql"
     assert values["rasa-action-server"]["install"] and values["rasa-action-server"]["replicaCount"] >= 2
     assert values["redis"]["install"] and values["postgresql"]["install"]

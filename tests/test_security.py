@@ -11,7 +11,7 @@ import sys
 import numpy as np
 import pytest
 
-from bot.retrieval import IndexMissing, SearchIndex
+from bot.search.index import IndexMissing, SearchIndex
 from tests.conftest import ROOT
 
 # Shapes of real credentials (Slack, Telegram, AWS, private keys). The tests' fakes use shorter made-up ones.
@@ -27,7 +27,7 @@ SECRET_SHAPES = {
 def test_the_http_api_is_never_opened_without_authentication():
     env = {k: v for k, v in os.environ.items() if k not in ("RASA_AUTH_TOKEN", "RASA_JWT_SECRET")}
     proc = subprocess.run(
-        [sys.executable, "-m", "bot.rasa_server", "run", "--enable-api", "-p", "1"],
+        [sys.executable, "-m", "bot.rasa.server", "run", "--enable-api", "-p", "1"],
         cwd=ROOT,
         env=env,
         capture_output=True,

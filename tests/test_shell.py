@@ -21,8 +21,8 @@ import pexpect
 import psutil
 import pytest
 
-from bot.quiz import default_items
-from bot.serve import free_port, port_is_free
+from bot.dialogue.quiz import default_items
+from bot.ops.serve import free_port, port_is_free
 from tests.conftest import ROOT
 
 START_TIMEOUT = 400  # TensorFlow, spaCy and the model load while other servers share the 2 cores
@@ -158,7 +158,7 @@ def terminal() -> Iterator[Terminal]:
 
 def test_counselor_asks_a_question_and_takes_the_career_test(terminal):
     term = terminal
-    assert any("rasa_sdk" in " ".join(p.cmdline()) for p in term.procs), "the action server is not running"
+    assert any(p.cmdline()[1:3] == ["-m", "actions"] for p in term.procs), "the action server is not running"
 
     # A career question: the answer names its source, and its follow-up buttons become a selection list.
     term.type("what does a pharmacist do?")

@@ -14,8 +14,8 @@ import urllib.request
 import pytest
 from playwright.sync_api import sync_playwright
 
-from bot.quiz import default_items
-from bot.serve import Stack
+from bot.dialogue.quiz import default_items
+from bot.ops.serve import Stack
 from tests.browser import ChatPage, launch
 from tests.conftest import ROOT
 

@@ -1,0 +1,167 @@
+"""What every custom action shares: the failure-safe base class, sending a reply, and reading career names
+from the tracker. Importing it loads nothing: `warm_up` is called by the action server's launcher (actions/__main__.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from abc import ABC, abstractmethod
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.dialogue import answers, quiz
+from bot.dialogue.answers import Reply
+from bot.dialogue.language import looks_foreign
+from bot.dialogue.quiz_replies import current_question, running
+from bot.dialogue.resolve import names_nothing
+from bot.dialogue.service import KNOWLEDGE_ERRORS, Service, get_service
+from bot.logs import log_turn
+
+log = logging.getLogger(__name__)
+KNOWLEDGE_DOWN = (
+    "Sorry, my career knowledge base is not available right now, so I can't look that up. Please try again later."
+)
+
+
+def warm_up() -> None:
+    """Load pages, index and encoder when the action server starts, so the first answer is not slow."""
+    try:
+        get_service().index.search("warm up", k=1)
+    except Exception as exc:  # the server still starts; actions then say the knowledge base is not available
+        log.error("Knowledge base not available: %s", exc)
+
+
+def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
+    if reply.preface:
+        dispatcher.utter_message(text=reply.preface)
+    dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None, **reply.metadata)
+
+
+def career_mentions(tracker: Tracker) -> list[str]:
+    """What the user called the career(s), from NLU entities (in order, de-duplicated)."""
+    values: list[str] = []
+    for entity in tracker.latest_message.get("entities", []):
+        if entity.get("entity") != "career":
+            continue
+        raw = entity.get("value")
+        for value in raw if isinstance(raw, list) else [raw]:
+            value = str(value).strip()
+            if value and not names_nothing(value) and value.lower() not in [v.lower() for v in values]:
+                values.append(value)
+    return values
+
+
+def resolve_mentions(
+    service: Service, tracker: Tracker, want: int, intent: str = "ask_overview"
+) -> tuple[list[str], Reply | None]:
+    """Career ids meant by this message; or a reply asking about an unknown/ambiguous name (its buttons ask
+    `intent` about the careers offered)."""
+    mentions = career_mentions(tracker)
+    text = tracker.latest_message.get("text") or ""
+    ranked = from_test_results(tracker, text)
+    if ranked and all(ORDINAL.search(m) for m in mentions):  # "the first one" after a test result
+        return ranked[:want], None
+    # Names written out in the message come first: NLU sometimes cuts one ("data [science]").
+    ids: list[str] = service.resolver.find_in_text(text, limit=want)
+    for mention in mentions:
+        if len(ids) >= want:
+            break
+        res = service.resolver.resolve(mention)
+        if res.found:
+            if res.career not in ids:
+                ids.append(res.career)
+        elif len(ids) < want:
+            # Maybe NLU cut the name badly: look in the whole message before giving up.
+            in_text = [c for c in service.resolver.find_in_text(text, limit=want) if c not in ids]
+            if in_text:
+                ids.extend(in_text)
+                continue
+            return [], answers.not_found_reply(service, mention, res, intent)
+    if len(ids) < want:
+        for cid in service.resolver.find_in_text(text, limit=want):
+            if cid not in ids:
+                ids.append(cid)
+    return ids[:want], None
+
+
+ORDINALS = {
+    "first": 0,
+    "1st": 0,
+    "top": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "fourth": 3,
+    "4th": 3,
+    "fifth": 4,
+    "5th": 4,
+    "sixth": 5,
+    "seventh": 6,
+    "eighth": 7,
+    "ninth": 8,
+    "tenth": 9,
+    "last": -1,
+}
+ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b(?: one| career| match)?|\bnumber (\d+)\b", re.I)
+
+
+def from_test_results(tracker: Tracker, text: str) -> list[str]:
+    """ "Tell me about the first one" after a career test result: the nth match."""
+    state = tracker.get_slot("quiz")
+    results = state.get("results") if isinstance(state, dict) else None
+    match = ORDINAL.search(text)
+    if not results or not match:
+        return []
+    n = ORDINALS[match.group(1).lower()] if match.group(1) else int(match.group(2)) - 1
+    return [results[n]] if -len(results) <= n < len(results) else []
+
+
+def is_foreign_question(tracker: Tracker) -> bool:
+    """Typed text in another language (never a button payload, nor a career-test answer such as "no way")."""
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/") or not looks_foreign(text):
+        return False
+    return not (running(tracker.get_slot("quiz")) and quiz.map_answer(text) is not None)
+
+
+class SafeAction(Action, ABC):
+    """Any failure inside an action becomes a friendly message and a log line, never silence.
+
+    A question asked in the middle of the career test is answered, then the test's current item is asked again.
+    """
+
+    resumes_quiz = True
+    reads_questions = True  # a question in another language gets "I read English only" instead of a guess
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        started = time.perf_counter()
+        try:
+            if self.reads_questions and is_foreign_question(tracker):
+                send(dispatcher, answers.not_english_reply())
+                events = []
+            else:
+                events = self.answer(dispatcher, tracker, domain)
+        except KNOWLEDGE_ERRORS as exc:  # missing/damaged index or a broken page: say so; the log names the fix
+            log.error("%s: knowledge base not available: %s", self.name(), exc)
+            dispatcher.utter_message(text=KNOWLEDGE_DOWN)
+            log_turn(self.name(), tracker, dispatcher.messages, started, event="action_failed")
+            return []
+        except Exception:
+            log.exception("%s failed on %r", self.name(), tracker.latest_message.get("text"))
+            dispatcher.utter_message(response="utter_service_down")
+            log_turn(self.name(), tracker, dispatcher.messages, started, event="action_failed")
+            return []
+        state = running(tracker.get_slot("quiz"))
+        if self.resumes_quiz and state:
+            send(dispatcher, current_question(state, "Back to the career test:\n"))
+        log_turn(self.name(), tracker, dispatcher.messages, started)
+        return events
+
+    @abstractmethod
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        """The action's own work; `run` wraps it."""

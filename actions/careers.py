@@ -1,0 +1,126 @@
+"""Career questions: a section of one career, a comparison, an open question across careers, and the fallback
+search when NLU is unsure. Thin adapters from the tracker to bot.dialogue."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import SafeAction, resolve_mentions, send
+from actions.quiz import ActionQuiz
+from bot.dialogue import answers, quiz
+from bot.dialogue.quiz_replies import running
+from bot.dialogue.resolve import leftover_name
+from bot.dialogue.service import get_service
+
+SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
+SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
+FOLLOW_UP_CUE = re.compile(r"\b(they|them|their|it|its|that|this|those|one|there)\b", re.I)
+HINT_MIN = 0.2  # a below-threshold intent still hints at the section when it is at least this confident
+
+
+class ActionAnswerCareer(SafeAction):
+    """Answers "<section> of <career>" from the index; keeps the career in focus for follow-ups."""
+
+    def name(self) -> str:
+        return "action_answer_career"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        service = get_service()
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        section = SECTION_OF_INTENT.get(intent, "overview")
+        ids, problem = resolve_mentions(service, tracker, want=1, intent=f"ask_{section}")
+        text = tracker.latest_message.get("text") or ""
+        if problem:
+            send(dispatcher, problem)
+            return [SlotSet("section", section)]
+        focus = tracker.get_slot("career")
+        if not ids and not (focus and FOLLOW_UP_CUE.search(text)):
+            # No known name and no "they/it": the words around the question may still name a career.
+            name = leftover_name(text)
+            if name:
+                res = service.resolver.resolve(name)
+                if not res.found:
+                    send(dispatcher, answers.not_found_reply(service, name, res, f"ask_{section}"))
+                    return [SlotSet("section", section)]
+                ids = [res.career]
+        career = ids[0] if ids else focus
+        if career not in service.careers:
+            dispatcher.utter_message(response="utter_no_career")
+            return [SlotSet("section", section)]
+        reply = answers.section_answer(service, career, section, tracker.latest_message.get("text") or "")
+        send(dispatcher, reply)
+        return [SlotSet("career", career), SlotSet("section", section)]
+
+
+class ActionCompareCareers(SafeAction):
+    def name(self) -> str:
+        return "action_compare_careers"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        service = get_service()
+        ids, problem = resolve_mentions(service, tracker, want=2)
+        if problem:
+            send(dispatcher, problem)
+            return []
+        focus = tracker.get_slot("career")
+        if len(ids) == 1 and focus in service.careers and focus != ids[0]:
+            ids = [focus, ids[0]]  # "how does it compare to a paramedic?"
+        if len(ids) < 2:
+            dispatcher.utter_message(
+                text='Which two careers should I compare? For example: "compare nurse and paramedic".'
+            )
+            return []
+        send(dispatcher, answers.compare_reply(service, ids[0], ids[1]))
+        return [SlotSet("career", ids[0])]
+
+
+class ActionExploreCareers(SafeAction):
+    def name(self) -> str:
+        return "action_explore_careers"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        text = tracker.latest_message.get("text") or ""
+        if text.startswith("/"):  # a button without words: show an example
+            text = "jobs where I work with animals"
+        send(dispatcher, answers.explore_reply(get_service(), text))
+        return []
+
+
+def section_hint(tracker: Tracker) -> str | None:
+    """The section NLU leaned towards, even below the confidence threshold (its best-ranked ask_* intent)."""
+    ranking = [r for r in tracker.latest_message.get("intent_ranking") or [] if r.get("name") != "nlu_fallback"]
+    if ranking and ranking[0].get("name") in SECTION_OF_INTENT and ranking[0].get("confidence", 0) >= HINT_MIN:
+        return SECTION_OF_INTENT[ranking[0]["name"]]
+    return None
+
+
+class ActionFallbackSearch(SafeAction):
+    """Low NLU confidence: still try the knowledge base before saying we did not understand."""
+
+    resumes_quiz = False
+
+    def name(self) -> str:
+        return "action_fallback_search"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        service = get_service()
+        text = (tracker.latest_message.get("text") or "").strip()
+        state = running(tracker.get_slot("quiz"))
+        if state and quiz.map_answer(text) is not None:
+            # a test answer NLU did not recognise
+            return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
+        if not text:
+            dispatcher.utter_message(response="utter_default")
+            return []
+        reply = answers.fallback_reply(service, text, SEARCH_ANSWER_MIN, section_hint(tracker))
+        if reply is None:
+            dispatcher.utter_message(response="utter_default")
+            return []
+        send(dispatcher, reply)
+        career = reply.metadata.get("career")
+        return [SlotSet("career", career)] if career else []

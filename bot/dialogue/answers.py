@@ -1,0 +1,238 @@
+"""Composing answers from retrieved passages: short text, the source named, follow-up buttons, metadata.
+
+Kept free of Rasa so it can be tested and reused (actions, eval, CLI).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from bot.dialogue.resolve import Resolution
+from bot.dialogue.service import Service
+from bot.knowledge.pages import SECTION_IDS, SECTION_LABELS, Career
+
+MAX_ANSWER_CHARS = 700
+SECTION_PASSAGES_MAX = 3  # an answer quotes at most this many passages of a section
+# Section questions' follow-up order: what people tend to ask next.
+NEXT_SECTIONS = ["duties", "workplace", "education", "salary", "skills", "outlook", "specializations", "personality"]
+NO_DEGREE_LEVELS = {
+    "No formal credential",
+    "High school diploma",
+    "Postsecondary certificate",
+    "Apprenticeship",
+    "Associate's degree",
+}
+EXPLORE_MIN_SCORE = 0.2  # weaker passages are not about what was asked
+EXPLORE_RELATIVE = 0.7  # list careers whose best passage is within 70% of the best one
+NO_DEGREE = re.compile(
+    r"\b(without|no|don'?t need|not need|without needing)\b.{0,20}\b(degree|college|university)\b", re.I
+)
+
+
+@dataclass
+class Reply:
+    text: str
+    buttons: list[dict] = field(default_factory=list)
+    metadata: dict = field(default_factory=dict)
+    preface: str = ""  # sent as a message of its own before `text` (e.g. quiz progress before the item)
+
+
+def payload(intent: str, career: str | None = None) -> str:
+    if career is None:
+        return f"/{intent}"
+    return f"/{intent}{json.dumps({'career': career})}"
+
+
+def _shorten(text: str, limit: int = MAX_ANSWER_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    end = max(cut.rfind(". "), cut.rfind("\n"))
+    return (cut[: end + 1] if end > limit // 2 else cut.rstrip() + "…").strip()
+
+
+def first_sentence(text: str) -> str:
+    text = re.sub(r"^\s*-\s*", "", text.strip())
+    match = re.match(r"(.+?[.!?])(\s|$)", text, re.S)
+    return (match.group(1) if match else text).replace("\n", " ").strip()
+
+
+def follow_up_buttons(career: Career, section: str, service: Service) -> list[dict]:
+    buttons = []
+    for other in NEXT_SECTIONS:
+        if other != section and career.sections.get(other) and len(buttons) < 3:
+            buttons.append({"title": f"{SECTION_LABELS[other]}", "payload": payload(f"ask_{other}", career.id)})
+    for rel in career.related[:2]:
+        if rel in service.careers:
+            buttons.append({"title": f"About: {service.careers[rel].title}", "payload": payload("ask_overview", rel)})
+    return buttons
+
+
+def section_answer(service: Service, career_id: str, section: str, query: str) -> Reply:
+    """The answer to "<section> of <career>", retrieved from the index restricted to that career and section."""
+    career = service.careers[career_id]
+    # Most sections are one or two passages: answer with all of them, no query embedding needed (it was a third of
+    # a Q&A turn's time). Only a long section is ranked against the question, keeping its best three passages.
+    hits = service.index.section_passages(career_id, section)
+    if len(hits) > SECTION_PASSAGES_MAX:
+        hits = service.index.search(query or career.title, k=SECTION_PASSAGES_MAX, career=career_id, section=section)
+    if not hits:
+        available = [s for s in SECTION_IDS if career.sections.get(s)]
+        text = (
+            f"The {career.title} page has nothing on {SECTION_LABELS[section].lower()} yet. "
+            f"I can tell you about: {', '.join(SECTION_LABELS[s].lower() for s in available)}."
+        )
+        return Reply(text, follow_up_buttons(career, section, service), {"career": career_id, "section": None})
+    # Passages are in page order, so a split section reads back in order.
+    body = "\n".join(h.text for h in sorted(hits, key=lambda h: h.position))
+    source = career.source(section)
+    origin = f"{career.title} page" + (f", from {career.provenance}" if career.provenance else "")
+    text = f"{career.title}: {SECTION_LABELS[section]}\n{_shorten(body)}\n(Source: {origin}, {source})"
+    return Reply(
+        text, follow_up_buttons(career, section, service), {"career": career_id, "section": section, "source": source}
+    )
+
+
+def unknown_career_reply(service: Service, said: str, suggestions: list[str], intent: str = "ask_overview") -> Reply:
+    names = [service.careers[s].title for s in suggestions if s in service.careers]
+    if names:
+        text = (
+            f"I don't have a page about \"{said}\" yet, so I'd rather not guess. "
+            f"Careers close to it that I do know: {', '.join(names)}."
+        )
+    else:
+        text = (
+            f"I don't have a page about \"{said}\" yet, so I'd rather not guess. "
+            'Try another name for it, or ask me something like "jobs where I work outdoors".'
+        )
+    buttons = [{"title": service.careers[s].title, "payload": payload(intent, s)} for s in suggestions[:3]]
+    return Reply(text, buttons, {"unknown_career": said, "suggestions": suggestions[:3]})
+
+
+def not_english_reply() -> Reply:
+    return Reply(
+        "Sorry, I can only read English for now, and that message doesn't look like English to me. Could you ask "
+        'in English? For example: "what does a nurse do?" or "take the career test".',
+        metadata={"not_english": True},
+    )
+
+
+AMBIGUOUS_SHOWN = 6  # buttons when a name fits several careers ("engineer" fits 34)
+
+
+def ambiguous_reply(service: Service, said: str, options: list[str], intent: str = "ask_overview") -> Reply:
+    """Asks which career was meant; the buttons answer the question that was asked ("how much do teachers earn?"
+    -> the pay of the one picked)."""
+    known = [o for o in options if o in service.careers]
+    shown = known[:AMBIGUOUS_SHOWN]
+    names = [service.careers[o].title for o in shown]
+    if len(known) > len(shown):
+        example = service.careers[known[len(shown)]].title.lower()
+        text = (
+            f'"{said}" fits {len(known)} careers here, for example {", ".join(names)}. Which one did you mean? '
+            f'You can also type the full name, like "{example}".'
+        )
+    else:
+        text = f'"{said}" could mean several careers: {", ".join(names)}. Which one did you mean?'
+    buttons = [{"title": t, "payload": payload(intent, o)} for o, t in zip(shown, names)]
+    return Reply(text, buttons, {"ambiguous_career": said, "suggestions": shown})
+
+
+def not_found_reply(service: Service, said: str, resolution: Resolution, intent: str = "ask_overview") -> Reply:
+    """A name that is not one career: ask which one when it fits several, else say we don't have it."""
+    if resolution.how == "ambiguous":
+        return ambiguous_reply(service, said, resolution.suggestions, intent)
+    return unknown_career_reply(service, said, resolution.suggestions, intent)
+
+
+def _salary_line(career: Career) -> str:
+    s = career.salary or {}
+    if not s.get("median"):
+        return "no figure on the page"
+    period = "an hour" if s.get("period") == "hour" else "a year"
+    amount = f"${s['median']:,.2f}" if s.get("period") == "hour" else f"${s['median']:,.0f}"
+    return f"about {amount} {period} (US median, {s.get('year')})"
+
+
+def holland_code(career: Career) -> str:
+    return "".join(sorted(career.riasec, key=lambda k: -career.riasec[k])[:3])
+
+
+def compare_reply(service: Service, a: str, b: str) -> Reply:
+    lines = []
+    for cid in (a, b):
+        c = service.careers[cid]
+        lines.append(
+            f"{c.title}: {first_sentence(c.sections['overview'])}\n"
+            f"  - Typical entry: {c.education.get('level', 'varies')}\n"
+            f"  - Pay: {_salary_line(c)}\n"
+            f"  - Interests (Holland code): {holland_code(c)}"
+        )
+    ca, cb = service.careers[a], service.careers[b]
+    text = (
+        f"{ca.title} vs {cb.title}\n"
+        + "\n".join(lines)
+        + f"\n(Sources: {ca.source('overview')}, {cb.source('overview')})"
+    )
+    buttons = [
+        {"title": f"What a {ca.title} does", "payload": payload("ask_duties", a)},
+        {"title": f"What a {cb.title} does", "payload": payload("ask_duties", b)},
+    ]
+    meta = {"compare": [a, b], "sources": [ca.source("overview"), cb.source("overview")]}
+    return Reply(text, buttons, meta)
+
+
+def explore(service: Service, query: str, limit: int = 5) -> list[tuple[Career, str, float, str]]:
+    """Careers that fit an open question: best passage per career, with structured filters the text asks for."""
+    hits = service.index.search(query, k=60)
+    no_degree = bool(NO_DEGREE.search(query))
+    seen: dict[str, tuple[Career, str, float, str]] = {}
+    floor = max(EXPLORE_MIN_SCORE, hits[0].score * EXPLORE_RELATIVE) if hits else 1.0
+    for h in hits:
+        if h.score < floor:
+            break
+        career = service.careers.get(h.career)
+        if career is None or h.career in seen:
+            continue
+        if no_degree and career.education.get("level") not in NO_DEGREE_LEVELS:
+            continue
+        seen[h.career] = (career, h.text, h.score, h.section)
+    return list(seen.values())[:limit]
+
+
+def explore_reply(service: Service, query: str) -> Reply:
+    found = explore(service, query)
+    if not found:
+        return Reply(
+            'I couldn\'t find careers that fit that. Try describing what you enjoy, e.g. "working outdoors".',
+            [{"title": "Help", "payload": "/help"}],
+            {"explore": [], "query": query},
+        )
+    lines = [f"- {c.title}: {first_sentence(text)}" for c, text, _, _ in found]
+    sources = [c.source(section) for c, _, _, section in found]
+    text = "Some careers that fit:\n" + "\n".join(lines) + "\n(Sources: " + ", ".join(sources) + ")"
+    buttons = [{"title": c.title, "payload": payload("ask_overview", c.id)} for c, _, _, _ in found[:4]]
+    return Reply(text, buttons, {"explore": [c.id for c, _, _, _ in found], "sources": sources, "query": query})
+
+
+def fallback_reply(service: Service, text: str, min_score: float, section: str | None = None) -> Reply | None:
+    """Best effort for a message NLU could not classify: a named career's section (NLU's best guess, else the
+    best-matching one), else a short list of careers that fit the words."""
+    named = service.resolver.find_in_text(text, limit=1)
+    career = named[0] if named else None
+    if career and section and service.careers[career].sections.get(section):
+        reply = section_answer(service, career, section, text)
+        reply.text = "I'm not sure I understood, but this may help.\n" + reply.text
+        return reply
+    hits = service.index.search(text, k=1, career=career)
+    if not hits or hits[0].score < min_score:
+        return None
+    if career:
+        reply = section_answer(service, career, hits[0].section, text)
+        reply.text = "I'm not sure I understood, but this may help.\n" + reply.text
+        return reply
+    reply = explore_reply(service, text)
+    reply.text = "I'm not sure I understood. Here is what I found in the career pages:\n" + reply.text
+    return reply

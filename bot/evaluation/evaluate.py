@@ -1,0 +1,265 @@
+"""`python -m bot eval`: the quality report on a held-out question set (tests/eval/qa_questions.yml).
+
+Every question goes through the trained Rasa NLU model and then the same action code the assistant runs,
+so "right career and section" measures what a user would actually get back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot import config
+
+QUESTIONS = config.ROOT / "tests" / "eval" / "qa_questions.yml"
+RESULTS = config.ROOT / "build" / "results" / "eval.json"
+PARTS = ("nlu", "retrieval", "quiz")
+
+
+def load_questions(path: Path = QUESTIONS) -> list[dict]:
+    return yaml.safe_load(path.read_text())
+
+
+def macro_f1(gold: list[str], pred: list[str]) -> tuple[float, dict[str, float]]:
+    labels = sorted(set(gold))
+    per: dict[str, float] = {}
+    for label in labels:
+        tp = sum(g == p == label for g, p in zip(gold, pred))
+        fp = sum(p == label and g != label for g, p in zip(gold, pred))
+        fn = sum(g == label and p != label for g, p in zip(gold, pred))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        per[label] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return sum(per.values()) / len(per), per
+
+
+def _tracker(parse: dict, context: str | None):
+    from rasa_sdk import Tracker
+
+    return Tracker("eval", {"career": context, "quiz": None}, parse, [], False, None, {}, "action_listen")
+
+
+def _run_action(action, tracker) -> dict:
+    from rasa_sdk.executor import CollectingDispatcher
+
+    dispatcher = CollectingDispatcher()
+    action.run(dispatcher, tracker, {})
+    return dispatcher.messages[0] if dispatcher.messages else {}
+
+
+def run_eval(
+    model: str | None = None,
+    questions_path: Path = QUESTIONS,
+    parts: tuple[str, ...] = PARTS,
+    respondents: int = 1000,
+) -> dict:
+    """The whole report (or only some parts: "nlu", "retrieval", "quiz"), printed and saved as JSON."""
+    report: dict[str, Any] = {}
+    if "nlu" in parts:
+        report.update(nlu_report(model, questions_path))
+    if "retrieval" in parts:
+        report.update(retrieval_and_resolution())
+    if "quiz" in parts:
+        report["quiz_simulation"] = quiz_simulation(respondents)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2))
+    _print(report)
+    return report
+
+
+def retrieval_and_resolution() -> dict:
+    from bot.dialogue.service import get_service
+    from bot.evaluation.retrieval_eval import load_questions as retrieval_questions
+    from bot.evaluation.retrieval_eval import resolution_report, retrieval_report
+    from bot.search.index import DEFAULT_MODE
+
+    service = get_service()
+    return {
+        "retrieval": {**retrieval_report(service.index, retrieval_questions()), "default_mode": DEFAULT_MODE},
+        "resolution": resolution_report(service.resolver, service.careers),
+    }
+
+
+def nlu_report(model: str | None, questions_path: Path) -> dict[str, Any]:
+    import logging
+
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    from actions import careers as actions
+    from bot.logs import TURN_LOGGER
+
+    logging.getLogger(TURN_LOGGER).disabled = True  # the action server's per-turn log lines; not a report's
+    configure_structlog(logging.WARNING)  # else Rasa's structlog prints a debug line for every parse
+
+    questions = load_questions(questions_path)
+    agent = Agent.load(model or str(config.ROOT / "models" / "careers.tar.gz"))
+    started = time.perf_counter()
+    parses = [asyncio.run(agent.parse_message(q["text"])) for q in questions]
+    parse_ms = (time.perf_counter() - started) * 1000 / len(questions)
+
+    gold = [q["intent"] for q in questions]
+    pred = [p["intent"]["name"] for p in parses]
+    # nlu_fallback counts as a miss for intent F1 (the fallback still searches, but the intent was not known).
+    f1, per_intent = macro_f1(gold, pred)
+
+    section_total = section_right = entity_total = entity_right = 0
+    compare_total = compare_right = explore_total = explore_hit = unknown_total = unknown_right = 0
+    failures: list[dict] = []
+    for q, parse in zip(questions, parses):
+        tracker = _tracker(parse, q.get("context"))
+        intent = q["intent"]
+        if intent.startswith("ask_") and q.get("career"):
+            msg = (
+                _run_action(actions.ActionAnswerCareer(), tracker)
+                if pred_is_section(parse)
+                else _fallback_or_none(actions, tracker)
+            )
+            section_total += 1
+            entity_total += 1
+            got = (msg.get("career"), msg.get("section"))
+            entity_right += msg.get("career") == q["career"]
+            if got == (q["career"], intent[4:]):
+                section_right += 1
+            else:
+                failures.append(
+                    {
+                        "text": q["text"],
+                        "want": [q["career"], intent[4:]],
+                        "got": list(got),
+                        "intent": parse["intent"]["name"],
+                    }
+                )
+        elif intent == "compare_careers":
+            msg = _run_action(actions.ActionCompareCareers(), tracker)
+            compare_total += 1
+            entity_total += 1
+            ok = sorted(msg.get("compare") or []) == sorted(q["careers"])
+            compare_right += ok
+            entity_right += ok
+            if not ok:
+                failures.append({"text": q["text"], "want": q["careers"], "got": msg.get("compare")})
+        elif intent == "explore_careers":
+            msg = _run_action(actions.ActionExploreCareers(), tracker)
+            explore_total += 1
+            hit = bool(set(msg.get("explore") or []) & set(q.get("expect_any") or []))
+            explore_hit += hit
+            if not hit:
+                failures.append({"text": q["text"], "want_any": q.get("expect_any"), "got": msg.get("explore")})
+        elif q.get("unknown"):
+            msg = _run_action(actions.ActionAnswerCareer(), tracker)
+            unknown_total += 1
+            ok = "section" not in msg or msg.get("section") is None
+            unknown_right += ok
+            if not ok:
+                failures.append({"text": q["text"], "want": "unknown", "got": [msg.get("career"), msg.get("section")]})
+
+    confusions = Counter((g, p) for g, p in zip(gold, pred) if g != p)
+    report = {
+        "questions": len(questions),
+        "intent_macro_f1": round(f1, 4),
+        "intent_accuracy": round(sum(g == p for g, p in zip(gold, pred)) / len(gold), 4),
+        "entity_accuracy": round(entity_right / entity_total, 4) if entity_total else None,
+        "right_career_and_section": round(section_right / section_total, 4) if section_total else None,
+        "career_questions": section_total,
+        "compare_right": f"{compare_right}/{compare_total}",
+        "explore_hit_rate": round(explore_hit / explore_total, 4) if explore_total else None,
+        "unknown_careers_not_answered": f"{unknown_right}/{unknown_total}",
+        "nlu_parse_ms_mean": round(parse_ms, 1),
+        "per_intent_f1": {k: round(v, 3) for k, v in per_intent.items()},
+        "top_confusions": [f"{g} -> {p}: {n}" for (g, p), n in confusions.most_common(10)],
+        "failures": failures,
+        "targets": {"intent_macro_f1": 0.95, "right_career_and_section": 0.95},
+    }
+    return report
+
+
+NOISE_LEVELS = {"low": 0.5, "moderate": 0.75, "high": 1.0}
+
+
+def quiz_simulation(respondents: int = 1000) -> dict:
+    """Synthetic respondents (1,000 per noise level by default) through the adaptive test (bot/evaluation/quiz_sim.py).
+
+    The noise levels are independent (each has its own seed), so they run in parallel processes; "spawn" keeps
+    TensorFlow and torch, already loaded for the NLU part, out of the workers."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from bot.evaluation.quiz_sim import simulate_all_careers
+
+    workers = min(len(NOISE_LEVELS), os.cpu_count() or 1)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        runs = {level: pool.submit(simulate_all_careers, respondents, sd) for level, sd in NOISE_LEVELS.items()}
+        return {level: run.result() for level, run in runs.items()}
+
+
+def pred_is_section(parse: dict) -> bool:
+    return (parse.get("intent") or {}).get("name", "").startswith("ask_")
+
+
+def _fallback_or_none(actions, tracker) -> dict:
+    """What the bot does when NLU picked another intent: the fallback search if it was low confidence."""
+    name = (tracker.latest_message.get("intent") or {}).get("name")
+    if name == "nlu_fallback":
+        return _run_action(actions.ActionFallbackSearch(), tracker)
+    return {}
+
+
+def _print(report: dict) -> None:
+    if "questions" in report:
+        _print_nlu(report)
+    if "retrieval" in report:
+        from bot.evaluation.retrieval_eval import print_reports
+
+        print_reports(report["retrieval"], report["resolution"], report["retrieval"]["default_mode"])
+    if "quiz_simulation" in report:
+        _print_quiz(report)
+
+
+def _print_nlu(report: dict) -> None:
+    print("\nQuality report (held-out questions: tests/eval/qa_questions.yml)")
+    rows = [
+        ("questions", report["questions"], ""),
+        ("intent macro-F1", report["intent_macro_f1"], ">= 0.95"),
+        ("intent accuracy", report["intent_accuracy"], ""),
+        ("entity (career) accuracy", report["entity_accuracy"], ""),
+        ("right career and section", report["right_career_and_section"], ">= 0.95"),
+        ("comparisons right", report["compare_right"], ""),
+        ("open questions with a good career listed", report["explore_hit_rate"], ""),
+        ("unknown careers not answered", report["unknown_careers_not_answered"], ""),
+        ("NLU parse, mean ms", report["nlu_parse_ms_mean"], ""),
+    ]
+    for name, value, target in rows:
+        print(f"  {name:<42} {value!s:>10}  {target}")
+    if report["top_confusions"]:
+        print("  most common intent confusions: " + "; ".join(report["top_confusions"][:5]))
+    print(f"  {len(report['failures'])} failures listed in {RESULTS.relative_to(config.ROOT)}")
+
+
+def _print_quiz(report: dict) -> None:
+    respondents = next(iter(report["quiz_simulation"].values()))["respondents"]
+    print(
+        f"\nCareer test simulation ({respondents:,} synthetic respondents per noise level;"
+        " answer noise sd on the 1-5 scale)"
+    )
+    print(
+        "  noise     sd    dominant type = 1st letter (clear / all / full test)   top-5 shares >=4 with full"
+        "   share of items asked"
+    )
+    for level, r in report["quiz_simulation"].items():
+        firsts = (
+            f"{r['dominant_type_is_first_letter']} / {r['dominant_type_is_first_letter_all_respondents']}"
+            f" / {r['same_for_the_full_length_test_all_respondents']}"
+        )
+        print(
+            f"  {level:<9} {r['answer_noise_sd']:<5} {firsts:>32}{r['top5_overlap_at_least_4_of_5']:>36}"
+            f"{r['mean_share_of_items_asked']:>24}"
+        )
+    print("  targets (moderate noise): >= 0.95 (clear dominant type), >= 0.90, <= 0.60\n")

@@ -1,0 +1,139 @@
+"""The page check: every rule of knowledge/FORMAT.md, reported as readable errors (file: problem)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from bot.knowledge.pages import (
+    REQUIRED_SECTIONS,
+    RIASEC,
+    Career,
+    PageError,
+    page_paths,
+    parse_page,
+    slugify,
+)
+
+CLUSTERS = {
+    "Agriculture, Food and Natural Resources",
+    "Architecture and Construction",
+    "Arts, Audio/Video Technology and Communications",
+    "Business Management and Administration",
+    "Education and Training",
+    "Finance",
+    "Government and Public Administration",
+    "Health Science",
+    "Hospitality and Tourism",
+    "Human Services",
+    "Information Technology",
+    "Law, Public Safety, Corrections and Security",
+    "Manufacturing",
+    "Marketing",
+    "Science, Technology, Engineering and Mathematics",
+    "Transportation, Distribution and Logistics",
+}
+EDUCATION_LEVELS = [
+    "No formal credential",
+    "High school diploma",
+    "Postsecondary certificate",
+    "Apprenticeship",
+    "Associate's degree",
+    "Bachelor's degree",
+    "Master's degree",
+    "Doctoral or professional degree",
+]
+
+
+def name_key(name: str) -> str:
+    """Names that differ only in case, punctuation or spacing collide."""
+    return " ".join(slugify(name).split("-"))
+
+
+def check_career(career: Career) -> list[str]:
+    errors: list[str] = []
+    where = str(career.path)
+    if not career.id:
+        errors.append(f"{where}: missing 'id'")
+    elif career.id != career.path.stem:
+        errors.append(f"{where}: id '{career.id}' must equal the file name '{career.path.stem}'")
+    elif career.id != slugify(career.id):
+        errors.append(f"{where}: id '{career.id}' is not a lowercase slug")
+    if not career.title:
+        errors.append(f"{where}: missing 'title'")
+    if "aliases" not in career.meta or not isinstance(career.meta.get("aliases"), list):
+        errors.append(f"{where}: 'aliases' must be a list (it may be empty)")
+    # Pages written for the project carry the full profile; pages ingested from an outside corpus (marked with
+    # an `ingested` mapping) may lack what their source does not give, but what they have must be valid.
+    complete = "ingested" not in career.meta
+    if career.cluster or complete:
+        if career.cluster not in CLUSTERS:
+            errors.append(f"{where}: cluster '{career.cluster}' is not one of the 16 career clusters")
+    if career.riasec or complete:
+        if set(career.riasec) != set(RIASEC):
+            errors.append(f"{where}: riasec needs exactly the keys R I A S E C, got {sorted(career.riasec)}")
+        for letter, value in career.riasec.items():
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 1.0 <= value <= 7.0:
+                errors.append(f"{where}: riasec {letter}={value!r} is outside 1.0-7.0")
+    education = career.education if isinstance(career.education, dict) else {}
+    if education or complete:
+        if education.get("level") not in EDUCATION_LEVELS:
+            errors.append(f"{where}: education.level {education.get('level')!r} is not a known level")
+        if education.get("job_zone") not in (1, 2, 3, 4, 5):
+            errors.append(f"{where}: education.job_zone must be 1-5")
+    if not isinstance(career.meta.get("related"), list):
+        errors.append(f"{where}: 'related' must be a list of career ids")
+    for heading in career.unknown_headings:
+        errors.append(f"{where}: unknown section heading '## {heading}'")
+    for section in REQUIRED_SECTIONS:
+        if not career.sections.get(section):
+            errors.append(f"{where}: required section '{section}' is missing or empty")
+    if career.salary is not None:
+        salary = career.salary if isinstance(career.salary, dict) else {}
+        for key in ("median", "year", "source"):
+            if not salary.get(key):
+                errors.append(f"{where}: salary needs '{key}'")
+    return errors
+
+
+def shared_names(careers: dict[str, Career]) -> dict[str, list[str]]:
+    """Names (aliases) that several careers use: allowed, the assistant asks which one was meant."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for career in careers.values():
+        for name in career.names:
+            owners[name_key(name)].add(career.id)
+    return {key: sorted(ids) for key, ids in sorted(owners.items()) if len(ids) > 1}
+
+
+def check_pages(dirs: Iterable[Path]) -> tuple[dict[str, Career], list[str]]:
+    """Parse and check every page in dirs; cross-page rules too (duplicate ids and titles, related ids).
+
+    An alias shared by several careers is not an error (the assistant asks which one was meant); `check`
+    lists them so that accidental ones can be spotted."""
+    careers: dict[str, Career] = {}
+    errors: list[str] = []
+    for path in page_paths(dirs):
+        try:
+            career = parse_page(path)
+        except PageError as exc:
+            errors.append(str(exc))
+            continue
+        errors.extend(check_career(career))
+        if career.id in careers:
+            errors.append(f"{path}: duplicate id '{career.id}' (also {careers[career.id].path})")
+            continue
+        careers[career.id] = career
+    titles: dict[str, set[str]] = defaultdict(set)
+    for career in careers.values():
+        titles[name_key(career.title)].add(career.id)
+    for key, ids in sorted(titles.items()):
+        if len(ids) > 1:
+            errors.append(f"title '{key}' is used by several careers: {', '.join(sorted(ids))}")
+    for career in careers.values():
+        for rel in career.related:
+            if rel not in careers:
+                errors.append(f"{career.path}: related id '{rel}' does not exist")
+            elif rel == career.id:
+                errors.append(f"{career.path}: a career cannot be related to itself")
+    return careers, errors

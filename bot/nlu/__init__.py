@@ -1,1 +1,0 @@
-"""Rasa NLU pieces: the project's spaCy pipeline and a sentence-embedding featurizer."""

@@ -1,0 +1,57 @@
+"""Rasa graph component: a message clearly in another language becomes `nlu_fallback`, whatever DIET guessed.
+
+DIET only knows English, so it maps "¿qué hace un enfermero?" to some English intent with confidence; the fallback
+action then answers that the assistant reads English only (bot/dialogue/language.py decides,
+actions/base.py answers).
+Runs after the FallbackClassifier, the same way it marks a message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.dialogue.language import looks_foreign
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class EnglishOnly(GraphComponent, IntentClassifier):
+    @classmethod
+    def required_components(cls) -> list[type]:
+        return [IntentClassifier]
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> EnglishOnly:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            if not looks_foreign(message.get(TEXT) or ""):
+                continue
+            fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: 1.0}
+            message.data[INTENT] = fallback
+            ranking = message.data.setdefault(INTENT_RANKING_KEY, [])
+            if ranking and ranking[0].get(INTENT_NAME_KEY) == DEFAULT_NLU_FALLBACK_INTENT_NAME:
+                ranking.pop(0)  # the FallbackClassifier's mark, replaced by ours
+            ranking.insert(0, dict(fallback))
+        return messages

@@ -1,0 +1,114 @@
+"""`python -m bot.rasa.server <rasa args>`: Rasa's own command line, with what Rasa 3.6 lacks for production.
+
+Rasa 3.6 runs a custom action over HTTP and, when the action server is down, slow or broken, logs the error and
+carries on *silently*: the user gets no answer at all. Here a failed or timed-out custom action becomes a short
+friendly message instead (the domain's `utter_service_down` / `utter_action_timeout`), every call is retried
+afresh, so the assistant recovers by itself as soon as the action server is back. Everything else is Rasa.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+
+log = logging.getLogger("bot.rasa.server")
+ACTION_TIMEOUT_S = float(os.environ.get("BOT_ACTION_TIMEOUT", "20"))
+FALLBACK_TEXT = {
+    "utter_service_down": "Sorry, I can't look that up right now. Please try again in a minute.",
+    "utter_action_timeout": "Sorry, that is taking too long to look up. Please try again in a moment.",
+}
+
+
+def patch_remote_actions() -> None:
+    """Wrap RemoteAction.run: a timeout and a friendly message on failure, instead of silence."""
+    from rasa.core.actions.action import ActionExecutionRejection, RemoteAction, create_bot_utterance
+
+    if getattr(RemoteAction.run, "_bot_wrapped", False):
+        return
+    original = RemoteAction.run
+
+    async def run(self, output_channel, nlg, tracker, domain):  # type: ignore[no-untyped-def]
+        try:
+            return await asyncio.wait_for(original(self, output_channel, nlg, tracker, domain), ACTION_TIMEOUT_S)
+        except ActionExecutionRejection:
+            raise  # Rasa's own protocol: another policy gets a turn
+        except asyncio.TimeoutError:
+            log.error("custom action %s timed out after %.0fs", self.name(), ACTION_TIMEOUT_S)
+            response = "utter_action_timeout"
+        except Exception as exc:  # connection refused, 5xx, malformed reply: the user must still hear from us
+            log.error("custom action %s failed: %s", self.name(), exc)
+            response = "utter_service_down"
+        message = await nlg.generate(response, tracker, output_channel.name()) if response in domain.responses else None
+        return [create_bot_utterance(message or {"text": FALLBACK_TEXT[response]})]
+
+    run._bot_wrapped = True  # type: ignore[attr-defined]
+    RemoteAction.run = run
+
+
+def patch_shell_exit() -> None:
+    """`rasa shell`: Ctrl-C at a button list or Ctrl-D at the prompt ends the shell like /stop.
+
+    Rasa 3.6 crashes there (None.rfind / EOFError in its console task) and the shell hangs until a second Ctrl-C.
+    """
+    import questionary
+    from rasa.cli import utils as cli_utils
+
+    ask = questionary.Question.ask_async
+    if getattr(ask, "_bot_wrapped", False):
+        return
+
+    async def ask_async(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return await ask(self, *args, **kwargs)
+        except EOFError:  # Ctrl-D
+            return None
+
+    async def payload_from_button_question(question):  # type: ignore[no-untyped-def]
+        answer = await question.ask_async()
+        if answer is None or answer == cli_utils.FREE_TEXT_INPUT_PROMPT:  # None: Ctrl-C
+            return answer
+        return answer[answer.rfind("(") + 1 : answer.rfind(")")]
+
+    ask_async._bot_wrapped = True  # type: ignore[attr-defined]
+    questionary.Question.ask_async = ask_async
+    cli_utils.payload_from_button_question = payload_from_button_question
+
+
+def api_auth_args(args: list[str]) -> list[str]:
+    """`rasa run --enable-api` only with authentication: the token (RASA_AUTH_TOKEN) or JWT secret
+    (RASA_JWT_SECRET, RASA_JWT_METHOD) from the environment, so it never shows on the command line."""
+    if not args or args[0] != "run" or "--enable-api" not in args:
+        return args
+    if any(a in args for a in ("--auth-token", "--jwt-secret")):
+        return args
+    extra: list[str] = []
+    if os.environ.get("RASA_AUTH_TOKEN"):
+        extra += ["--auth-token", os.environ["RASA_AUTH_TOKEN"]]
+    if os.environ.get("RASA_JWT_SECRET"):
+        extra += [
+            "--jwt-secret",
+            os.environ["RASA_JWT_SECRET"],
+            "--jwt-method",
+            os.environ.get("RASA_JWT_METHOD", "HS256"),
+        ]
+    if not extra:
+        raise SystemExit(
+            "Refusing to open Rasa's HTTP API without authentication: set RASA_AUTH_TOKEN (or RASA_JWT_SECRET)."
+        )
+    return [*args, *extra]
+
+
+def main() -> None:
+    patch_remote_actions()
+    if sys.argv[1:2] == ["shell"]:
+        patch_shell_exit()
+    from rasa.__main__ import main as rasa_main
+
+    sys.argv = ["rasa", *api_auth_args(sys.argv[1:])]
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()
