@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: venv system web build run shell test lint validate stories pytest eval eval-quick bench bench-scale bench-load bench-scaleout audit cluster lock clean
+.PHONY: venv system web build run shell test test-fast lint validate stories pytest eval eval-quick bench bench-scale bench-load bench-scaleout audit cluster lock clean
 
 venv:
 	@bash scripts/ensure_venv.sh
@@ -32,8 +32,11 @@ run: build web
 shell: build
 	$(PY) -m bot shell
 
+# ruff, the types (mypy on bot/ and actions/) and the layers (import-linter, contract in pyproject.toml).
 lint: venv
 	.venv/bin/ruff check bot actions tests bench
+	.venv/bin/mypy
+	.venv/bin/lint-imports --no-cache
 
 validate: build
 	.venv/bin/rasa data validate
@@ -54,6 +57,11 @@ eval-quick: build
 	$(PY) -m bot eval --respondents 400
 
 test: build lint validate stories eval-quick pytest
+
+# The daily loop: lint and the unit tier (no server started, no model trained), about two minutes.
+test-fast: lint
+	$(PY) -m bot build --no-train
+	$(PY) -m pytest -m unit -q
 
 bench: build audit
 	$(PY) -m bench.run

@@ -71,7 +71,7 @@ def resolve_mentions(
         if len(ids) >= want:
             break
         res = service.resolver.resolve(mention)
-        if res.found:
+        if res.found and res.career is not None:
             if res.career not in ids:
                 ids.append(res.career)
         elif len(ids) < want:

@@ -32,7 +32,7 @@ class ActionAnswerCareer(SafeAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         service = get_service()
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        section = SECTION_OF_INTENT.get(intent, "overview")
+        section = SECTION_OF_INTENT.get(intent or "", "overview")
         ids, problem = resolve_mentions(service, tracker, want=1, intent=f"ask_{section}")
         text = tracker.latest_message.get("text") or ""
         if problem:
@@ -47,7 +47,7 @@ class ActionAnswerCareer(SafeAction):
                 if not res.found:
                     send(dispatcher, answers.not_found_reply(service, name, res, f"ask_{section}"))
                     return [SlotSet("section", section)]
-                ids = [res.career]
+                ids = [str(res.career)]
         career = ids[0] if ids else focus
         if career not in service.careers:
             dispatcher.utter_message(response="utter_no_career")

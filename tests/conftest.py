@@ -58,3 +58,13 @@ def shared_stack():
         yield stack
     finally:
         stack.stop()
+
+
+TIERS = {"unit", "integration", "browser"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test must say its tier, so `make test-fast` (the unit tier) never starts a server by accident."""
+    missing = [item.nodeid for item in items if not TIERS & {m.name for m in item.iter_markers()}]
+    if missing:
+        raise pytest.UsageError(f"tests without a tier marker ({', '.join(sorted(TIERS))}): {missing[:5]}")

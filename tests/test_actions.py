@@ -9,6 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import careers as actions
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.fixture(autouse=True)
 def use_fixture_service(service, monkeypatch):

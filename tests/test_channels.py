@@ -26,6 +26,8 @@ from tests.conftest import ROOT
 from tests.fakes.slack_api import BOT_USER, SlackFake
 from tests.fakes.telegram_api import TelegramFake
 
+pytestmark = pytest.mark.integration
+
 SLACK_TOKEN = "xoxb-1111-2222-fake"
 SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TELEGRAM_TOKEN = "123456789:AAFakeTokenForTests_0123456789abcdef"

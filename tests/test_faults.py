@@ -35,6 +35,8 @@ from tests.conftest import FIXTURE_CAREERS, ROOT
 from tests.fakes.base import post
 from tests.fakes.slow_action_server import SlowActionServer
 
+pytestmark = pytest.mark.integration
+
 ACTION_TIMEOUT = 10  # seconds, BOT_ACTION_TIMEOUT of the stack below (default 20)
 DOWN = "can't look that up right now"  # utter_service_down
 SLOW = "taking too long"  # utter_action_timeout (or bot/rasa/server.py's fallback text)

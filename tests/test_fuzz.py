@@ -24,6 +24,8 @@ from bot.ops.serve import Stack
 from bot.rasa.channels.rest import DEFAULT_MAX_MESSAGE_LENGTH as MAX_LEN
 from tests.fakes.base import post
 
+pytestmark = pytest.mark.integration
+
 SEED = 20261125
 JSON_HEADERS = {"Content-Type": "application/json"}
 TOO_LONG = "too long for me"

@@ -14,6 +14,8 @@ from bot.knowledge.ingest import ColumnMap, IngestError, ingest
 from bot.knowledge.pages import load_careers
 from tests.conftest import FIXTURE_CAREERS, ROOT
 
+pytestmark = pytest.mark.unit
+
 SOURCES = ROOT / "tests" / "fixtures" / "ingest"
 
 

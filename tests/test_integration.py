@@ -13,6 +13,8 @@ import pytest
 
 from bot.ops.serve import Stack, with_token
 
+pytestmark = pytest.mark.integration
+
 
 @pytest.fixture(scope="module")
 def stack(shared_stack):

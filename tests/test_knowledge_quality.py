@@ -13,6 +13,8 @@ from bot.knowledge.check import CLUSTERS, EDUCATION_LEVELS, shared_names
 from bot.knowledge.pages import RIASEC, load_careers
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.unit
+
 BUNDLED = ROOT / "knowledge" / "careers"
 
 

@@ -10,6 +10,8 @@ import yaml
 from bot.dialogue.language import looks_foreign
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.unit
+
 
 def english_examples() -> list[str]:
     """Every NLU training example (annotations removed) and every held-out eval question."""

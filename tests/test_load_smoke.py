@@ -14,6 +14,8 @@ from bench import load
 from bot import config
 from bot.knowledge.pages import load_careers
 
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
 
 @pytest.fixture(scope="module")
 def stack(shared_stack):

@@ -11,6 +11,8 @@ from bot.knowledge.check import check_pages
 from bot.knowledge.pages import load_careers, parse_page
 from tests.conftest import FIXTURE_CAREERS, ROOT
 
+pytestmark = pytest.mark.unit
+
 REQUIRED_CAREERS = """machine-learning-engineer mlops-engineer computer-vision-engineer
 natural-language-processing-engineer
 research-machine-learning-engineer applied-machine-learning-engineer deep-learning-engineer ai-engineer

@@ -16,6 +16,8 @@ from bot.dialogue.quiz import default_items
 if TYPE_CHECKING:
     from tests.stack_fixtures import StoreStack
 
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
 pytest_plugins = ["tests.stack_fixtures"]
 
 BEFORE = ["5", "1", "I'd love that", "2", "3"]  # answers given before the crash (a button value or free text)

@@ -11,6 +11,8 @@ from bot.dialogue.quiz import Item
 from bot.knowledge.pages import RIASEC, load_careers
 from tests.conftest import FIXTURE_CAREERS, ROOT
 
+pytestmark = pytest.mark.unit
+
 ITEMS = tuple(Item(f"{d.lower()}{n:02d}", f"Activity {d}{n}", d) for d in RIASEC for n in range(1, 9))
 
 

@@ -20,6 +20,8 @@ from bot.ops.serve import free_port
 if TYPE_CHECKING:
     from tests.stack_fixtures import StoreStack
 
+pytestmark = pytest.mark.integration
+
 pytest_plugins = ["tests.stack_fixtures"]
 
 PERSON = {"R": 2, "I": 5, "A": 3, "S": 1, "E": 2, "C": 4}

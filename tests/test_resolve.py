@@ -8,6 +8,8 @@ from bot.dialogue.resolve import CareerResolver
 from bot.knowledge.pages import load_careers
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.fixture(scope="module")
 def real_resolver() -> CareerResolver:

@@ -13,6 +13,8 @@ from bot.knowledge.pages import load_careers
 from bot.search.index import IndexMissing, SearchIndex, build_index, passages_for, read_meta
 from tests.conftest import FIXTURE_CAREERS, ROOT
 
+pytestmark = pytest.mark.unit
+
 
 def test_passages_name_career_and_section():
     passages = passages_for(load_careers([FIXTURE_CAREERS]).values())

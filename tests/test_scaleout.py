@@ -36,6 +36,8 @@ from bot.ops.serve import with_token
 from bot.rasa.lock_store import AtomicRedisLockStore
 from tests.conftest import ROOT
 
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
 CAREERS = ["data-scientist", "electrician", "pharmacist", "welder", "chef", "lawyer"]
 PHRASES = ["what does {} do?", "how much does {} earn?", "how do I become {}?"]
 

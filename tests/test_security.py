@@ -15,6 +15,8 @@ from bot.search.index import IndexMissing, SearchIndex
 from tests.conftest import ROOT
 
 # Shapes of real credentials (Slack, Telegram, AWS, private keys). The tests' fakes use shorter made-up ones.
+pytestmark = pytest.mark.unit
+
 SECRET_SHAPES = {
     "Slack token": r"xox[abposr]-\d{9,13}-\d{9,13}-[A-Za-z0-9]{20,}",
     "Telegram bot token": r"\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b",

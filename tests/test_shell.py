@@ -25,6 +25,8 @@ from bot.dialogue.quiz import default_items
 from bot.ops.serve import free_port, port_is_free
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.integration
+
 START_TIMEOUT = 400  # TensorFlow, spaCy and the model load while other servers share the 2 cores
 TURN_TIMEOUT = 120
 UP, DOWN, ENTER = "\x1b[A", "\x1b[B", "\r"

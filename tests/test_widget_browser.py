@@ -19,6 +19,8 @@ from bot.ops.serve import Stack
 from tests.browser import ChatPage, launch
 from tests.conftest import ROOT
 
+pytestmark = [pytest.mark.browser, pytest.mark.integration]
+
 SCALE = ["Love it", "Like it", "Not sure", "Dislike it", "Hate it"]
 ANY_TEXT = re.compile(r"\S")
 FONT_BLOCKED = "fonts.googleapis.com"  # the widget's web font: refused by the page's CSP, never fetched

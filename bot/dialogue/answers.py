@@ -60,7 +60,7 @@ def first_sentence(text: str) -> str:
 
 
 def follow_up_buttons(career: Career, section: str, service: Service) -> list[dict]:
-    buttons = []
+    buttons: list[dict] = []
     for other in NEXT_SECTIONS:
         if other != section and career.sections.get(other) and len(buttons) < 3:
             buttons.append({"title": f"{SECTION_LABELS[other]}", "payload": payload(f"ask_{other}", career.id)})

@@ -206,7 +206,7 @@ def _draft_from_page(career: Career) -> Draft:
 
 def _draft_from_plain_markdown(path: Path, text: str) -> Draft:
     title = None
-    current = "overview"
+    current: str | None = "overview"
     sections: dict[str, list[str]] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if line.startswith("# ") and title is None:
@@ -233,6 +233,11 @@ def read_table(path: Path, delimiter: str, columns: ColumnMap) -> list[Draft]:
         raise IngestError(f"{path}:1: the file is empty") from None
     index = {h.lower(): i for i, h in enumerate(header)}
 
+    def required_column(name: str, what: str) -> int:
+        found = column(name, what, required=True)
+        assert found is not None  # column() raises for a missing required column
+        return found
+
     def column(name: str | None, what: str, required: bool = False) -> int | None:
         if name is None:
             return None
@@ -242,17 +247,17 @@ def read_table(path: Path, delimiter: str, columns: ColumnMap) -> list[Draft]:
             return None
         return index[name.lower()]
 
-    title_col = column(columns.title, "title", required=True)
+    title_col = required_column(columns.title, "title")
     section_cols: dict[str, int] = {}
     for section, name in columns.sections.items():
         if section not in SECTION_IDS:
             raise IngestError(f"--column {section}={name}: '{section}' is not a section ({', '.join(SECTION_IDS)})")
-        section_cols[section] = column(name, f"'{section}' section", required=True)
+        section_cols[section] = required_column(name, f"'{section}' section")
     if not columns.sections:  # guess: columns named after a section, a heading or a synonym
         for i, h in enumerate(header):
-            section = HEADING_TO_SECTION.get(h.lower()) or COLUMN_SYNONYMS.get(h.lower())
-            if section and section not in section_cols:
-                section_cols[section] = i
+            guessed = HEADING_TO_SECTION.get(h.lower()) or COLUMN_SYNONYMS.get(h.lower())
+            if guessed and guessed not in section_cols:
+                section_cols[guessed] = i
     if "overview" not in section_cols and "duties" not in section_cols:
         raise IngestError(
             f"{path}:1: no text columns found (columns: {', '.join(header)}); map them with --column overview=NAME"
@@ -317,10 +322,10 @@ def read_onet(source: Path) -> list[Draft]:
             raise IngestError(f"{where}: an occupation needs a title and a description")
         if code in drafts:
             raise IngestError(f"{where}: occupation {code} appears twice")
-        draft = Draft(title, where, key=code, cluster=_soc_cluster(code))
-        draft.sections["overview"] = description
-        draft.extra["ingested"] = {"source": "the O*NET database", "code": code}
-        drafts[code] = draft
+        occupation = Draft(title, where, key=code, cluster=_soc_cluster(code))
+        occupation.sections["overview"] = description
+        occupation.extra["ingested"] = {"source": "the O*NET database", "code": code}
+        drafts[code] = occupation
     if not drafts:
         raise IngestError(f"{occupations}: no occupations under the header")
 
@@ -474,7 +479,7 @@ def render(draft: Draft, career_id: str, related: list[str], source_name: str) -
     if draft.riasec:
         meta["riasec"] = {d: draft.riasec[d] for d in RIASEC}
     if draft.job_zone or draft.level:
-        level = draft.level or ZONE_LEVEL[draft.job_zone]
+        level = draft.level or ZONE_LEVEL[draft.job_zone or 0]
         meta["education"] = {"level": level, "job_zone": draft.job_zone or LEVEL_ZONE[level]}
     meta["related"] = related
     meta.update({k: v for k, v in draft.extra.items() if k not in meta})

@@ -454,7 +454,7 @@ def run_local(args: argparse.Namespace) -> int:
         if web:
             print(f"  Chat widget:       http://127.0.0.1:{web}/?rasa={cluster.url}")
         print(f"  Lock store:        {redis_url}\n  Tracker store:     {tracker_url.split('@')[-1]}")
-        print(f"  HTTP API token:    {'$RASA_AUTH_TOKEN' if os.environ.get('RASA_AUTH_TOKEN') else cluster.auth_token}")
+        print(f"  HTTP API token:    {'$RASA_AUTH_TOKEN' if config.settings().rasa_auth_token else cluster.auth_token}")
         print(f"  Logs:              {cluster.log_dir}\n\nPress Ctrl-C to stop.")
         return run_until_interrupted([*cluster.procs, *(p for s in cluster.stacks for p in s.procs)])
 

@@ -9,7 +9,6 @@ what NLU understood (intent, confidence), bot events carry the machine-readable 
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -40,7 +39,7 @@ class Source:
 def resolve_source(tracker_url: str | None = None, sqlite: str | Path | None = None) -> Source:
     """The store to read: --sqlite PATH, --tracker-url URL, else BOT_TRACKER_URL, else var/tracker.db."""
     if sqlite is None and tracker_url is None:
-        tracker_url = os.environ.get("BOT_TRACKER_URL") or None
+        tracker_url = config.settings().bot_tracker_url or None
         if tracker_url is None:
             sqlite = config.VAR_DIR / "tracker.db"
     if tracker_url is not None and tracker_url.startswith("sqlite:///"):

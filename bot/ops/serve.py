@@ -20,6 +20,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from bot import config
 
@@ -85,7 +86,7 @@ def new_api_token() -> str:
     """The HTTP API's token: RASA_AUTH_TOKEN when set, else a fresh random one (the API is never open)."""
     import secrets
 
-    return os.environ.get("RASA_AUTH_TOKEN") or secrets.token_urlsafe(24)
+    return config.settings().rasa_auth_token or secrets.token_urlsafe(24)
 
 
 def with_token(url: str, token: str) -> str:
@@ -126,7 +127,7 @@ def wait_http(url: str, timeout: float, proc: subprocess.Popen | None = None) ->
 def tracker_store_config(sqlite_path: Path) -> dict:
     """Where conversations are kept: PostgreSQL when BOT_TRACKER_URL is set
     (postgresql://user:password@host:port/db), else an embedded SQLite file. Never only in memory."""
-    url = os.environ.get("BOT_TRACKER_URL")
+    url = config.settings().bot_tracker_url
     if not url:
         return {"type": "SQL", "dialect": "sqlite", "db": str(sqlite_path)}
     from urllib.parse import unquote, urlparse
@@ -301,10 +302,10 @@ class Stack:
     def restart_rasa(self, timeout: float = 240) -> subprocess.Popen:
         """Start the Rasa server again with the same command line (same tracker store), stopping the old one
         if it still runs: after a crash, conversations carry on from the tracker store."""
-        old = next(p for p in self.procs if "bot.rasa.server" in p.args)
+        old = next(p for p in self.procs if "bot.rasa.server" in cast(list[str], p.args))
         stop_group(old)
         self.procs.remove(old)
-        rasa = self._spawn(f"rasa-{old.pid}", list(old.args), {**base_env(), **self.env}, quiet=True)
+        rasa = self._spawn(f"rasa-{old.pid}", cast(list[str], old.args), {**base_env(), **self.env}, quiet=True)
         wait_http(f"{self.rasa_url}/", timeout, rasa)
         return rasa
 
@@ -330,8 +331,8 @@ class Stack:
 
 def local_api_token() -> str:
     """`make run`'s HTTP API token: RASA_AUTH_TOKEN, else one generated once and kept in var/api-token (0600)."""
-    if os.environ.get("RASA_AUTH_TOKEN"):
-        return os.environ["RASA_AUTH_TOKEN"]
+    if config.settings().rasa_auth_token:
+        return config.settings().rasa_auth_token
     path = config.VAR_DIR / "api-token"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -361,7 +362,7 @@ def run_forever(rasa_port: int = 5005, action_port: int = 5055, web_port: int = 
         print(exc, file=sys.stderr)
         return 1
     print(f'\n  Rasa REST:     POST {stack.rasa_url}/webhooks/rest/webhook  {{"sender": "me", "message": "hi"}}')
-    token_from = "RASA_AUTH_TOKEN" if os.environ.get("RASA_AUTH_TOKEN") else config.VAR_DIR / "api-token"
+    token_from = "RASA_AUTH_TOKEN" if config.settings().rasa_auth_token else config.VAR_DIR / "api-token"
     print(f"  Rasa HTTP API: {stack.rasa_url}/conversations/<id>/tracker?token=<token in {token_from}>")
     if web:
         print(f"  Chat widget:   http://127.0.0.1:{web}/")

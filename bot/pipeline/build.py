@@ -15,8 +15,7 @@ from pathlib import Path
 from bot import config
 from bot.knowledge.check import check_pages
 from bot.knowledge.pages import load_careers
-from bot.pipeline import spacy_pipeline
-from bot.pipeline import nlu_data
+from bot.pipeline import nlu_data, spacy_pipeline
 from bot.search.index import build_index
 
 log = logging.getLogger("bot.pipeline.build")

@@ -41,7 +41,7 @@ def build(careers: dict[str, Career], out: Path) -> bool:
         return False
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(patterns(careers))
+    ruler.add_patterns(patterns(careers))  # type: ignore[attr-defined]  # add_pipe returns the EntityRuler
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)

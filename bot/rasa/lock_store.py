@@ -22,14 +22,15 @@ endpoints.yml:
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from typing import Any
 
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 
-POLL_S = float(os.environ.get("BOT_LOCK_POLL_S", "0.05"))
+from bot import config
+
+POLL_S = config.settings().bot_lock_poll_s
 Change = Callable[[TicketLock | None], tuple[TicketLock | None, Any]]  # (lock to store, None: delete; result)
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import sys
 
+from bot import config
+
 log = logging.getLogger("bot.rasa.server")
-ACTION_TIMEOUT_S = float(os.environ.get("BOT_ACTION_TIMEOUT", "20"))
+ACTION_TIMEOUT_S = config.settings().bot_action_timeout
 FALLBACK_TEXT = {
     "utter_service_down": "Sorry, I can't look that up right now. Please try again in a minute.",
     "utter_action_timeout": "Sorry, that is taking too long to look up. Please try again in a moment.",
@@ -72,7 +73,7 @@ def patch_shell_exit() -> None:
         return answer[answer.rfind("(") + 1 : answer.rfind(")")]
 
     ask_async._bot_wrapped = True  # type: ignore[attr-defined]
-    questionary.Question.ask_async = ask_async
+    questionary.Question.ask_async = ask_async  # type: ignore[method-assign]
     cli_utils.payload_from_button_question = payload_from_button_question
 
 
@@ -84,15 +85,11 @@ def api_auth_args(args: list[str]) -> list[str]:
     if any(a in args for a in ("--auth-token", "--jwt-secret")):
         return args
     extra: list[str] = []
-    if os.environ.get("RASA_AUTH_TOKEN"):
-        extra += ["--auth-token", os.environ["RASA_AUTH_TOKEN"]]
-    if os.environ.get("RASA_JWT_SECRET"):
-        extra += [
-            "--jwt-secret",
-            os.environ["RASA_JWT_SECRET"],
-            "--jwt-method",
-            os.environ.get("RASA_JWT_METHOD", "HS256"),
-        ]
+    env = config.settings()
+    if env.rasa_auth_token:
+        extra += ["--auth-token", env.rasa_auth_token]
+    if env.rasa_jwt_secret:
+        extra += ["--jwt-secret", env.rasa_jwt_secret, "--jwt-method", env.rasa_jwt_method]
     if not extra:
         raise SystemExit(
             "Refusing to open Rasa's HTTP API without authentication: set RASA_AUTH_TOKEN (or RASA_JWT_SECRET)."

@@ -10,11 +10,12 @@ The choice and its parameters are written to the index's meta.json and re-applie
 from __future__ import annotations
 
 import math
-import os
 
 import numpy as np
 
-FLAT_MAX = int(os.environ.get("BOT_FLAT_MAX", "50000"))
+from bot import config
+
+FLAT_MAX = config.settings().bot_flat_max
 TRAIN_SAMPLE_PER_LIST = 64  # k-means training points per inverted list
 NPROBE_SHARE = 1 / 64  # share of the lists a query visits, within [NPROBE_MIN, NPROBE_MAX]
 NPROBE_MIN, NPROBE_MAX = 16, 128

@@ -19,8 +19,9 @@ def load_encoder(model: str | None = None):
 
     # The servers set BOT_TORCH_THREADS=1 (bot/ops/serve.py): they embed one short message at a time, and torch's
     # thread pool fighting TensorFlow's for 2 cores made concurrent turns 4x slower. Batch jobs use every core.
-    if os.environ.get("BOT_TORCH_THREADS"):
-        torch.set_num_threads(int(os.environ["BOT_TORCH_THREADS"]))
+    threads = config.settings().bot_torch_threads
+    if threads:
+        torch.set_num_threads(threads)
     return SentenceTransformer(model or config.embed_model(), device="cpu")
 
 

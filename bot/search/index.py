@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 CHUNK_VERSION = "2"  # bump when passage splitting or the index layout changes, so indexes rebuild
 MAX_PASSAGE_WORDS = 120
 MODES = ("dense", "bm25", "hybrid")
-DEFAULT_MODE = os.environ.get("BOT_SEARCH_MODE", "dense")  # the winner of the retrieval report
+DEFAULT_MODE = config.settings().bot_search_mode  # the winner of the retrieval report
 FUSION_DEPTH = 50  # candidates each ranker contributes to the hybrid
 EXACT_FILTER_MAX = 50_000  # filtered searches over at most this many passages are exact, from vectors.npy
 
@@ -281,7 +281,7 @@ class SearchIndex:
         if section is not None:
             in_section = set(self._by_section.get(section, []))
             ids = in_section if ids is None else ids & in_section
-        return np.array(sorted(ids), dtype=np.int64)
+        return np.array(sorted(ids or ()), dtype=np.int64)
 
     def _dense(self, q: np.ndarray, k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
         import faiss

@@ -5,20 +5,19 @@ unset, so bot/ops/serve.py fills the unset ones with these defaults (empty token
 and its webhook answers 503).
 """
 
-ENV_DEFAULTS: dict[str, str] = {
-    # Slack (bot/rasa/channels/slack.py): bot token (xoxb-...), the app's signing secret, the Web API base URL.
-    "SLACK_TOKEN": "",
-    "SLACK_SIGNING_SECRET": "",
-    "SLACK_API_URL": "https://slack.com/api/",
-    # Telegram (bot/rasa/channels/telegram.py): BotFather token, the bot's username, the public webhook URL that
-    # is registered with setWebhook at start-up (empty: not registered), the secret Telegram sends back in
-    # X-Telegram-Bot-Api-Secret-Token, and the Bot API server (a local telegram-bot-api server works too).
-    "TELEGRAM_TOKEN": "",
-    "TELEGRAM_VERIFY": "",
-    "TELEGRAM_WEBHOOK_URL": "",
-    "TELEGRAM_SECRET_TOKEN": "",
-    "TELEGRAM_API_URL": "https://api.telegram.org",
-    # socket.io (bot/rasa/channels/socketio.py): origins whose pages may open the widget's socket (comma-separated,
-    # "*" for any). bot/ops/serve.py adds the origin of the page it serves itself.
-    "BOT_ALLOWED_ORIGINS": "http://127.0.0.1:8080,http://localhost:8080",
-}
+from bot.config import Settings
+
+# Slack (slack.py), Telegram (telegram.py) and the widget's socket.io origins (socketio.py); meanings and defaults
+# are in bot.config.Settings.
+CREDENTIAL_VARIABLES = (
+    "SLACK_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_API_URL",
+    "TELEGRAM_TOKEN",
+    "TELEGRAM_VERIFY",
+    "TELEGRAM_WEBHOOK_URL",
+    "TELEGRAM_SECRET_TOKEN",
+    "TELEGRAM_API_URL",
+    "BOT_ALLOWED_ORIGINS",
+)
+ENV_DEFAULTS: dict[str, str] = {name: str(Settings.__fields__[name.lower()].default) for name in CREDENTIAL_VARIABLES}

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -28,6 +27,8 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from bot import config
 
 logger = logging.getLogger(__name__)
 DEFAULT_MAX_MESSAGE_LENGTH = 2000
@@ -50,7 +51,7 @@ class InvalidInput(ValueError):
 def max_message_length() -> int:
     """BOT_MAX_MESSAGE_LENGTH, read at call time so a server's environment decides."""
     try:
-        return max(1, int(os.environ.get("BOT_MAX_MESSAGE_LENGTH", DEFAULT_MAX_MESSAGE_LENGTH)))
+        return max(1, config.settings().bot_max_message_length)
     except ValueError:
         return DEFAULT_MAX_MESSAGE_LENGTH
 
@@ -165,7 +166,8 @@ async def guard_parse(request: Request) -> HTTPResponse | None:
             )
     except InvalidInput as exc:
         return error_response(exc.status, exc.reason, str(exc))
-    request.parsed_json = {**body, "text": clean_text(text)}  # what Rasa's handler reads as request.json
+    # what Rasa's handler reads as request.json (Sanic caches the parsed body there)
+    request.parsed_json = {**body, "text": clean_text(text)}  # type: ignore[assignment]
     return None
 
 

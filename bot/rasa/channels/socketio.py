@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -29,7 +28,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from bot.rasa.channels import ENV_DEFAULTS
+from bot import config
 from bot.rasa.channels.rest import InvalidInput, check_sender, clean_text, json_type, max_message_length, too_long_text
 
 logger = logging.getLogger(__name__)
@@ -37,7 +36,7 @@ logger = logging.getLogger(__name__)
 
 def allowed_origins() -> list[str] | str:
     """BOT_ALLOWED_ORIGINS: a list of origins, or "*" for any."""
-    raw = os.environ.get("BOT_ALLOWED_ORIGINS", ENV_DEFAULTS["BOT_ALLOWED_ORIGINS"])
+    raw = config.settings().bot_allowed_origins
     origins = [o.strip().rstrip("/") for o in raw.split(",") if o.strip()]
     return "*" if "*" in origins else origins
 

@@ -178,6 +178,12 @@ class TelegramChannel(TelegramInput):
     def get_output_channel(self) -> TelegramOutputChannel | None:  # type: ignore[override]
         return self.out
 
+    def _client(self) -> TelegramOutputChannel:
+        """The Bot API client, made when the webhook blueprint is built (before any update arrives)."""
+        if self.out is None:
+            raise RuntimeError("the Telegram channel has no client yet: its blueprint was not built")
+        return self.out
+
     async def register_webhook(self) -> bool:
         """setWebhook with the secret token (aiogram 2.15 predates secret_token, so the raw method is called)."""
         if self.out is None or not self.webhook_url:
@@ -199,7 +205,7 @@ class TelegramChannel(TelegramInput):
             return ""
         if self.username is None:
             try:
-                self.username = (await self.out.get_me()).username or ""
+                self.username = (await self._client().get_me()).username or ""
             except TelegramAPIError as exc:
                 return f"could not check the Telegram token with getMe: {exc}"
         if self.username.lower() != self.verify.lower():
@@ -311,14 +317,14 @@ class TelegramChannel(TelegramInput):
     async def _acknowledge(self, query: dict) -> None:
         """Stop the client's spinner on the pressed button (Telegram expects an answer to every callback_query)."""
         try:
-            await self.out.answer_callback_query(query["id"])
+            await self._client().answer_callback_query(query["id"])
         except TelegramAPIError as exc:  # e.g. "query is too old": the press is still handled
             logger.info("answerCallbackQuery failed: %s", exc)
 
     async def _mark_choice(self, message: dict, chosen: str | None) -> None:
         """Leave only "✓ <choice>" on the pressed message's keyboard."""
         try:
-            await self.out.edit_message_reply_markup(
+            await self._client().edit_message_reply_markup(
                 message["chat"]["id"],
                 message["message_id"],
                 reply_markup={"inline_keyboard": [[{"text": f"✓ {chosen or 'Chosen'}", "callback_data": CHOSEN}]]},
