@@ -11,12 +11,6 @@ from pathlib import Path
 from bot import config
 
 
-def _careers(dirs: list[str] | None):
-    from bot.knowledge.pages import load_careers
-
-    return load_careers([Path(d) for d in dirs] if dirs else config.career_dirs())
-
-
 def cmd_check(args) -> int:
     from bot.knowledge.check import check_pages, shared_names
 

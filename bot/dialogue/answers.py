@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from bot.dialogue.resolve import Resolution
 from bot.dialogue.service import Service
-from bot.knowledge.pages import SECTION_IDS, SECTION_LABELS, Career
+from bot.knowledge.pages import SECTION_IDS, SECTION_LABELS, Career, holland_code
 
 MAX_ANSWER_CHARS = 700
 SECTION_PASSAGES_MAX = 3  # an answer quotes at most this many passages of a section
@@ -156,10 +156,6 @@ def _salary_line(career: Career) -> str:
     return f"about {amount} {period} (US median, {s.get('year')})"
 
 
-def holland_code(career: Career) -> str:
-    return "".join(sorted(career.riasec, key=lambda k: -career.riasec[k])[:3])
-
-
 def compare_reply(service: Service, a: str, b: str) -> Reply:
     lines = []
     for cid in (a, b):
@@ -168,7 +164,7 @@ def compare_reply(service: Service, a: str, b: str) -> Reply:
             f"{c.title}: {first_sentence(c.sections['overview'])}\n"
             f"  - Typical entry: {c.education.get('level', 'varies')}\n"
             f"  - Pay: {_salary_line(c)}\n"
-            f"  - Interests (Holland code): {holland_code(c)}"
+            f"  - Interests (Holland code): {holland_code(c.riasec)}"
         )
     ca, cb = service.careers[a], service.careers[b]
     text = (

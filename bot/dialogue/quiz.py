@@ -18,7 +18,7 @@ import numpy as np
 import yaml
 
 from bot import config
-from bot.knowledge.pages import RIASEC, Career
+from bot.knowledge.pages import RIASEC, Career, holland_code
 
 DIMENSION_NAMES = {
     "R": "Realistic (hands-on, tools, outdoors)",
@@ -141,10 +141,6 @@ def scores(state: dict, items: tuple[Item, ...] | None = None) -> dict[str, floa
     return {d: round(1 + (sums[d] / counts[d] - 1) * 1.5, 2) if counts[d] else 4.0 for d in RIASEC}
 
 
-def holland_code(profile: dict[str, float]) -> str:
-    return "".join(sorted(RIASEC, key=lambda d: (-profile[d], RIASEC.index(d)))[:3])
-
-
 def correlation(a: list[float], b: list[float]) -> float:
     """Pearson correlation: compares the *shape* of two profiles, so someone who likes everything a bit
     more than average is still matched on which interests stand out (O*NET's matching idea)."""
@@ -205,7 +201,7 @@ def matches(
 def reason(profile: dict[str, float], career: Career) -> str:
     """One line naming the interests the person and the career share."""
     mine = holland_code(profile)
-    theirs = "".join(sorted(RIASEC, key=lambda d: -float(career.riasec[d]))[:3])
+    theirs = holland_code(career.riasec)
     shared = [d for d in mine if d in theirs] or [theirs[0]]
     names = [SHORT_NAMES[d] for d in shared[:2]]
     return f"you both score high on {' and '.join(names)}"

@@ -28,16 +28,12 @@ def load_questions(path: Path = QUESTIONS) -> list[dict]:
 
 
 def macro_f1(gold: list[str], pred: list[str]) -> tuple[float, dict[str, float]]:
+    """Macro F1 over the intents of the gold labels, and each intent's F1 (scikit-learn's)."""
+    from sklearn.metrics import f1_score
+
     labels = sorted(set(gold))
-    per: dict[str, float] = {}
-    for label in labels:
-        tp = sum(g == p == label for g, p in zip(gold, pred))
-        fp = sum(p == label and g != label for g, p in zip(gold, pred))
-        fn = sum(g == label and p != label for g, p in zip(gold, pred))
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        per[label] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return sum(per.values()) / len(per), per
+    per = f1_score(gold, pred, labels=labels, average=None, zero_division=0)
+    return float(per.mean()), {label: float(f) for label, f in zip(labels, per)}
 
 
 def _tracker(parse: dict, context: str | None):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +54,12 @@ HEADING_TO_SECTION = {
     "who it suits": "personality",
 }
 RIASEC = "RIASEC"
+
+
+def holland_code(profile: Mapping[str, float], letters: int = 3) -> str:
+    """The Holland code of six interest scores: the letters of the highest, highest first, ties in RIASEC order."""
+    return "".join(sorted(RIASEC, key=lambda d: (-float(profile[d]), RIASEC.index(d)))[:letters])
+
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)\Z", re.S)
 

@@ -16,10 +16,15 @@ from bot import config
 
 log = logging.getLogger("bot.rasa.server")
 ACTION_TIMEOUT_S = config.settings().bot_action_timeout
-FALLBACK_TEXT = {
-    "utter_service_down": "Sorry, I can't look that up right now. Please try again in a minute.",
-    "utter_action_timeout": "Sorry, that is taking too long to look up. Please try again in a moment.",
-}
+FAILURE_RESPONSES = ("utter_service_down", "utter_action_timeout")
+
+
+def failure_texts() -> dict[str, str]:
+    """The apologies for a failed or slow action, as domain.yml words them (the one place they are written)."""
+    import yaml
+
+    responses = yaml.safe_load((config.ROOT / "domain.yml").read_text())["responses"]
+    return {name: responses[name][0]["text"] for name in FAILURE_RESPONSES}
 
 
 def patch_remote_actions() -> None:
@@ -29,6 +34,7 @@ def patch_remote_actions() -> None:
     if getattr(RemoteAction.run, "_bot_wrapped", False):
         return
     original = RemoteAction.run
+    texts = failure_texts()
 
     async def run(self, output_channel, nlg, tracker, domain):  # type: ignore[no-untyped-def]
         try:
@@ -42,7 +48,7 @@ def patch_remote_actions() -> None:
             log.error("custom action %s failed: %s", self.name(), exc)
             response = "utter_service_down"
         message = await nlg.generate(response, tracker, output_channel.name()) if response in domain.responses else None
-        return [create_bot_utterance(message or {"text": FALLBACK_TEXT[response]})]
+        return [create_bot_utterance(message or {"text": texts[response]})]
 
     run._bot_wrapped = True  # type: ignore[attr-defined]
     RemoteAction.run = run
