@@ -73,6 +73,18 @@ def _edit(folder: Path, name: str, old: str, new: str) -> None:
         ("electrician", "---\nid:", "id:", "no YAML front matter"),
         ("electrician", "aliases: [sparky, electrical technician]", "aliases: [sparky, : bad", "not valid YAML"),
         ("electrician", "source: test fixture figure", "source: ''", "salary needs 'source'"),
+        (
+            "electrician",
+            "A paid apprenticeship of four to five years; no degree needed.",
+            "A paid apprenticeship, then the state licence exam.",
+            "names 'state licence' without saying it is the US",
+        ),
+        (
+            "electrician",
+            "## Education",
+            "## Personality\nSuits brave people with steady hands.\n\n## Education",
+            "describes a body or temperament",
+        ),
     ],
 )
 def test_check_rejects_broken_pages(careers_copy, name, old, new, expected):

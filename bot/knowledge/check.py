@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -44,6 +45,33 @@ EDUCATION_LEVELS = [
     "Master's degree",
     "Doctoral or professional degree",
 ]
+
+
+# Rules, exams, licences and agencies that exist only in the US: a section naming one must say it is the US, since
+# readers may live anywhere (the facts are US data).
+US_ONLY = re.compile(
+    r"\b(BLS|Bureau of Labor Statistics|NCLEX|bar exam|ASVAB|USMLE|NREMT|FINRA|Series \d+|CDL|OSHA|FAA|DEA|FDA"
+    r"|Medicare|Medicaid|CPA exam|state licen[cs]e|licensed by the state|state board)\b"
+)
+US_NAMED = re.compile(r"\b(US|U\.S\.|United States|American|federal)\b")
+# Personality lines describe interests, not bodies or temperaments.
+NOT_AN_INTEREST = re.compile(
+    r"\b(steady hands?|good eyesight|physically fit|brave|not afraid of|thick skin|strong stomach|tough)\b", re.I
+)
+
+
+def scope_problems(career: Career) -> list[str]:
+    """Sections naming a US-only rule without saying so; personality lines about bodies or temperaments."""
+    problems = []
+    for section, text in career.sections.items():
+        found = US_ONLY.search(text)
+        if found and not US_NAMED.search(text):
+            problems.append(f"{career.path}: section '{section}' names '{found.group(0)}' without saying it is the US")
+    personality = career.sections.get("personality", "")
+    if NOT_AN_INTEREST.search(personality):
+        word = NOT_AN_INTEREST.search(personality).group(0)  # type: ignore[union-attr]
+        problems.append(f"{career.path}: personality line describes a body or temperament ('{word}'), not interests")
+    return problems
 
 
 def name_key(name: str) -> str:
@@ -94,6 +122,8 @@ def check_career(career: Career) -> list[str]:
         for key in ("median", "year", "source"):
             if not salary.get(key):
                 errors.append(f"{where}: salary needs '{key}'")
+    if complete:
+        errors.extend(scope_problems(career))
     return errors
 
 
