@@ -52,7 +52,7 @@ eval: build
 	$(PY) -m bot eval
 
 # The same report inside `make test`, with 400 simulated career-test respondents per noise level instead of 1,000
-# (~2 minutes less; sampling error ~0.015 on the shares); `make eval` gives the README's numbers.
+# (~2 minutes less; sampling error ~0.015 on the shares); `make eval` gives the numbers of docs/evaluation.md.
 eval-quick: build
 	$(PY) -m bot eval --respondents 400
 

@@ -41,7 +41,7 @@ FLAT_MB_PER_MIN = 2.0
 
 @dataclass(frozen=True)
 class Question:
-    """A career question and what its answer's metadata must say (CONTRACTS §4)."""
+    """A career question and what its answer's metadata must say (docs/contracts.md §4)."""
 
     text: str
     career: str = ""

@@ -1,4 +1,4 @@
-"""`python -m bot <command>`: the command line of CONTRACTS §2 plus build/check helpers."""
+"""`python -m bot <command>`: the command line of docs/contracts.md §2 plus build/check helpers."""
 
 from __future__ import annotations
 

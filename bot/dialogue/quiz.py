@@ -36,7 +36,7 @@ SHORT_NAMES = {
     "E": "leading and persuading",
     "C": "organising",
 }
-# CONTRACTS §4: five buttons from most positive to most negative.
+# docs/contracts.md §4: five buttons from most positive to most negative.
 SCALE = [(5, "Love it"), (4, "Like it"), (3, "Not sure"), (2, "Dislike it"), (1, "Hate it")]
 MIN_ITEMS = 18  # at least three per dimension before the test may stop early
 STABLE_FOR = 4  # ...the top matches unchanged over this many answers

@@ -3,7 +3,7 @@
 Reads Rasa's `events` table (the SQL tracker store: SQLite under var/ or PostgreSQL) directly with SQLAlchemy,
 read-only, so it can run next to a live server. Only `user` and `bot` events are needed: user events carry
 what NLU understood (intent, confidence), bot events carry the machine-readable facts the actions attach
-(CONTRACTS §4: `career`/`section`, `unknown_career`, `quiz_item`, `quiz_result`).
+(docs/contracts.md §4: `career`/`section`, `unknown_career`, `quiz_item`, `quiz_result`).
 """
 
 from __future__ import annotations
