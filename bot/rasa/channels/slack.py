@@ -135,7 +135,9 @@ class SlackChannel(SlackInput):
             if not value
         ]
         self.off_reason = (
-            f"The Slack channel is switched off: set {' and '.join(missing)} (see docs/channels.md, 'Slack')." if missing else ""
+            f"The Slack channel is switched off: set {' and '.join(missing)} (see docs/channels.md, 'Slack')."
+            if missing
+            else ""
         )
         if self.off_reason:
             logger.info(self.off_reason)

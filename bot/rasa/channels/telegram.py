@@ -161,7 +161,9 @@ class TelegramChannel(TelegramInput):
         self.username: str | None = None
         self._seen_updates = render.Recent()
         if not access_token:
-            self.off_reason = "The Telegram channel is switched off: set TELEGRAM_TOKEN (see docs/channels.md, 'Telegram')."
+            self.off_reason = (
+                "The Telegram channel is switched off: set TELEGRAM_TOKEN (see docs/channels.md, 'Telegram')."
+            )
         else:
             try:
                 self.out = TelegramOutputChannel(access_token, self.api_url)
