@@ -85,6 +85,14 @@ def _edit(folder: Path, name: str, old: str, new: str) -> None:
             "## Personality\nSuits brave people with steady hands.\n\n## Education",
             "describes a body or temperament",
         ),
+        ("electrician", "related: [data-scientist]", "related: [data-scientist]\nonet: [47-2111]", "O*NET-SOC codes"),
+        (
+            "electrician",
+            "related: [data-scientist]",
+            "related: [data-scientist]\noutlook: {growth_pct: fast, openings: 81000, period: 2024-2034, source: BLS}",
+            "outlook.growth_pct must be a number",
+        ),
+        ("electrician", "related: [data-scientist]", "related: [data-scientist]\nriasec_note: ''", "riasec_note must"),
     ],
 )
 def test_check_rejects_broken_pages(careers_copy, name, old, new, expected):

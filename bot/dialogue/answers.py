@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from bot.dialogue.resolve import Resolution
 from bot.dialogue.service import Service
+from bot.knowledge.facts import growth_words, money, round_sig
 from bot.knowledge.pages import SECTION_IDS, SECTION_LABELS, Career, holland_code
 
 MAX_ANSWER_CHARS = 700
@@ -147,24 +148,49 @@ def not_found_reply(service: Service, said: str, resolution: Resolution, intent:
     return unknown_career_reply(service, said, resolution.suggestions, intent)
 
 
-def _salary_line(career: Career) -> str:
-    s = career.salary or {}
+def salary_phrase(career: Career) -> str:
+    """The pay line of the compare card, from the page's `salary` front matter: "$81,680 a year (median, May 2024;
+    BLS: Accountants and Auditors)"."""
+    s = career.salary if isinstance(career.salary, dict) else {}
     if not s.get("median"):
         return "no figure on the page"
     period = "an hour" if s.get("period") == "hour" else "a year"
-    amount = f"${s['median']:,.2f}" if s.get("period") == "hour" else f"${s['median']:,.0f}"
-    return f"about {amount} {period} (US median, {s.get('year')})"
+    amount = money(float(s["median"]), "hour" if s.get("period") == "hour" else "year")
+    if s.get("top_coded"):
+        amount += " or more"
+    source = str(s.get("source", ""))
+    when = f"May {s.get('year')}" if "OEWS" in source else str(s.get("year"))
+    category = re.search(r"\(([^()]*)\)\s*$", source)
+    detail = f"; BLS: {category.group(1)}" if category and "Bureau of Labor Statistics" in source else ""
+    return f"{amount} {period} (median, {when}{detail})"
+
+
+def outlook_phrase(career: Career) -> str | None:
+    """The outlook line of the compare card, from the page's `outlook` front matter; None when it has none."""
+    o = career.meta.get("outlook")
+    if not isinstance(o, dict) or not isinstance(o.get("growth_pct"), (int, float)):
+        return None
+    pct = float(o["growth_pct"])
+    change = f"{pct:+.1f}%" if pct else "0.0%"
+    period = str(o.get("period", ""))
+    when = " from {} to {}".format(*period.split("-", 1)) if "-" in period else ""
+    text = f"{change} jobs{when} ({growth_words(pct)})"
+    if isinstance(o.get("openings"), int):
+        text += f", about {round_sig(o['openings']):,} openings a year"
+    return text
 
 
 def compare_reply(service: Service, a: str, b: str) -> Reply:
     lines = []
     for cid in (a, b):
         c = service.careers[cid]
+        outlook = outlook_phrase(c)
         lines.append(
             f"{c.title}: {first_sentence(c.sections['overview'])}\n"
             f"  - Typical entry: {c.education.get('level', 'varies')}\n"
-            f"  - Pay: {_salary_line(c)}\n"
-            f"  - Interests (Holland code): {holland_code(c.riasec)}"
+            f"  - Pay (US): {salary_phrase(c)}\n"
+            + (f"  - Outlook (US): {outlook}\n" if outlook else "")
+            + f"  - Interests (Holland code): {holland_code(c.riasec)}"
         )
     ca, cb = service.careers[a], service.careers[b]
     text = (

@@ -45,6 +45,8 @@ EDUCATION_LEVELS = [
     "Master's degree",
     "Doctoral or professional degree",
 ]
+ONET_CODE = re.compile(r"\d\d-\d{4}\.\d\d")  # O*NET-SOC, e.g. 15-2051.00
+SOC_CODE = re.compile(r"\d\d-\d{4}")  # BLS 2018 SOC, e.g. 15-2051 or a group code like 43-6000
 
 
 # Rules, exams, licences and agencies that exist only in the US: a section naming one must say it is the US, since
@@ -122,8 +124,36 @@ def check_career(career: Career) -> list[str]:
         for key in ("median", "year", "source"):
             if not salary.get(key):
                 errors.append(f"{where}: salary needs '{key}'")
+        if "soc" in salary and not SOC_CODE.fullmatch(str(salary["soc"])):
+            errors.append(f'{where}: salary.soc {salary["soc"]!r} is not a SOC code like "15-2051"')
+    errors.extend(_check_facts(career, where))
     if complete:
         errors.extend(scope_problems(career))
+    return errors
+
+
+def _check_facts(career: Career, where: str) -> list[str]:
+    """The keys that carry the public facts (knowledge/facts): `onet`, `outlook`, `riasec_note`."""
+    errors: list[str] = []
+    meta = career.meta
+    if "onet" in meta:
+        onet = meta["onet"]
+        if not isinstance(onet, list) or not all(isinstance(c, str) and ONET_CODE.fullmatch(c) for c in onet):
+            errors.append(f'{where}: onet must be a list of O*NET-SOC codes like "15-2051.00"')
+    if "outlook" in meta:
+        outlook = meta["outlook"] if isinstance(meta["outlook"], dict) else {}
+        growth, openings = outlook.get("growth_pct"), outlook.get("openings")
+        if not isinstance(growth, (int, float)) or isinstance(growth, bool):
+            errors.append(f"{where}: outlook.growth_pct must be a number (percent)")
+        if not isinstance(openings, int) or isinstance(openings, bool) or openings < 0:
+            errors.append(f"{where}: outlook.openings must be a whole number of openings a year")
+        for key in ("period", "source"):
+            if not outlook.get(key):
+                errors.append(f"{where}: outlook needs '{key}'")
+        if "soc" in outlook and not SOC_CODE.fullmatch(str(outlook["soc"])):
+            errors.append(f'{where}: outlook.soc {outlook["soc"]!r} is not a SOC code like "15-2051"')
+    if "riasec_note" in meta and not (isinstance(meta["riasec_note"], str) and meta["riasec_note"].strip()):
+        errors.append(f"{where}: riasec_note must be a sentence saying why the profile differs from O*NET's")
     return errors
 
 
