@@ -41,8 +41,9 @@ lint: venv
 validate: build
 	.venv/bin/rasa data validate
 
+# End-to-end test stories: each step's user text goes through NLU (--e2e) and then the dialogue policies.
 stories: build
-	.venv/bin/rasa test core --stories tests/test_stories.yml --model models/careers.tar.gz \
+	.venv/bin/rasa test core --e2e --stories tests/test_stories.yml --model models/careers.tar.gz \
 		--fail-on-prediction-errors --out build/results/stories
 
 pytest: build system web
