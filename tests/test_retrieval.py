@@ -178,3 +178,14 @@ def test_a_section_answer_needs_no_query_embedding(service, monkeypatch):
         "source": "knowledge/careers/electrician.md#workplace",
     }
     assert "indoors and outdoors" in reply.text
+
+
+def test_abbreviations_are_searched_with_the_career_title():
+    from bot.search.expand import NameExpander
+
+    expander = NameExpander({"lpn": "Licensed Practical Nurse", "swe": "Software Engineer"})
+    assert expander.expand("lpn pay") == "lpn (Licensed Practical Nurse) pay"
+    assert expander.expand("how much do SWE make") == "how much do SWE (Software Engineer) make"
+    assert expander.expand("is a licensed practical nurse an lpn?") == "is a licensed practical nurse an lpn?"
+    assert expander.expand("help me") == "help me"  # no name inside a word
+    assert NameExpander({}).expand("lpn pay") == "lpn pay"

@@ -30,6 +30,7 @@ class Service:
 def load_service(career_dirs: list[Path] | None = None, index_dir: Path | None = None) -> Service:
     careers = load_careers(career_dirs or config.career_dirs())
     index = SearchIndex(index_dir or config.INDEX_DIR)
+    index.use_names(careers.values())
     return Service(careers, index, CareerResolver(careers, index))
 
 

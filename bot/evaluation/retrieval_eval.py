@@ -49,13 +49,13 @@ def retrieval_report(index, questions: list[dict]) -> dict:
     from bot.search.index import MODES
 
     known = [q for q in questions if q["career"] in index.careers]
-    vectors = encode([q["text"] for q in known])
+    vectors = encode([index.expand(q["text"]) for q in known])  # the query as the assistant searches it
     report: dict = {"questions": len(known), "skipped_unknown_career": len(questions) - len(known), "modes": {}}
     for mode in MODES:
         found_at: list[int | None] = []
         started = time.perf_counter()
         for q, vec in zip(known, vectors):
-            ranked = index.ranked(q["text"], k=max(KS), mode=mode, vector=vec[None, :])
+            ranked = index.ranked(index.expand(q["text"]), k=max(KS), mode=mode, vector=vec[None, :])
             rank = next((r for r, (i, _) in enumerate(ranked, 1) if relevant(index.passages[i], q)), None)
             found_at.append(rank)
         ms = (time.perf_counter() - started) * 1000 / max(1, len(known))

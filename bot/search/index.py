@@ -28,6 +28,7 @@ import numpy as np
 from bot import config
 from bot.knowledge.pages import SECTION_IDS, SECTION_LABELS, Career, load_careers
 from bot.search import ann
+from bot.search.expand import NameExpander
 from bot.search.lexical import BM25, reciprocal_rank_fusion
 
 log = logging.getLogger(__name__)
@@ -248,11 +249,19 @@ class SearchIndex:
         if self.mode not in MODES:
             raise ValueError(f"unknown search mode {self.mode!r}; choose one of {', '.join(MODES)}")
         self._bm25: BM25 | None = None
+        self.expander: NameExpander | None = None  # set by use_names: abbreviations searched with the title
         self._by_career: dict[str, list[int]] = {}
         self._by_section: dict[str, list[int]] = {}
         for i, p in enumerate(self.passages):
             self._by_career.setdefault(p.career, []).append(i)
             self._by_section.setdefault(p.section, []).append(i)
+
+    def use_names(self, careers: Iterable[Career]) -> None:
+        """Search with career names expanded (bot.search.expand): "lpn pay" meets the licensed practical nurse page."""
+        self.expander = NameExpander.from_careers(careers)
+
+    def expand(self, query: str) -> str:
+        return self.expander.expand(query) if self.expander else query
 
     @property
     def careers(self) -> set[str]:
@@ -316,6 +325,8 @@ class SearchIndex:
         allowed = self._allowed(career, section)
         if allowed is not None and not len(allowed):
             return []
+        if vector is None:
+            query = self.expand(query)
         q = vector if vector is not None else self.embed(query)
         if mode == "dense":
             return self._dense(q, k, allowed)
