@@ -18,13 +18,14 @@ MAX_ANSWER_CHARS = 700
 SECTION_PASSAGES_MAX = 3  # an answer quotes at most this many passages of a section
 # Section questions' follow-up order: what people tend to ask next.
 NEXT_SECTIONS = ["duties", "workplace", "education", "salary", "skills", "outlook", "specializations", "personality"]
+# "Without a degree" means below an associate's degree: entry levels that need no degree at all.
 NO_DEGREE_LEVELS = {
     "No formal credential",
     "High school diploma",
     "Postsecondary certificate",
     "Apprenticeship",
-    "Associate's degree",
 }
+NO_DEGREE_WORDS = "need no degree (a high school diploma, a certificate or an apprenticeship at most)"
 EXPLORE_MIN_SCORE = 0.2  # weaker passages are not about what was asked
 EXPLORE_RELATIVE = 0.7  # list careers whose best passage is within 70% of the best one
 NO_DEGREE = re.compile(
@@ -234,7 +235,8 @@ def explore_reply(service: Service, query: str) -> Reply:
         )
     lines = [f"- {c.title}: {first_sentence(text)}" for c, text, _, _ in found]
     sources = [c.source(section) for c, _, _, section in found]
-    text = "Some careers that fit:\n" + "\n".join(lines) + "\n(Sources: " + ", ".join(sources) + ")"
+    fit = f"Some careers that fit and {NO_DEGREE_WORDS}" if NO_DEGREE.search(query) else "Some careers that fit"
+    text = f"{fit}:\n" + "\n".join(lines) + "\n(Sources: " + ", ".join(sources) + ")"
     buttons = [{"title": c.title, "payload": payload("ask_overview", c.id)} for c, _, _, _ in found[:4]]
     return Reply(text, buttons, {"explore": [c.id for c, _, _, _ in found], "sources": sources, "query": query})
 
