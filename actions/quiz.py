@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from typing import Any
+from typing import Any, cast
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -15,14 +15,15 @@ from bot.dialogue import quiz
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import current_question, intro_text, map_zone, question_reply, result_reply, zone_reply
 from bot.dialogue.service import get_service
+from bot.dialogue.types import Answered, QuizState
 
 log = logging.getLogger(__name__)
 PICTURE_CHANNELS = {"socketio"}
 
 
-def quiz_state(tracker: Tracker) -> dict | None:
+def quiz_state(tracker: Tracker) -> QuizState | None:
     state = tracker.get_slot("quiz")
-    return copy.deepcopy(state) if isinstance(state, dict) and "answers" in state else None
+    return cast(QuizState, copy.deepcopy(state)) if isinstance(state, dict) and "answers" in state else None
 
 
 def slot_value(tracker: Tracker) -> str | None:
@@ -66,7 +67,7 @@ class ActionQuiz(SafeAction):
             send(dispatcher, current_question(state, lead))
             return [SlotSet("quiz", state)]
         if intent == "quiz_full":
-            state.update(full=True, done=False, paused=False)
+            state["full"], state["done"], state["paused"] = True, False, False
             lead = "OK, all the questions then; your answers so far are kept.\n\n"
             return self._advance(state, careers, dispatcher, tracker, lead)
         if state.get("done"):
@@ -103,12 +104,16 @@ class ActionQuiz(SafeAction):
             if state["current"] == quiz.ZONE_QUESTION:
                 state["zone"] = None
                 return self._finish(state, careers, dispatcher, tracker)
-            state["skipped"].append(state["current"])
+            if state.get("current"):
+                state["skipped"].append(str(state["current"]))
             return self._advance(state, careers, dispatcher, tracker, "Skipped.\n")
         # An answer (button or free text).
         text = slot_value(tracker) or tracker.latest_message.get("text") or ""
         first = len(dispatcher.messages)
-        item = state["current"]
+        item = state.get("current")
+        if item is None:  # a finished or paused test: nothing is being asked
+            dispatcher.utter_message(response="utter_offer_quiz")
+            return []
         if item == quiz.ZONE_QUESTION:
             zone = map_zone(text)
             if zone is None:
@@ -174,7 +179,7 @@ def mark_answered(dispatcher: CollectingDispatcher, first: int, item: str, value
     null when it was not understood and the question is asked again; for the education question the job zone,
     0 for no limit). Returns `events` unchanged."""
     if len(dispatcher.messages) > first:
-        dispatcher.messages[first]["answered"] = {"item": item, "value": value}
+        dispatcher.messages[first]["answered"] = Answered(item=item, value=value)
     return events
 
 

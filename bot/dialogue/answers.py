@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from bot.dialogue.resolve import Resolution
 from bot.dialogue.service import Service
+from bot.dialogue.types import SourceMeta
 from bot.knowledge.facts import growth_words, money, round_sig
 from bot.knowledge.pages import SECTION_IDS, SECTION_LABELS, Career, holland_code
 
@@ -93,7 +94,9 @@ def section_answer(service: Service, career_id: str, section: str, query: str) -
     origin = f"{career.title} page" + (f", from {career.provenance}" if career.provenance else "")
     text = f"{career.title}: {SECTION_LABELS[section]}\n{_shorten(body)}\n(Source: {origin}, {source})"
     return Reply(
-        text, follow_up_buttons(career, section, service), {"career": career_id, "section": section, "source": source}
+        text,
+        follow_up_buttons(career, section, service),
+        dict(SourceMeta(career=career_id, section=section, source=source)),
     )
 
 

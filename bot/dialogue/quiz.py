@@ -19,6 +19,7 @@ import yaml
 
 from bot import config
 from bot.dialogue.quiz_reader import read_answer
+from bot.dialogue.types import QuizResult, QuizState
 from bot.knowledge.pages import RIASEC, Career, holland_code
 
 DIMENSION_NAMES = {
@@ -164,11 +165,11 @@ def map_answer(text: str) -> int | None:
     return read_answer(text).value
 
 
-def new_state(full: bool = False) -> dict:
+def new_state(full: bool = False) -> QuizState:
     return {"answers": {}, "order": [], "skipped": [], "current": None, "full": full, "zone": None, "done": False}
 
 
-def scores(state: dict, items: tuple[Item, ...] | None = None) -> dict[str, float]:
+def scores(state: QuizState, items: tuple[Item, ...] | None = None) -> dict[str, float]:
     """Each dimension's mean answer, rescaled from 1-5 to O*NET's 1-7 range (4.0 = no answers yet)."""
     by_id = {i.id: i for i in (items or default_items())}
     sums = {d: 0.0 for d in RIASEC}
@@ -299,9 +300,11 @@ def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def result(profile: dict[str, float], careers: dict[str, Career], zone: int | None = None, limit: int = 10) -> dict:
-    """A test result as bot metadata (CONTRACTS: `quiz_result`): scores, code (None when the answers are flat)
-    and the matches with the letters each one's reason names. Flat answers get no matches: a correlation with a
+def result(
+    profile: dict[str, float], careers: dict[str, Career], zone: int | None = None, limit: int = 10
+) -> QuizResult:
+    """A test result as bot metadata (docs/contracts.md §4: `quiz_result`): scores, code (None when the answers are
+    flat) and the matches with the letters each one's reason names. Flat answers get no matches: a correlation with a
     near-flat profile ranks careers by noise, so any list would be invented."""
     code = result_code(profile)
     found = [] if code is None else matches(profile, careers, zone or None, limit=limit)
@@ -312,7 +315,7 @@ def result(profile: dict[str, float], careers: dict[str, Career], zone: int | No
     }
 
 
-def next_item(state: dict, careers: dict[str, Career], items: tuple[Item, ...] | None = None) -> Item | None:
+def next_item(state: QuizState, careers: dict[str, Career], items: tuple[Item, ...] | None = None) -> Item | None:
     """The unanswered item that best separates the current top matches, or None when the test is done.
 
     First one item per dimension in turn; then the dimension where the top matches differ most, weighted by
@@ -339,7 +342,7 @@ def next_item(state: dict, careers: dict[str, Career], items: tuple[Item, ...] |
     return next(i for i in remaining if i.dimension == dim)
 
 
-def boundary_gains(state: dict, careers: dict[str, Career], items: tuple[Item, ...]) -> dict[str, float]:
+def boundary_gains(state: QuizState, careers: dict[str, Career], items: tuple[Item, ...]) -> dict[str, float]:
     """How much one more answer in each dimension would lower the chance that the top matches change.
 
     For pairs of careers on either side of the top-5 boundary, the chance that their order flips is
@@ -377,7 +380,7 @@ def boundary_gains(state: dict, careers: dict[str, Career], items: tuple[Item, .
     return {d: float(flips[0] - flips[1 + j]) for j, d in enumerate(RIASEC)}
 
 
-def should_stop(state: dict, careers: dict[str, Career], items: tuple[Item, ...] | None = None) -> bool:
+def should_stop(state: QuizState, careers: dict[str, Career], items: tuple[Item, ...] | None = None) -> bool:
     """Stop early once the top matches would very likely survive the remaining questions.
 
     The goal is the full-length result, so each dimension's uncertainty is the standard error of its mean answer
@@ -418,7 +421,7 @@ def should_stop(state: dict, careers: dict[str, Career], items: tuple[Item, ...]
     return keep / DRAWS >= CONFIDENCE
 
 
-def _answer_spread(state: dict, items: tuple[Item, ...]) -> tuple[float, dict[str, int], dict[str, int]]:
+def _answer_spread(state: QuizState, items: tuple[Item, ...]) -> tuple[float, dict[str, int], dict[str, int]]:
     """The person's answer spread (pooled over dimensions), and per dimension answers so far and items in all."""
     by_id = {i.id: i for i in items}
     totals = {d: 0 for d in RIASEC}
@@ -444,7 +447,7 @@ def _standard_error(sd: float, n: int, total: int) -> float:
     return 1.5 * sd / math.sqrt(n) * math.sqrt(max(total - n, 0) / max(total - 1, 1))
 
 
-def _standard_errors(state: dict, items: tuple[Item, ...]) -> dict[str, float]:
+def _standard_errors(state: QuizState, items: tuple[Item, ...]) -> dict[str, float]:
     sd, counts, totals = _answer_spread(state, items)
     return {d: _standard_error(sd, counts[d], totals[d]) for d in RIASEC}
 

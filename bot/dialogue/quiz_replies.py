@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import cast
 
 from bot.dialogue.answers import Reply, payload
 from bot.dialogue.quiz import (
@@ -21,6 +22,7 @@ from bot.dialogue.quiz import (
     ties,
 )
 from bot.dialogue.quiz_reader import read_zone
+from bot.dialogue.types import QuizItemMeta, QuizResult, QuizState
 from bot.knowledge.pages import Career
 
 ZONE_CHOICES = [
@@ -45,12 +47,13 @@ def intro_text(total: int) -> str:
     )
 
 
-def question_reply(state: dict, item: Item, lead: str = "") -> Reply:
+def question_reply(state: QuizState, item: Item, lead: str = "") -> Reply:
     total = len(default_items())
     k = len(state["answers"]) + 1
     buttons = [{"title": label, "payload": f"/quiz_answer{json.dumps({'quiz_value': str(v)})}"} for v, label in SCALE]
     preface = f"{lead}Question {k} (of up to {total}). How much would you enjoy this?"
-    return Reply(item.text, buttons, {"quiz_item": item.id, "progress": [k, total]}, preface=preface)
+    meta: QuizItemMeta = {"quiz_item": item.id, "progress": [k, total]}
+    return Reply(item.text, buttons, dict(meta), preface=preface)
 
 
 def zone_reply(lead: str = "") -> Reply:
@@ -77,7 +80,7 @@ def map_zone(text: str) -> int | None:
     return read_zone(text)
 
 
-def result_reply(state: dict, careers: dict[str, Career], picture: bool = False) -> Reply:
+def result_reply(state: QuizState, careers: dict[str, Career], picture: bool = False) -> Reply:
     profile = scores(state)
     zone = state.get("zone") or None
     meta = result(profile, careers, zone, limit=10)
@@ -105,7 +108,7 @@ def result_reply(state: dict, careers: dict[str, Career], picture: bool = False)
     return Reply(text, buttons, {"quiz_result": meta})
 
 
-def _flat_reply(state: dict, profile: dict[str, float], chart: str, meta: dict) -> Reply:
+def _flat_reply(state: QuizState, profile: dict[str, float], chart: str, meta: QuizResult) -> Reply:
     """No type and no career list for answers that rate every interest about the same: say so, and what helps."""
     asked = len(state["answers"]) + len(state.get("skipped", []))
     more = asked < len(default_items())
@@ -124,7 +127,7 @@ def _flat_reply(state: dict, profile: dict[str, float], chart: str, meta: dict) 
     return Reply(text, buttons, {"quiz_result": meta})
 
 
-def running(state: object) -> dict | None:
+def running(state: object) -> QuizState | None:
     """The slot's test state if a test is under way (not paused, not finished), else None."""
     if (
         isinstance(state, dict)
@@ -133,11 +136,11 @@ def running(state: object) -> dict | None:
         and not state.get("paused")
         and state.get("current") is not None
     ):
-        return state
+        return cast(QuizState, state)
     return None
 
 
-def current_question(state: dict, lead: str = "") -> Reply:
+def current_question(state: QuizState, lead: str = "") -> Reply:
     if state["current"] == ZONE_QUESTION:
         return zone_reply(lead)
     item = next(i for i in default_items() if i.id == state["current"])

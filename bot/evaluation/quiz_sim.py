@@ -15,6 +15,7 @@ import random
 import time
 
 from bot.dialogue import quiz
+from bot.dialogue.types import Match, QuizState
 from bot.knowledge.pages import RIASEC, Career
 
 CLEAR_MARGIN = 0.5  # a respondent has a dominant type if it leads the next one by this much (1-7 scale)
@@ -43,7 +44,7 @@ def respondent(
     return truth, _answers_for(truth, items, noise, rng)
 
 
-def run_test(answers: dict[str, int], careers: dict[str, Career], items) -> dict:
+def run_test(answers: dict[str, int], careers: dict[str, Career], items) -> QuizState:
     """The adaptive test to its end, answering from `answers`: the final state."""
     state = quiz.new_state()
     while (item := quiz.next_item(state, careers, items)) is not None:
@@ -52,7 +53,7 @@ def run_test(answers: dict[str, int], careers: dict[str, Career], items) -> dict
     return state
 
 
-def reason_problems(profile: dict[str, float], careers: dict[str, Career], found: list[dict]) -> list[str]:
+def reason_problems(profile: dict[str, float], careers: dict[str, Career], found: list[Match]) -> list[str]:
     """Reasons (as the result shows them) that name an interest the person scored below HIGH or outside their
     top three, or whose `shared` letters differ from the interests named."""
     names = {name: d for d, name in quiz.SHORT_NAMES.items()}
@@ -91,7 +92,7 @@ def simulate(
         truth, answers = respondent(pool, items, noise, rng)
         state = run_test(answers, careers, items)
         adaptive = quiz.scores(state, items)
-        full = quiz.scores({"answers": answers}, items)
+        full = quiz.scores(QuizState(answers=answers), items)
         dominant = max(RIASEC, key=lambda d: truth[d])
         hit = quiz.holland_code(adaptive)[0] == dominant
         first_letter += hit
