@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from typing import Any
+from typing import Any, cast
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -12,16 +12,18 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import SafeAction, send
 from bot.dialogue import quiz
+from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import current_question, intro_text, map_zone, question_reply, result_reply, zone_reply
 from bot.dialogue.service import get_service
+from bot.dialogue.types import Answered, QuizState
 
 log = logging.getLogger(__name__)
 PICTURE_CHANNELS = {"socketio"}
 
 
-def quiz_state(tracker: Tracker) -> dict | None:
+def quiz_state(tracker: Tracker) -> QuizState | None:
     state = tracker.get_slot("quiz")
-    return copy.deepcopy(state) if isinstance(state, dict) and "answers" in state else None
+    return cast(QuizState, copy.deepcopy(state)) if isinstance(state, dict) and "answers" in state else None
 
 
 def slot_value(tracker: Tracker) -> str | None:
@@ -65,7 +67,7 @@ class ActionQuiz(SafeAction):
             send(dispatcher, current_question(state, lead))
             return [SlotSet("quiz", state)]
         if intent == "quiz_full":
-            state.update(full=True, done=False, paused=False)
+            state["full"], state["done"], state["paused"] = True, False, False
             lead = "OK, all the questions then; your answers so far are kept.\n\n"
             return self._advance(state, careers, dispatcher, tracker, lead)
         if state.get("done"):
@@ -102,30 +104,38 @@ class ActionQuiz(SafeAction):
             if state["current"] == quiz.ZONE_QUESTION:
                 state["zone"] = None
                 return self._finish(state, careers, dispatcher, tracker)
-            state["skipped"].append(state["current"])
+            if state.get("current"):
+                state["skipped"].append(str(state["current"]))
             return self._advance(state, careers, dispatcher, tracker, "Skipped.\n")
         # An answer (button or free text).
         text = slot_value(tracker) or tracker.latest_message.get("text") or ""
-        if state["current"] == quiz.ZONE_QUESTION:
+        first = len(dispatcher.messages)
+        item = state.get("current")
+        if item is None:  # a finished or paused test: nothing is being asked
+            dispatcher.utter_message(response="utter_offer_quiz")
+            return []
+        if item == quiz.ZONE_QUESTION:
             zone = map_zone(text)
             if zone is None:
                 send(dispatcher, zone_reply("Sorry, I didn't catch that. "))
-                return []
+                return mark_answered(dispatcher, first, item, None, [])
             state["zone"] = zone or None
-            return self._finish(state, careers, dispatcher, tracker)
-        value = quiz.map_answer(text)
-        if value is None:
-            send(
-                dispatcher,
-                current_question(
-                    state,
-                    'Sorry, I didn\'t catch that: tap a button or say something like "I\'d love that" or "no way".\n',
-                ),
+            return mark_answered(dispatcher, first, item, zone, self._finish(state, careers, dispatcher, tracker))
+        reading = read_answer(text)
+        if reading.value is None:
+            lead = (
+                "That sounds like it's about experience, access or skill. This test asks how much you would enjoy "
+                'the activity if you could do it: tap a button or say something like "I\'d love that" or '
+                '"not for me".\n'
+                if reading.kind == "access"
+                else 'Sorry, I didn\'t catch that: tap a button or say something like "I\'d love that" or "no way".\n'
             )
-            return []
-        state["answers"][state["current"]] = value
-        state["order"].append(state["current"])
-        return self._advance(state, careers, dispatcher, tracker, "")
+            send(dispatcher, current_question(state, lead))
+            return mark_answered(dispatcher, first, item, None, [])
+        state["answers"][item] = reading.value
+        state["order"].append(item)
+        events = self._advance(state, careers, dispatcher, tracker, "")
+        return mark_answered(dispatcher, first, item, reading.value, events)
 
     def _advance(self, state, careers, dispatcher, tracker, lead: str) -> list:
         item = quiz.next_item(state, careers)
@@ -139,14 +149,16 @@ class ActionQuiz(SafeAction):
                 text='You skipped every question, so I have nothing to match. Say "start over" to try again.'
             )
             return [SlotSet("quiz", state)]
-        stop_note = (
-            ""
-            if len(state["answers"]) + len(state["skipped"]) >= len(quiz.default_items())
-            else (
+        total = len(quiz.default_items())
+        if len(state["answers"]) + len(state["skipped"]) >= total:
+            stop_note = ""
+        elif len(state["answers"]) >= quiz.MAX_SHARE * total:  # stopped at the cap, not because matches settled
+            stop_note = 'That\'s as many questions as the short test asks (say "answer all questions" for the rest).\n'
+        else:
+            stop_note = (
                 "Your top matches have settled, so that's enough questions "
                 '(say "answer all questions" for the full test).\n'
             )
-        )
         state["current"] = quiz.ZONE_QUESTION
         send(dispatcher, zone_reply(lead + stop_note))
         return [SlotSet("quiz", state)]
@@ -160,6 +172,15 @@ class ActionQuiz(SafeAction):
         send(dispatcher, reply)
         state["results"] = [m["career"] for m in reply.metadata["quiz_result"]["matches"]]
         return [SlotSet("quiz", state)]
+
+
+def mark_answered(dispatcher: CollectingDispatcher, first: int, item: str, value: int | None, events: list) -> list:
+    """Put `{"answered": {"item", "value"}}` on the first bot message of this turn: how the answer was read (value
+    null when it was not understood and the question is asked again; for the education question the job zone,
+    0 for no limit). Returns `events` unchanged."""
+    if len(dispatcher.messages) > first:
+        dispatcher.messages[first]["answered"] = Answered(item=item, value=value)
+    return events
 
 
 def quiz_chart_uri(profile: dict[str, float]) -> str:

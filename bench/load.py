@@ -108,8 +108,8 @@ START_PHRASES = ["take the career test", "I don't know what career suits me", "s
 FREE_TEXT = {
     5: ["love it", "i'd love that", "absolutely", "that sounds amazing"],
     4: ["like it", "kind of", "sounds fun", "i like that"],
-    3: ["not sure", "maybe", "idk", "hard to say"],
-    2: ["not really", "nah", "meh", "not for me"],
+    3: ["not sure", "maybe", "idk", "meh"],
+    2: ["not really", "nah", "not my thing", "not for me"],
     1: ["hate it", "no way", "never", "not at all"],
 }
 assert all(quiz.map_answer(t) == v for v, texts in FREE_TEXT.items() for t in texts)
@@ -117,7 +117,7 @@ ZONE_TEXT = {zone: label.lower() for zone, label in ZONE_CHOICES}
 FREE_TEXT_SHARE = 0.3
 ITEM_BY_TEXT = {item.text: item.id for item in quiz.default_items()}
 PROGRESS = re.compile(r"Question (\d+) \(of up to (\d+)\)")
-CODE = re.compile(r"Your interest code is ([RIASEC]{3})")
+CODE = re.compile(r"Your interest code is ([RIASEC]{3})|(Your answers rate all six interest areas about the same)")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -197,7 +197,7 @@ def read_quiz_reply(replies: list[dict]) -> tuple[str, str | None, int | None]:
     for n, reply in enumerate(replies):
         text = reply.get("text") or ""
         if found := CODE.search(text):
-            return "result", found.group(1), None
+            return "result", found.group(1), None  # None: flat answers, no code
         if any('"zone' in (b.get("payload") or "") for b in reply.get("buttons") or []):
             return "zone", None, None
         if text in ITEM_BY_TEXT:
@@ -281,14 +281,7 @@ def expected_result(conv: Conversation, careers: dict[str, Career]) -> tuple[dic
     if not problems and quiz.next_item(state, careers) is not None:
         problems.append(f"the test ended after {len(accepted)} items but bot.dialogue.quiz would ask more")
     state["zone"] = conv.zone or None
-    profile = quiz.scores(state)
-    found = quiz.matches(profile, careers, state["zone"], limit=10)
-    result = {
-        "scores": profile,
-        "code": quiz.holland_code(profile),
-        "matches": [{"career": c.id, "match": pct} for c, pct in found],
-    }
-    return result, problems
+    return quiz.result(quiz.scores(state), careers, state["zone"], limit=10), problems
 
 
 def rest_texts(bot_event: dict) -> list[str | None]:

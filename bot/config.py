@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     bot_allowed_origins: str = Field(
         "http://127.0.0.1:8080,http://localhost:8080", description="origins allowed to open the widget's socket"
     )
+    bot_shell_transcript: str = Field("", description="file the shell appends every bot message to (screen tests)")
     rasa_auth_token: str = Field("", description="token of Rasa's HTTP API (or var/api-token, made on first run)")
     rasa_jwt_secret: str = Field("", description="JWT secret for Rasa's HTTP API, instead of a token")
     rasa_jwt_method: str = Field("HS256", description="JWT signing method")

@@ -144,3 +144,57 @@ def test_a_question_word_tagged_as_a_career_is_ignored():
     assert (msg["career"], msg["section"]) == ("electrician", "salary")
     [msg], _ = run(actions.ActionAnswerCareer(), tracker("how much does a blacksmith earn?", "ask_salary", ["much"]))
     assert msg["unknown_career"] == "blacksmith"
+
+
+def test_explore_without_a_degree_says_what_it_included():
+    [msg], _ = run(actions.ActionExploreCareers(), tracker("jobs without a degree", "explore_careers"))
+    assert "need no degree (a high school diploma, a certificate or an apprenticeship at most)" in msg["text"]
+
+
+def _quiz_turn(monkeypatch, service, state: dict, text: str, intent: str = "quiz_answer") -> tuple[list[dict], list]:
+    from actions import quiz as quiz_actions
+
+    monkeypatch.setattr(quiz_actions, "get_service", lambda: service)
+    return run(quiz_actions.ActionQuiz(), tracker(text, intent, slots={"quiz": state}))
+
+
+def test_each_test_answer_says_how_it_was_read(monkeypatch, service):
+    """`answered` on the first bot message of the turn; the next question still carries quiz_item/progress."""
+    from bot.dialogue import quiz
+
+    state = {**quiz.new_state(), "current": quiz.default_items()[0].id}
+    messages, events = _quiz_turn(monkeypatch, service, state, "never tried it but it sounds fun")
+    assert messages[0]["answered"] == {"item": state["current"], "value": 4}
+    assert all("answered" not in m for m in messages[1:])
+    question = messages[-1]
+    assert question["quiz_item"] != state["current"] and question["progress"][0] == 2
+    [slot] = [e for e in events if e.get("name") == "quiz"]
+    assert slot["value"]["answers"] == {state["current"]: 4}
+
+
+def test_an_answer_about_access_is_asked_again_with_null(monkeypatch, service):
+    from bot.dialogue import quiz
+
+    state = {**quiz.new_state(), "current": quiz.default_items()[0].id}
+    messages, events = _quiz_turn(monkeypatch, service, state, "never had the chance")
+    assert messages[0]["answered"] == {"item": state["current"], "value": None}
+    assert "enjoy the activity if you could" in messages[0]["text"]
+    assert messages[-1]["quiz_item"] == state["current"] and messages[-1]["progress"] == [1, len(quiz.default_items())]
+    assert events == []
+    messages, _ = _quiz_turn(monkeypatch, service, state, "purple")
+    assert messages[0]["answered"]["value"] is None and "didn't catch that" in messages[0]["text"]
+
+
+def test_the_education_answer_is_read_and_the_result_carries_shared(monkeypatch, service):
+    from bot.dialogue import quiz
+
+    items = quiz.default_items()
+    values = {"R": 2, "I": 5, "A": 3, "S": 1, "E": 2, "C": 4}
+    state = {**quiz.new_state(), "current": quiz.ZONE_QUESTION}
+    state["answers"] = {i.id: values[i.dimension] for i in items if int(i.id[1:]) <= 6}  # six of each type
+    state["order"] = list(state["answers"])
+    messages, _ = _quiz_turn(monkeypatch, service, state, "no university for me")
+    assert messages[0]["answered"] == {"item": "zone", "value": 3}
+    result = messages[-1]["quiz_result"]
+    assert result["code"] == "ICA"
+    assert result["matches"] and all(set(m) == {"career", "match", "shared"} for m in result["matches"])

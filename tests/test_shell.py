@@ -1,8 +1,10 @@
 """The counselors' terminal: `python -m bot shell` (what `make shell` runs), driven through a pseudo-terminal.
 
-Rasa's shell shows a message with buttons as a questionary selection list: arrow keys move, Enter picks, and the
-last entry, "Type out your own message...", switches to typing. These tests press those keys the way a person
-does and read the screen; then they check that leaving the shell leaves no server behind.
+Rasa's shell shows a message's buttons as a questionary selection list (bot/shell_console.py prints the message
+above it and gives the list a short prompt): arrow keys move, Enter picks, and the last entry, "Type out your own
+message...", switches to typing. These tests press those keys the way a person does and read the screen; then
+they check that leaving the shell leaves no server behind. What the screen looks like at 60-120 columns (whole
+answers, wrapped) is tests/test_shell_screen.py's subject.
 Uses the trained model and the real knowledge index that `make test` builds first.
 """
 
@@ -23,6 +25,7 @@ import pytest
 
 from bot.dialogue.quiz import default_items
 from bot.ops.serve import free_port, port_is_free
+from bot.rasa.shell_console import LIST_PROMPT
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.integration
@@ -31,6 +34,7 @@ START_TIMEOUT = 400  # TensorFlow, spaCy and the model load while other servers 
 TURN_TIMEOUT = 120
 UP, DOWN, ENTER = "\x1b[A", "\x1b[B", "\r"
 FREE_TEXT = "Type out your own message..."
+LIST = re.escape(f"? {LIST_PROMPT}")  # the list's title; once a button is picked, the button follows it
 CURSOR_RIGHT = re.compile(r"\x1b\[(\d*)C")
 ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-Za-z]|\x1b[=>78]|\r")
 
@@ -164,7 +168,7 @@ def test_counselor_asks_a_question_and_takes_the_career_test(terminal):
 
     # A career question: the answer names its source, and its follow-up buttons become a selection list.
     term.type("what does a pharmacist do?")
-    term.wait_for(r"\? Pharmacist")
+    term.wait_for(r"Pharmacist: ")
     term.wait_for(r"knowledge/careers/pharmacist\.md#duties")
     term.wait_for(r"1: .+\(/ask_\w+\{.career.: .pharmacist.\}\)")
     term.wait_for(re.escape(FREE_TEXT))
@@ -176,10 +180,10 @@ def test_counselor_asks_a_question_and_takes_the_career_test(terminal):
     item_rx = "|".join(re.escape(t) for t in sorted(dimension, key=len, reverse=True))
 
     def question(k: int) -> str | None:
-        """Wait for item k (its progress line, then the item as the list's title): its text, or None when the
+        """Wait for item k (its progress line, then the item above the list): its text, or None when the
         education question came instead (the test has seen enough)."""
         found = term.wait_for(
-            rf"Question {k} \(of up to (\d+)\)\. How much would you enjoy this\?\s*\? ({item_rx})"
+            rf"Question {k} \(of up to (\d+)\)\. How much would you enjoy this\?\s*({item_rx})\s*{LIST}"
             r"|Last question: how much education"
         )
         if found.group(2) is None:
@@ -187,17 +191,17 @@ def test_counselor_asks_a_question_and_takes_the_career_test(terminal):
         assert int(found.group(1)) == len(default_items())
         return found.group(2)
 
-    def choose(title_end: str, n: int, label: str) -> None:
+    def choose(n: int, label: str) -> None:
         """Pick button n of the list on screen; the list then shows the choice at the end of its title."""
         term.wait_for(re.escape(FREE_TEXT))
         term.choose(n)
-        term.wait_for(rf"{title_end} +{n}: {label} \(/quiz_answer")
+        term.wait_for(rf"{LIST} +{n}: {label} \(/quiz_answer")
 
     # The first item with a button (Enter on "Love it"); the scale is the five answers, most positive first.
     first = question(1)
     assert first is not None
     term.wait_for(r"» 1: Love it \(.*?\)\s+2: Like it .*?\s+3: Not sure .*?\s+4: Dislike it .*?\s+5: Hate it ")
-    choose(rf"\? {re.escape(first)}", 1, "Love it")
+    choose(1, "Love it")
     # The second by typing.
     assert question(2) is not None
     term.wait_for(re.escape(FREE_TEXT))
@@ -206,10 +210,11 @@ def test_counselor_asks_a_question_and_takes_the_career_test(terminal):
     # The rest with buttons: an investigative, artistic person (love I and A items, hate the others).
     k = 3
     while (item := question(k)) is not None:
-        choose(rf"\? {re.escape(item)}", *((1, "Love it") if dimension[item] in "IA" else (5, "Hate it")))
+        choose(*((1, "Love it") if dimension[item] in "IA" else (5, "Hate it")))
         k += 1
         assert k <= len(default_items()) + 1, "the test asked more questions than it has"
-    choose(r"I'll only show careers that fit it\.", 5, "Show me everything")
+    term.wait_for(r"I'll only show careers that fit it\.")
+    choose(5, "Show me everything")
 
     # The result: the interest code and a text chart (the shell cannot show the widget's SVG picture).
     code = term.wait_for(r"Your interest code is ([RIASEC]{3})").group(1)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from bot.dialogue.resolve import Resolution
 from bot.dialogue.service import Service
+from bot.dialogue.types import SourceMeta
 from bot.knowledge.facts import growth_words, money, round_sig
 from bot.knowledge.pages import SECTION_IDS, SECTION_LABELS, Career, holland_code
 
@@ -18,13 +19,14 @@ MAX_ANSWER_CHARS = 700
 SECTION_PASSAGES_MAX = 3  # an answer quotes at most this many passages of a section
 # Section questions' follow-up order: what people tend to ask next.
 NEXT_SECTIONS = ["duties", "workplace", "education", "salary", "skills", "outlook", "specializations", "personality"]
+# "Without a degree" means below an associate's degree: entry levels that need no degree at all.
 NO_DEGREE_LEVELS = {
     "No formal credential",
     "High school diploma",
     "Postsecondary certificate",
     "Apprenticeship",
-    "Associate's degree",
 }
+NO_DEGREE_WORDS = "need no degree (a high school diploma, a certificate or an apprenticeship at most)"
 EXPLORE_MIN_SCORE = 0.2  # weaker passages are not about what was asked
 EXPLORE_RELATIVE = 0.7  # list careers whose best passage is within 70% of the best one
 NO_DEGREE = re.compile(
@@ -92,7 +94,9 @@ def section_answer(service: Service, career_id: str, section: str, query: str) -
     origin = f"{career.title} page" + (f", from {career.provenance}" if career.provenance else "")
     text = f"{career.title}: {SECTION_LABELS[section]}\n{_shorten(body)}\n(Source: {origin}, {source})"
     return Reply(
-        text, follow_up_buttons(career, section, service), {"career": career_id, "section": section, "source": source}
+        text,
+        follow_up_buttons(career, section, service),
+        dict(SourceMeta(career=career_id, section=section, source=source)),
     )
 
 
@@ -234,7 +238,8 @@ def explore_reply(service: Service, query: str) -> Reply:
         )
     lines = [f"- {c.title}: {first_sentence(text)}" for c, text, _, _ in found]
     sources = [c.source(section) for c, _, _, section in found]
-    text = "Some careers that fit:\n" + "\n".join(lines) + "\n(Sources: " + ", ".join(sources) + ")"
+    fit = f"Some careers that fit and {NO_DEGREE_WORDS}" if NO_DEGREE.search(query) else "Some careers that fit"
+    text = f"{fit}:\n" + "\n".join(lines) + "\n(Sources: " + ", ".join(sources) + ")"
     buttons = [{"title": c.title, "payload": payload("ask_overview", c.id)} for c, _, _, _ in found[:4]]
     return Reply(text, buttons, {"explore": [c.id for c, _, _, _ in found], "sources": sources, "query": query})
 

@@ -18,6 +18,8 @@ import numpy as np
 import yaml
 
 from bot import config
+from bot.dialogue.quiz_reader import read_answer
+from bot.dialogue.types import QuizResult, QuizState
 from bot.knowledge.pages import RIASEC, Career, holland_code
 
 DIMENSION_NAMES = {
@@ -26,7 +28,7 @@ DIMENSION_NAMES = {
     "A": "Artistic (creating, designing, expressing)",
     "S": "Social (helping, teaching, caring)",
     "E": "Enterprising (leading, persuading, selling)",
-    "C": "Conventional (organising, data, detail)",
+    "C": "Conventional (organizing, data, detail)",
 }
 SHORT_NAMES = {
     "R": "hands-on work",
@@ -34,7 +36,7 @@ SHORT_NAMES = {
     "A": "creating",
     "S": "helping people",
     "E": "leading and persuading",
-    "C": "organising",
+    "C": "organizing",
 }
 # docs/contracts.md §4: five buttons from most positive to most negative.
 SCALE = [(5, "Love it"), (4, "Like it"), (3, "Not sure"), (2, "Dislike it"), (1, "Hate it")]
@@ -48,13 +50,28 @@ TOP_K = 5
 BOUNDARY = 3  # separate the careers around the edge of the top matches, not the clear leaders
 ZONE_QUESTION = "zone"  # pseudo-item id of the optional education question
 
-_FREE_TEXT = [
-    (1, r"\b(hate|no way|never|absolutely not|definitely not|not at all|awful|horrible|nope,? never|god no)\b"),
-    (5, r"\b(love|adore|absolutely|definitely|100|totally|my dream|amazing|yes!+|so much|really (like|enjoy))\b"),
-    (2, r"\b(dislike|don'?t (really )?(like|enjoy)|not really|rather not|meh|nah|no|nope|boring|not for me)\b"),
-    (3, r"\b(not sure|unsure|maybe|don'?t know|dunno|idk|no idea|neutral|either way|hard to say|depends|perhaps)\b"),
-    (4, r"\b(like|enjoy|kind of|kinda|sort of|sounds (good|fun|nice)|fine|ok(ay)?|sure|yes|yeah|yep|good|fun)\b"),
-]
+HIGH = 4.0  # the middle of the 1-7 scale: a reason only names interests the person scored at least this high on
+FLAT_RANGE = 1.0  # answers whose six scores lie within this (1-7 scale) do not separate interests: no code
+# How many items the adaptive test typically asks: the middle half (25th-75th percentile, to 5) of items asked at
+# moderate answer noise, measured by the quality report (`python -m bot eval --only quiz`, 1,000 simulated
+# respondents: 62-94, median 78 of 108 with the level-balanced bank). The report prints the measurement beside
+# this constant and flags a difference. The intro text quotes it.
+TYPICAL_ITEMS = (60, 95)
+LEVELS_LOW = ("none", "certificate")  # items.yml levels: no degree needed...
+LEVELS_HIGH = ("degree", "advanced")  # ...and a bachelor's or more
+# Item texts are in US English and name activities, not virtues: checked by `check_items`.
+UK_SPELLINGS = re.compile(
+    r"\b(?:\w*colour\w*|\w*organis(?:e|ed|es|ing|ation|ations|er|ers)|analys(?:e|ed|es|ing)|\w*theatres?|"
+    r"\w*centres?|centred|catalogues?|maths|programmes?|favourites?|\w*behaviours?|\w*honour\w*|labour\w*|"
+    r"neighbour\w*|travell(?:ed|er|ers|ing)|jewellery|tyres?|kerbs?|aluminium|licences?|defences?|"
+    r"practis(?:e|ed|es|ing)|cheques?)\b",
+    re.I,
+)
+VIRTUE_WORDS = re.compile(
+    r"\b(?:kindly|carefully|safely|patiently|nicely|properly|responsibly|honestly|"
+    r"generously|politely|bravely)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +81,11 @@ class Item:
     dimension: str
     level: str = ""
     setting: str = ""
+
+
+def short_test_max(total: int) -> int:
+    """The most items the adaptive test asks unless the person asks for all (should_stop's MAX_SHARE cap)."""
+    return math.ceil(MAX_SHARE * total - 1e-9)
 
 
 def load_items(path: Path | None = None) -> list[Item]:
@@ -82,6 +104,7 @@ def check_items(items: list[dict]) -> list[str]:
     seen_ids: set[str] = set()
     seen_texts: set[str] = set()
     counts = {d: 0 for d in RIASEC}
+    levels: dict[str, list[str]] = {d: [] for d in RIASEC}  # each dimension's item levels, in file order
     for n, entry in enumerate(items, 1):
         if not isinstance(entry, dict):
             errors.append(f"item {n}: not a mapping")
@@ -99,6 +122,16 @@ def check_items(items: list[dict]) -> list[str]:
             errors.append(f"item {iid or n}: duplicate text {text!r}")
         else:
             seen_texts.add(text.lower())
+        if isinstance(text, str):
+            if found := UK_SPELLINGS.search(text):
+                errors.append(f"item {iid or n}: UK spelling {found.group(0)!r} (the bank is in US English)")
+            if found := VIRTUE_WORDS.search(text):
+                errors.append(f"item {iid or n}: {found.group(0)!r} judges how, not what (name the activity)")
+        level = entry.get("level")
+        if level not in LEVELS_LOW + LEVELS_HIGH:
+            errors.append(f"item {iid or n}: level must be one of none certificate degree advanced, got {level!r}")
+        if dim in levels:
+            levels[dim].append(str(level))
         if dim not in counts:
             errors.append(f"item {iid or n}: dimension must be one of R I A S E C, got {dim!r}")
         else:
@@ -107,28 +140,36 @@ def check_items(items: list[dict]) -> list[str]:
         errors.append(f"dimensions are unbalanced: {counts}")
     if min(counts.values(), default=0) < 15:
         errors.append(f"each dimension needs at least 15 items: {counts}")
+    errors += _level_balance(levels)
+    return errors
+
+
+def _level_balance(levels: dict[str, list[str]]) -> list[str]:
+    """Per dimension: at least a third of the items need no degree (none/certificate) and at least a third a
+    degree (degree/advanced), and the first six (what a short test asks) are three and three, so a short test
+    does not tilt a dimension toward one education level."""
+    errors = []
+    for d, seq in levels.items():
+        low, high = sum(v in LEVELS_LOW for v in seq), sum(v in LEVELS_HIGH for v in seq)
+        if low < len(seq) / 3 or high < len(seq) / 3:
+            errors.append(f"dimension {d}: levels unbalanced ({low} none/certificate, {high} degree/advanced)")
+        first = seq[:6]
+        if len(first) == 6 and sum(v in LEVELS_LOW for v in first) != 3:
+            errors.append(f"dimension {d}: the first six items must be 3 none/certificate + 3 degree/advanced")
     return errors
 
 
 def map_answer(text: str) -> int | None:
-    """A free-text answer onto the 1-5 scale ("I'd love that" -> 5, "no way" -> 1); None if it is not one."""
-    t = text.strip().lower()
-    if t.isdigit() and 1 <= int(t) <= 5:
-        return int(t)
-    for value, label in SCALE:
-        if t == label.lower():
-            return value
-    for value, pattern in _FREE_TEXT:
-        if re.search(pattern, t):
-            return value
-    return None
+    """A free-text answer onto the 1-5 scale ("I'd love that" -> 5, "never tried it but it sounds fun" -> 4,
+    "never had the chance" -> None); None if it is not one. See bot.dialogue.quiz_reader."""
+    return read_answer(text).value
 
 
-def new_state(full: bool = False) -> dict:
+def new_state(full: bool = False) -> QuizState:
     return {"answers": {}, "order": [], "skipped": [], "current": None, "full": full, "zone": None, "done": False}
 
 
-def scores(state: dict, items: tuple[Item, ...] | None = None) -> dict[str, float]:
+def scores(state: QuizState, items: tuple[Item, ...] | None = None) -> dict[str, float]:
     """Each dimension's mean answer, rescaled from 1-5 to O*NET's 1-7 range (4.0 = no answers yet)."""
     by_id = {i.id: i for i in (items or default_items())}
     sums = {d: 0.0 for d in RIASEC}
@@ -198,16 +239,83 @@ def matches(
     return [(pool[i], int(pct[i])) for i in order[:limit]]
 
 
+def top_letters(profile: dict[str, float], k: int = 3) -> list[str]:
+    """The letters among the top k scores, ties allowed (a letter is in if fewer than k letters score higher),
+    highest first."""
+    values = {d: float(profile[d]) for d in RIASEC}
+    inside = [d for d in RIASEC if sum(v > values[d] for v in values.values()) < k]
+    return sorted(inside, key=lambda d: (-values[d], RIASEC.index(d)))
+
+
+def is_flat(profile: dict[str, float]) -> bool:
+    """The answers do not separate interests: all six scores within FLAT_RANGE (e.g. every answer "Not sure")."""
+    values = [float(profile[d]) for d in RIASEC]
+    return max(values) - min(values) < FLAT_RANGE
+
+
+def result_code(profile: dict[str, float]) -> str | None:
+    """The Holland code of a test result, or None when the answers do not point to a type (none is invented)."""
+    return None if is_flat(profile) else holland_code(profile)
+
+
+def high_interests(profile: dict[str, float]) -> list[str]:
+    """The person's high interests: among their top three (ties allowed) and at least HIGH on the 1-7 scale."""
+    if is_flat(profile):
+        return []
+    return [d for d in top_letters(profile) if float(profile[d]) >= HIGH]
+
+
+def shared_interests(profile: dict[str, float], career: Career) -> list[str]:
+    """The letters a match's reason names: the person's high interests that are among the career's top three."""
+    theirs = top_letters(career.riasec)
+    return [d for d in high_interests(profile) if d in theirs][:3]
+
+
 def reason(profile: dict[str, float], career: Career) -> str:
-    """One line naming the interests the person and the career share."""
-    mine = holland_code(profile)
-    theirs = holland_code(career.riasec)
-    shared = [d for d in mine if d in theirs] or [theirs[0]]
-    names = [SHORT_NAMES[d] for d in shared[:2]]
-    return f"you both score high on {' and '.join(names)}"
+    """One line on why a career is listed: the high interests the person and the career share, else what the
+    career centers on (a match by profile shape can share no high interest, and then says so)."""
+    shared = shared_interests(profile, career)
+    if shared:
+        return f"you both score high on {_and([SHORT_NAMES[d] for d in shared])}"
+    return f"this career centers on {_and([SHORT_NAMES[d] for d in holland_code(career.riasec, 2)])}"
 
 
-def next_item(state: dict, careers: dict[str, Career], items: tuple[Item, ...] | None = None) -> Item | None:
+def ties(profile: dict[str, float]) -> list[str]:
+    """Ties in the code said as ties ("I and A tie for first"), at the one decimal the scores are shown with."""
+    order = holland_code(profile, 6)
+    shown = {d: round(float(profile[d]), 1) for d in RIASEC}
+    out: list[str] = []
+    done: set[str] = set()
+    for pos, d in enumerate(order[:3]):
+        if d in done:
+            continue
+        group = [x for x in order if shown[x] == shown[d]]
+        done.update(group)
+        if len(group) > 1:
+            out.append(f"{_and(group)} tie for {('first', 'second', 'third')[pos]}")
+    return out
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def result(
+    profile: dict[str, float], careers: dict[str, Career], zone: int | None = None, limit: int = 10
+) -> QuizResult:
+    """A test result as bot metadata (docs/contracts.md §4: `quiz_result`): scores, code (None when the answers are
+    flat) and the matches with the letters each one's reason names. Flat answers get no matches: a correlation with a
+    near-flat profile ranks careers by noise, so any list would be invented."""
+    code = result_code(profile)
+    found = [] if code is None else matches(profile, careers, zone or None, limit=limit)
+    return {
+        "scores": profile,
+        "code": code,
+        "matches": [{"career": c.id, "match": pct, "shared": shared_interests(profile, c)} for c, pct in found],
+    }
+
+
+def next_item(state: QuizState, careers: dict[str, Career], items: tuple[Item, ...] | None = None) -> Item | None:
     """The unanswered item that best separates the current top matches, or None when the test is done.
 
     First one item per dimension in turn; then the dimension where the top matches differ most, weighted by
@@ -234,7 +342,7 @@ def next_item(state: dict, careers: dict[str, Career], items: tuple[Item, ...] |
     return next(i for i in remaining if i.dimension == dim)
 
 
-def boundary_gains(state: dict, careers: dict[str, Career], items: tuple[Item, ...]) -> dict[str, float]:
+def boundary_gains(state: QuizState, careers: dict[str, Career], items: tuple[Item, ...]) -> dict[str, float]:
     """How much one more answer in each dimension would lower the chance that the top matches change.
 
     For pairs of careers on either side of the top-5 boundary, the chance that their order flips is
@@ -272,7 +380,7 @@ def boundary_gains(state: dict, careers: dict[str, Career], items: tuple[Item, .
     return {d: float(flips[0] - flips[1 + j]) for j, d in enumerate(RIASEC)}
 
 
-def should_stop(state: dict, careers: dict[str, Career], items: tuple[Item, ...] | None = None) -> bool:
+def should_stop(state: QuizState, careers: dict[str, Career], items: tuple[Item, ...] | None = None) -> bool:
     """Stop early once the top matches would very likely survive the remaining questions.
 
     The goal is the full-length result, so each dimension's uncertainty is the standard error of its mean answer
@@ -313,7 +421,7 @@ def should_stop(state: dict, careers: dict[str, Career], items: tuple[Item, ...]
     return keep / DRAWS >= CONFIDENCE
 
 
-def _answer_spread(state: dict, items: tuple[Item, ...]) -> tuple[float, dict[str, int], dict[str, int]]:
+def _answer_spread(state: QuizState, items: tuple[Item, ...]) -> tuple[float, dict[str, int], dict[str, int]]:
     """The person's answer spread (pooled over dimensions), and per dimension answers so far and items in all."""
     by_id = {i.id: i for i in items}
     totals = {d: 0 for d in RIASEC}
@@ -339,7 +447,7 @@ def _standard_error(sd: float, n: int, total: int) -> float:
     return 1.5 * sd / math.sqrt(n) * math.sqrt(max(total - n, 0) / max(total - 1, 1))
 
 
-def _standard_errors(state: dict, items: tuple[Item, ...]) -> dict[str, float]:
+def _standard_errors(state: QuizState, items: tuple[Item, ...]) -> dict[str, float]:
     sd, counts, totals = _answer_spread(state, items)
     return {d: _standard_error(sd, counts[d], totals[d]) for d in RIASEC}
 

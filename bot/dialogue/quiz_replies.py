@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import json
+from typing import cast
 
 from bot.dialogue.answers import Reply, payload
 from bot.dialogue.quiz import (
     DIMENSION_NAMES,
+    HIGH,
     SCALE,
+    TYPICAL_ITEMS,
     ZONE_QUESTION,
     Item,
     default_items,
-    holland_code,
-    matches,
     reason,
+    result,
     scores,
+    short_test_max,
     text_chart,
+    ties,
 )
+from bot.dialogue.quiz_reader import read_zone
+from bot.dialogue.types import QuizItemMeta, QuizResult, QuizState
 from bot.knowledge.pages import Career
 
 ZONE_CHOICES = [
@@ -26,30 +32,28 @@ ZONE_CHOICES = [
     (5, "A graduate degree"),
     (0, "Show me everything"),
 ]
-ZONE_WORDS = [
-    (5, ("master", "phd", "doctor", "graduate", "postgrad", "as much as", "any amount", "whatever it takes")),
-    (4, ("bachelor", "degree", "university", "college", "4 year", "four year")),
-    (3, ("certificate", "apprentice", "trade school", "associate", "vocational", "diploma", "a year or two")),
-    (2, ("none", "little", "no degree", "no more school", "not much", "high school", "nothing")),
-    (0, ("everything", "all", "don't mind", "doesnt matter", "doesn't matter", "any", "no preference")),
-]
 DISCLAIMER = "These results are a starting point for exploring, not a verdict about what you can or should do."
 
 
 def intro_text(total: int) -> str:
+    low, high = TYPICAL_ITEMS
     return (
         "The career test asks how much you'd enjoy everyday work activities (Holland's RIASEC interests), one at a "
-        f'time. It usually takes 25-60 of the {total} questions and a few minutes; say "skip", "go back", '
-        '"pause" or "start over" any time. It\'s a starting point for exploring, not a verdict.'
+        "time. Answer for how much you would enjoy the activity, not for your experience, ability, education or "
+        f"money. It typically takes {low}-{high} of the {total} questions: it stops once your top matches are "
+        f'clear, at most {short_test_max(total)} unless you ask for all. Say "skip", "go back", "pause" or '
+        '"start over" any time. '
+        "It's a starting point for exploring, not a verdict."
     )
 
 
-def question_reply(state: dict, item: Item, lead: str = "") -> Reply:
+def question_reply(state: QuizState, item: Item, lead: str = "") -> Reply:
     total = len(default_items())
     k = len(state["answers"]) + 1
     buttons = [{"title": label, "payload": f"/quiz_answer{json.dumps({'quiz_value': str(v)})}"} for v, label in SCALE]
     preface = f"{lead}Question {k} (of up to {total}). How much would you enjoy this?"
-    return Reply(item.text, buttons, {"quiz_item": item.id, "progress": [k, total]}, preface=preface)
+    meta: QuizItemMeta = {"quiz_item": item.id, "progress": [k, total]}
+    return Reply(item.text, buttons, dict(meta), preface=preface)
 
 
 def zone_reply(lead: str = "") -> Reply:
@@ -65,46 +69,65 @@ def zone_reply(lead: str = "") -> Reply:
 
 
 def map_zone(text: str) -> int | None:
-    """The education question's answer: a button value (zoneN) or words; 0 means no filter."""
+    """The education question's answer: a button value (zoneN), a button title or words (negations first:
+    "no degree" -> 2, "no university" -> 3, "not a graduate degree" -> 4); 0 means no filter."""
     t = text.strip().lower()
     if t.startswith("zone") and t[4:].isdigit():
         return int(t[4:])
     for zone, label in ZONE_CHOICES:
         if t == label.lower():
             return zone
-    for zone, words in ZONE_WORDS:
-        if any(w in t for w in words):
-            return zone
-    return None
+    return read_zone(text)
 
 
-def result_reply(state: dict, careers: dict[str, Career], picture: bool = False) -> Reply:
+def result_reply(state: QuizState, careers: dict[str, Career], picture: bool = False) -> Reply:
     profile = scores(state)
-    code = holland_code(profile)
     zone = state.get("zone") or None
-    found = matches(profile, careers, zone, limit=10)
+    meta = result(profile, careers, zone, limit=10)
+    chart = "" if picture else text_chart(profile) + "\n"
+    code = meta["code"]
+    if code is None:
+        return _flat_reply(state, profile, chart, meta)
+    by_id = {c.id: c for c in careers.values()}
+    found = [(by_id[m["career"]], m["match"]) for m in meta["matches"]]
     lines = [f"{n}. {c.title} ({pct}%): {reason(profile, c)}" for n, (c, pct) in enumerate(found, 1)]
     top = ", ".join(DIMENSION_NAMES[d].split(" (")[0] for d in code)
-    chart = "" if picture else text_chart(profile) + "\n"
+    notes = ties(profile)
+    low = [d for d in code if profile[d] < HIGH]
+    if low:
+        notes.append(f"{' and '.join(low)} {'scores' if len(low) == 1 else 'score'} below the middle of the scale")
+    note = f" ({'; '.join(notes)})" if notes else ""
     zone_note = f" (careers needing up to job zone {zone})" if zone else ""
     text = (
-        f"Your interest code is {code}: {top}.\n{chart}"
+        f"Your interest code is {code}: {top}{note}.\n{chart}"
         f"Careers that match your interests{zone_note}, by how closely their interest profile follows yours "
         f"(correlation of the six scores):\n" + "\n".join(lines) + f"\n{DISCLAIMER}\n"
         'Say "tell me about the first one" or tap a career to learn more.'
     )
     buttons = [{"title": c.title, "payload": payload("ask_overview", c.id)} for c, _ in found[:4]]
-    meta = {
-        "quiz_result": {
-            "scores": profile,
-            "code": code,
-            "matches": [{"career": c.id, "match": pct} for c, pct in found],
-        }
-    }
-    return Reply(text, buttons, meta)
+    return Reply(text, buttons, {"quiz_result": meta})
 
 
-def running(state: object) -> dict | None:
+def _flat_reply(state: QuizState, profile: dict[str, float], chart: str, meta: QuizResult) -> Reply:
+    """No type and no career list for answers that rate every interest about the same: say so, and what helps."""
+    asked = len(state["answers"]) + len(state.get("skipped", []))
+    more = asked < len(default_items())
+    low, high = min(profile.values()), max(profile.values())
+    text = (
+        f"Your answers rate all six interest areas about the same ({low:.1f} to {high:.1f} on a 1-7 scale), so "
+        "they don't point to a type yet, and a list of matching careers would be guesswork.\n"
+        f"{chart}What would help: "
+        + ('answer more questions (say "answer all questions"), or ' if more else "")
+        + "think of activities you have enjoyed, at school, at work or in your free time, and answer with those "
+        'in mind ("start over" any time). You can also tell me what you enjoy, e.g. "jobs working with animals".'
+    )
+    buttons = ([{"title": "Answer more questions", "payload": "/quiz_full"}] if more else []) + [
+        {"title": "Start over", "payload": "/quiz_restart"}
+    ]
+    return Reply(text, buttons, {"quiz_result": meta})
+
+
+def running(state: object) -> QuizState | None:
     """The slot's test state if a test is under way (not paused, not finished), else None."""
     if (
         isinstance(state, dict)
@@ -113,11 +136,11 @@ def running(state: object) -> dict | None:
         and not state.get("paused")
         and state.get("current") is not None
     ):
-        return state
+        return cast(QuizState, state)
     return None
 
 
-def current_question(state: dict, lead: str = "") -> Reply:
+def current_question(state: QuizState, lead: str = "") -> Reply:
     if state["current"] == ZONE_QUESTION:
         return zone_reply(lead)
     item = next(i for i in default_items() if i.id == state["current"])

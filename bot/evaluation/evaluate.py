@@ -19,6 +19,9 @@ import yaml
 from bot import config
 
 QUESTIONS = config.ROOT / "tests" / "eval" / "qa_questions.yml"
+QUIZ_ANSWERS = config.ROOT / "tests" / "eval" / "quiz_answers.yml"
+QUIZ_EDUCATION = config.ROOT / "tests" / "eval" / "quiz_education.yml"
+READ_TARGET = 0.95  # share of the answer and education sets read as meant
 RESULTS = config.ROOT / "build" / "results" / "eval.json"
 PARTS = ("nlu", "retrieval", "quiz")
 
@@ -63,6 +66,7 @@ def run_eval(
     if "retrieval" in parts:
         report.update(retrieval_and_resolution())
     if "quiz" in parts:
+        report["quiz_reading"] = quiz_reading()
         report["quiz_simulation"] = quiz_simulation(respondents)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2))
@@ -177,6 +181,26 @@ def nlu_report(model: str | None, questions_path: Path) -> dict[str, Any]:
     return report
 
 
+def quiz_reading(answers_path: Path = QUIZ_ANSWERS, education_path: Path = QUIZ_EDUCATION) -> dict:
+    """How many free-text test answers (tests/eval/quiz_answers.yml) and education answers (quiz_education.yml)
+    the readers take as meant: the value (1-5, or null = asked again) and the job zone (0 = no limit)."""
+    from bot.dialogue.quiz import map_answer
+    from bot.dialogue.quiz_replies import map_zone
+
+    out: dict[str, Any] = {}
+    for name, path, key, read in (
+        ("answers", answers_path, "value", map_answer),
+        ("education", education_path, "zone", map_zone),
+    ):
+        cases = yaml.safe_load(path.read_text())
+        misses = [{"text": c["text"], "want": c[key], "got": read(c["text"])} for c in cases]
+        misses = [m for m in misses if m["want"] != m["got"]]
+        right = len(cases) - len(misses)
+        out[name] = {"right": right, "total": len(cases), "share": round(right / len(cases), 4), "misses": misses}
+    out["target"] = READ_TARGET
+    return out
+
+
 NOISE_LEVELS = {"low": 0.5, "moderate": 0.75, "high": 1.0}
 
 
@@ -240,6 +264,15 @@ def _print_nlu(report: dict) -> None:
 
 
 def _print_quiz(report: dict) -> None:
+    from bot.dialogue.quiz import TYPICAL_ITEMS
+
+    reading = report["quiz_reading"]
+    print("\nCareer test answers (tests/eval/quiz_answers.yml, quiz_education.yml)")
+    for name, label in (("answers", "career test answers read right"), ("education", "education answers read right")):
+        r = reading[name]
+        print(f"  {label:<42} {r['right']}/{r['total']} ({r['share']:.3f})  >= {reading['target']}")
+        for m in r["misses"][:5]:
+            print(f"    {m['text']!r}: want {m['want']}, got {m['got']}")
     respondents = next(iter(report["quiz_simulation"].values()))["respondents"]
     print(
         f"\nCareer test simulation ({respondents:,} synthetic respondents per noise level;"
@@ -258,4 +291,25 @@ def _print_quiz(report: dict) -> None:
             f"  {level:<9} {r['answer_noise_sd']:<5} {firsts:>32}{r['top5_overlap_at_least_4_of_5']:>36}"
             f"{r['mean_share_of_items_asked']:>24}"
         )
-    print("  targets (moderate noise): >= 0.95 (clear dominant type), >= 0.90, <= 0.60\n")
+    print("  targets (moderate noise): >= 0.95 (clear dominant type), >= 0.90, <= 0.60")
+    print(
+        "  noise     items asked: median (25th-75th percentile)   reasons naming an interest < 4.0 (truly < 4.0)"
+        "   flat respondents given no code   career-like given no code"
+    )
+    for level, r in report["quiz_simulation"].items():
+        n = r["items_asked"]
+        asked = f"{n['median']:.0f} ({n['p25']:.0f}-{n['p75']:.0f}) of {n['of']}"
+        low = f"{r['reasons_naming_an_interest_scored_below_4']} of {r['reasons_checked']:,}"
+        low += f" ({r['reasons_naming_an_interest_truly_below_4']})"
+        flat = f"{r['flat_respondents_given_no_code']}/{r['flat_respondents']}"
+        print(f"  {level:<9} {asked:>36} {low:>46} {flat:>32} {r['results_without_a_code']:>27}")
+    moderate = report["quiz_simulation"].get("moderate")
+    if moderate:
+        n = moderate["items_asked"]
+        measured = (round(n["p25"] / 5) * 5, round(n["p75"] / 5) * 5)
+        flag = "" if measured == tuple(TYPICAL_ITEMS) else "  <- differs: update bot.dialogue.quiz.TYPICAL_ITEMS"
+        print(
+            f'  the intro\'s "typically {TYPICAL_ITEMS[0]}-{TYPICAL_ITEMS[1]} questions": measured '
+            f"{measured[0]}-{measured[1]} (moderate noise, 25th-75th percentile to 5){flag}"
+        )
+    print("  targets: 0 reasons naming an interest scored below 4.0\n")

@@ -450,7 +450,7 @@ def shell(action_port: int = 5055, rasa_port: int = 5005, model: Path | None = N
                 [
                     str(VENV_BIN / "python"),
                     "-m",
-                    "bot.rasa.server",
+                    "bot.rasa.shell_console",  # Rasa's shell with whole answers above its button lists
                     "shell",
                     "-m",
                     str(model),
