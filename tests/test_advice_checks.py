@@ -678,10 +678,13 @@ def test_expected_interest_letters_of_the_profiles_are_the_persons_own(questions
 
 def test_wrong_answers_to_the_set_fail(questions, pages):
     """The same answers spoiled: a ranking reversed, a comparison swapped, a fit's match off by 5 all fail."""
-    spoiled = 0
+    spoiled = eligible = 0
     for q in questions:
+        if q["kind"] not in ("ranking", "refine", "compare", "fit"):
+            continue
+        eligible += 1
         messages = _oracle(q, pages)
-        if messages is None or q["kind"] not in ("ranking", "refine", "compare", "fit"):
+        if messages is None:
             continue
         last = messages[-1][-1]
         if "ranking" in last:
@@ -696,4 +699,4 @@ def test_wrong_answers_to_the_set_fail(questions, pages):
             last["buttons"] = []
         spoiled += 1
         assert not A.check(q, messages, pages)[0], q["id"]
-    assert spoiled >= 100
+    assert spoiled >= 0.8 * eligible  # nearly every answer of these kinds can be spoiled and is caught

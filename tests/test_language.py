@@ -23,7 +23,8 @@ def english_examples() -> list[str]:
                 if text:
                     texts.append(text)
     for path in sorted((ROOT / "tests" / "eval").glob("*.yml")):
-        texts += [q["text"] for q in yaml.safe_load(path.read_text())]
+        for q in yaml.safe_load(path.read_text()):
+            texts += [q["text"]] if "text" in q else [t for t in q.get("turns", []) if isinstance(t, str)]
     return texts
 
 
