@@ -114,6 +114,18 @@ def cmd_report(args) -> int:
     return main(args)
 
 
+def cmd_serve(args) -> int:
+    from bot.ops import serve
+
+    return serve.run_forever(args.rasa_port, args.action_port, args.web_port)
+
+
+def cmd_shell(args) -> int:
+    from bot.ops import serve
+
+    return serve.shell(args.action_port, args.rasa_port, args.model)
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     parser = argparse.ArgumentParser(prog="python -m bot", description="Career-advice assistant tools")
@@ -194,13 +206,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rasa-port", type=int, default=5005)
     p.add_argument("--action-port", type=int, default=5055)
     p.add_argument("--web-port", type=int, default=8080)
-    p.set_defaults(func=lambda a: __import__("bot.ops.serve").serve.run_forever(a.rasa_port, a.action_port, a.web_port))
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("shell", help="the Rasa shell with the action server running (make shell)")
     p.add_argument("--action-port", type=int, default=5055)
     p.add_argument("--rasa-port", type=int, default=5005, help="the shell's own Rasa server (loopback only)")
     p.add_argument("--model", type=Path, help="trained Rasa model (default: models/careers.tar.gz)")
-    p.set_defaults(func=lambda a: __import__("bot.ops.serve").serve.shell(a.action_port, a.rasa_port, a.model))
+    p.set_defaults(func=cmd_shell)
 
     args = parser.parse_args(argv)
     return args.func(args)
