@@ -289,7 +289,8 @@ class CareerResolver:
         if self.titles and guess.best >= NEAR_CODES:
             codes = [c for c, _ in guess.codes[:3]]
             neighbours = self.titles.neighbours(codes, lambda: meaning)
-            suggestions = [c for c in neighbours if self._meaning(text, c, vector) >= best - NEAR_MEANING_GAP]
+            close = [c for c in neighbours if self._meaning(text, c, vector) >= best - NEAR_MEANING_GAP]
+            suggestions = [*close, *neighbours] if close else []  # the occupations are likely: their neighbours
         suggestions += [cid for cid, score in semantic if score >= SEMANTIC_SUGGEST] or meaning
         return Resolution(text, None, "unknown", 0.0, list(dict.fromkeys(suggestions))[:SUGGESTIONS])
 

@@ -274,3 +274,33 @@ def print_reports(retrieval: dict, resolution: dict, default_mode: str) -> None:
     for kind, r in resolution["by_kind"].items():
         print(f"  {kind:<8} {r['cases']:>5} names  accuracy {r['accuracy']}")
     print(f"  all      {resolution['cases']:>5} names  accuracy {resolution['accuracy']}")
+    held = resolution.get("held_out_titles")
+    if held:
+        print_held_out(held)
+
+
+def print_held_out(held: dict) -> None:
+    n = held["titles_of_our_pages"]
+    print(
+        f"\nO*NET titles never seen (a fifth of {held['distinct_titles']:,} distinct titles left out of the lookup,"
+        f" seed {held['seed']}; {held['tested']:,} of the {held['held_out']:,} resolved; {n:,} name our pages)"
+    )
+    labels = {
+        "right": "right career",
+        "asked": "asked back, the right one offered",
+        "asked_without": "asked back, the right one not offered",
+        "unknown": "said we do not have it",
+        "wrong": "silently another career",
+    }
+    for outcome, label in labels.items():
+        print(f"  {label:<40} {held[outcome]:>6}  {held[outcome + '_share']:.1%}")
+    print(
+        f"  right or asked with it: {held['right_or_asked']:.1%} (target >= 90%); silently wrong:"
+        f" {held['wrong_share']:.1%} (target <= 1%);"
+        f" said unknown but suggested it: {held['unknown_with_right_suggestion']}"
+    )
+    other = held["titles_without_a_page"]
+    print(
+        f"  titles of occupations without a page: {other['unknown']} said unknown, {other['asked']} asked back,"
+        f" {other['answered']} answered as one of ours"
+    )
