@@ -200,7 +200,11 @@ class CareerResolver:
 
     def strange_words(self, text: str) -> list[str]:
         """The words that are no word we know (in no page and no O*NET title): candidates for typos."""
-        return [w for w in words_of(expand(text)) if w not in self.vocabulary and len(w) >= 3 and not w.isdigit()]
+        return [
+            w
+            for w in words_of(expand(text, strict=True))
+            if w not in self.vocabulary and len(w) >= 3 and not w.isdigit()
+        ]
 
     def _typo(self, text: str, strange: list[str]) -> Resolution | None:
         """The words with each word that is no word replaced by the one real word it is a slip away from
@@ -241,7 +245,7 @@ class CareerResolver:
         """The words with each word that is no word replaced by the one real word one slip away, if every such word
         has exactly one ("comercial banker" -> "commercial banker")."""
         fixed = []
-        for word in words_of(expand(text)):
+        for word in words_of(expand(text, strict=True)):
             if word not in strange:
                 fixed.append(word)
                 continue
@@ -287,7 +291,7 @@ class CareerResolver:
         meaning = [cid for cid, _ in semantic]
         suggestions: list[str] = []
         if self.titles and guess.best >= NEAR_CODES:
-            codes = [c for c, _ in guess.codes[:3]]
+            codes = [c for c, w in guess.codes[:3] if w >= guess.codes[0][1] * NEAR_SHARE]
             neighbours = self.titles.neighbours(codes, lambda: meaning)
             close = [c for c in neighbours if self._meaning(text, c, vector) >= best - NEAR_MEANING_GAP]
             suggestions = [*close, *neighbours] if close else []  # the occupations are likely: their neighbours

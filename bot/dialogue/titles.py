@@ -69,6 +69,13 @@ class Titles:
         self.careers = careers
         self.folder = folder
         self.page_codes = page_codes(careers, folder)
+        # Pages without O*NET codes (AI engineering roles, drone pilots) belong to the major group of the BLS code
+        # they quote (knowledge/facts/career_onet.csv).
+        bls = {cid: f.soc for cid, f in facts.career_mapping(folder).items() if f.soc}
+        self.page_groups = {
+            cid: {major_group(c) for c in codes} or ({major_group(bls[cid])} if cid in bls else set())
+            for cid, codes in self.page_codes.items()
+        }
         self.code_pages: dict[str, list[str]] = {}
         for cid in sorted(careers):
             for code in self.page_codes[cid]:
@@ -199,19 +206,19 @@ class Titles:
         for position in range(max((len(r) for r in related), default=0)):
             add(p for r in related if position < len(r) for p in self.code_pages.get(r[position], []))
         groups = {major_group(c) for c in codes}
-        same_group = [cid for cid, pcs in self.page_codes.items() if any(major_group(c) in groups for c in pcs)]
+        same_group = [cid for cid, own in self.page_groups.items() if own & groups]
         add(sorted(same_group, key=lambda p: (rank.get(p, len(rank)), -self._related_to.get(p, 0), p)))
         add(meaning)
         return found
 
     def linked(self, page: str, code: str) -> bool:
         """Whether one of our pages shares a major group or an O*NET related-occupation link with an occupation."""
-        for own in self.page_codes.get(page, ()):
-            if major_group(own) == major_group(code):
-                return True
-            if own in facts.related(code, self.folder) or code in facts.related(own, self.folder):
-                return True
-        return False
+        if major_group(code) in self.page_groups.get(page, set()):
+            return True
+        return any(
+            own in facts.related(code, self.folder) or code in facts.related(own, self.folder)
+            for own in self.page_codes.get(page, ())
+        )
 
 
 @dataclass

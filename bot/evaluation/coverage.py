@@ -6,8 +6,9 @@ eval`, and of the floors tests/test_knowledge_quality.py keeps).
   over the headcount of every detailed occupation.
 - Pages by career cluster and by SOC major group (a page counts in each major group its O*NET codes are in).
 - Unknown careers (tests/eval/unknown_careers.yml: job names we have no page for, each with the O*NET occupation it
-  belongs to): none may be answered as another career, and the careers suggested instead should be neighbours: in
-  the same SOC major group as the job, or linked to it by O*NET's related occupations.
+  belongs to, or the occupations when O*NET files the title under several): none may be answered as another career,
+  and the careers suggested instead should be neighbours: in the same SOC major group as the job, or linked to it by
+  O*NET's related occupations.
 """
 
 from __future__ import annotations
@@ -97,7 +98,8 @@ def unknown_careers_report(resolver, cases: list[dict] | None = None) -> dict:
             answered.append({"name": case["name"], "got": res.career})
             continue
         shown = res.suggestions[:3]
-        linked = [bool(titles and titles.linked(cid, case["onet"])) for cid in shown]
+        codes = case["onet"] if isinstance(case["onet"], list) else [case["onet"]]
+        linked = [bool(titles and any(titles.linked(cid, code) for code in codes)) for cid in shown]
         offered += bool(shown)
         all_near += bool(shown) and all(linked)
         first_near += bool(shown) and linked[0]
