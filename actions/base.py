@@ -66,26 +66,34 @@ def resolve_mentions(
     if ranked and all(ORDINAL.search(m) for m in mentions):  # "the first one" after a test result
         return ranked[:want], None
     # Names written out in the message come first: NLU sometimes cuts one ("data [science]").
-    ids: list[str] = service.resolver.find_in_text(text, limit=want)
+    in_text = service.resolver.names_in_text(text)
+    written = [cid for _, cid in in_text if cid]
+    ids: list[str] = written[:want]
     for mention in mentions:
         if len(ids) >= want:
             break
+        # A mention inside a longer name that is not one of ours ("architect" in "web architect") stands for it.
+        mention = next((p for p, cid in in_text if cid is None and _inside(mention, p)), mention)
         res = service.resolver.resolve(mention)
         if res.found and res.career is not None:
             if res.career not in ids:
                 ids.append(res.career)
         elif len(ids) < want:
             # Maybe NLU cut the name badly: look in the whole message before giving up.
-            in_text = [c for c in service.resolver.find_in_text(text, limit=want) if c not in ids]
-            if in_text:
-                ids.extend(in_text)
+            more = [c for c in written[:want] if c not in ids]
+            if more:
+                ids.extend(more)
                 continue
             return [], answers.not_found_reply(service, mention, res, intent)
     if len(ids) < want:
-        for cid in service.resolver.find_in_text(text, limit=want):
-            if cid not in ids:
-                ids.append(cid)
+        ids.extend(c for c in written[:want] if c not in ids)
     return ids[:want], None
+
+
+def _inside(short: str, long: str) -> bool:
+    """Whether the words of `short` are a part of the words of `long` (and fewer)."""
+    a, b = short.lower().split(), long.lower().split()
+    return len(a) < len(b) and any(b[i : i + len(a)] == a for i in range(len(b) - len(a) + 1))
 
 
 ORDINALS = {

@@ -102,7 +102,7 @@ def cmd_eval(args) -> int:
     from bot.evaluation.evaluate import run_eval
 
     parts = tuple(args.only or ("nlu", "retrieval", "quiz"))
-    report = run_eval(model=args.model, parts=parts, respondents=args.respondents)
+    report = run_eval(model=args.model, parts=parts, respondents=args.respondents, held_out=args.held_out)
     if args.json:
         print(json.dumps(report, indent=2))
     return 0
@@ -188,6 +188,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--only", nargs="+", choices=["nlu", "retrieval", "quiz"], help="only these parts of the report")
     p.add_argument(
         "--respondents", type=int, default=1000, help="synthetic career-test respondents per noise level (default 1000)"
+    )
+    p.add_argument(
+        "--held-out",
+        type=int,
+        default=2000,
+        help="held-out O*NET titles to resolve, a seeded sample of the fifth left out (default 2000; 0: all of them)",
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)

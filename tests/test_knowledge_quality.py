@@ -41,6 +41,19 @@ def test_coverage_of_the_world_of_work(careers):
     assert levels["No formal credential"] + levels["High school diploma"] >= 60
 
 
+def test_the_breadth_of_a_real_career_site(careers):
+    """The floors of the issue "The breadth of a real career site": pages, the share of US jobs in the occupations
+    they name (OEWS May 2024), and every SOC major group (military aside, which OEWS does not survey)."""
+    from bot.evaluation.coverage import MILITARY, coverage, employment_share
+
+    assert len(careers) >= 850
+    share = employment_share(careers)
+    assert share["share"] >= 0.90, share
+    report = coverage(careers)
+    assert set(report["major_groups_without_a_page"]) <= {MILITARY}, report["by_major_group"]
+    assert len(report["by_major_group"]) == 23  # 11-53 and 55
+
+
 def test_no_alias_of_ours_is_another_careers_title(careers):
     titles = {c.title.lower(): c.id for c in careers.values()}
     clashes = [(c.id, a) for c in careers.values() for a in c.aliases if titles.get(a.lower(), c.id) != c.id]
@@ -75,10 +88,21 @@ def test_name_resolution_across_all_careers(real_service, careers):
 
 
 def test_unknown_careers_get_suggestions_close_in_meaning(real_service):
-    res = real_service.resolver.resolve("spy")
-    assert res.how == "unknown" and {"detective", "intelligence-analyst"} <= set(res.suggestions), res
+    res = real_service.resolver.resolve("astronaut")
+    assert res.how == "unknown" and {"airline-pilot", "physicist", "aerospace-engineer"} & set(res.suggestions), res
+    # an O*NET title of an occupation without a page: its neighbours in O*NET (forging machine operators)
     res = real_service.resolver.resolve("blacksmith")
-    assert res.how == "unknown" and {"machinist", "ironworker"} <= set(res.suggestions), res
+    assert res.how == "unknown" and "51-4022.00" in res.onet, res
+    assert all(real_service.resolver.titles.linked(c, "51-4022.00") for c in res.suggestions[:2]), res
+
+
+def test_careers_we_do_not_have_are_never_answered_and_get_neighbours(real_service):
+    from bot.evaluation.coverage import load_unknown_careers, unknown_careers_report
+
+    assert len(load_unknown_careers()) >= 40
+    report = unknown_careers_report(real_service.resolver)
+    assert report["answered_as_another_career"] == []
+    assert report["all_suggestions_neighbours"] >= 0.8, report["failures"]
 
 
 def test_a_generic_name_is_asked_back_with_the_question_kept(real_service, monkeypatch):

@@ -16,6 +16,14 @@ def real_resolver() -> CareerResolver:
     return CareerResolver(load_careers([ROOT / "knowledge" / "careers"]))
 
 
+@pytest.fixture(scope="module")
+def real_service():
+    """The real pages and the index `make` builds from them (as tests/test_knowledge_quality.py)."""
+    from bot.dialogue.service import load_service
+
+    return load_service([ROOT / "knowledge" / "careers"], ROOT / "knowledge" / "index")
+
+
 @pytest.mark.parametrize(
     ("said", "career"),
     [
@@ -52,6 +60,104 @@ def test_names_resolve(real_resolver, said, career):
 def test_unknown_careers_are_not_guessed(real_resolver, said):
     res = real_resolver.resolve(said)
     assert res.career is None and res.how == "unknown"
+    assert "baker" not in res.suggestions  # "biker" is a real word: no near spelling is suggested
+
+
+# The names of the issue "The breadth of a real career site": (words, the career they name or None, careers a
+# question back must offer, careers that must be neither the answer nor offered first).
+ISSUE_NAMES = [
+    ("AI consultant", None, set(), {"tax-preparer"}),
+    ("coastal engineer", "environmental-engineer", set(), {"cost-estimator"}),  # O*NET: an environmental engineer
+    ("computer engineer", "computer-hardware-engineer", set(), set()),
+    ("AI data curator", None, set(), {"museum-curator"}),
+    ("product safety engineer", "health-and-safety-engineer", set(), {"product-manager"}),
+    ("commercial banker", "loan-officer", set(), {"baker"}),
+    ("doctor of veterinary medicine", "veterinarian", set(), {"physician"}),
+    ("DVM", "veterinarian", set(), set()),
+    ("veterinary medicine", "veterinarian", set(), set()),
+    ("drain technician", None, {"plumber"}, {"drafter"}),
+    ("pool attendant", None, {"lifeguard"}, {"housekeeper"}),
+    ("metal roofing mechanic", "roofer", set(), {"automotive-service-technician"}),
+    ("web architect", None, {"web-developer", "computer-systems-architect"}, {"architect"}),
+    ("dough mixer", "food-batchmaker", set(), {"audio-engineer"}),
+    ("custom sewer", "tailor", set(), {"plumber"}),
+]
+
+
+@pytest.mark.parametrize(("said", "career", "offered", "never"), ISSUE_NAMES)
+def test_names_of_the_issue(real_service, said, career, offered, never):
+    res = real_service.resolver.resolve(said)
+    assert res.career == career, res
+    assert offered <= set(res.suggestions), res
+    assert res.career not in never and not (res.suggestions and res.suggestions[0] in never), res
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("what does an AI consultant do?", []),
+        ("what does a web architect do", []),  # an O*NET title of several careers: not the architect
+        ("what does an AI data curator do", []),
+        ("how much does a commercial banker earn", ["loan-officer"]),  # an O*NET title of one page
+        ("is a metal roofing mechanic a good job", ["roofer"]),
+        ("compare a sparkie and a chippy", ["electrician", "carpenter"]),
+    ],
+)
+def test_names_in_a_message(real_service, text, found):
+    assert real_service.resolver.find_in_text(text) == found
+
+
+def test_a_shorter_name_inside_a_title_that_is_not_ours_is_not_answered(real_service, monkeypatch):
+    """NLU may tag only "architect" in "what does a web architect do?": the assistant asks about web architects."""
+    from actions import careers as actions
+    from tests.test_actions import run, tracker
+
+    monkeypatch.setattr(actions, "get_service", lambda: real_service)
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker("what does a web architect do?", "ask_duties", ["architect"]))
+    assert "section" not in msg and msg.get("ambiguous_career") == "web architect", msg
+    assert "architect" not in msg["suggestions"]
+
+
+@pytest.mark.parametrize(
+    ("said", "career"),
+    [
+        ("sparkie", "electrician"),
+        ("grease monkey", "automotive-service-technician"),
+        ("chippy", "carpenter"),
+        ("brickie", "brickmason"),
+        ("dinner lady", "dining-room-attendant"),
+        ("lollipop lady", "crossing-guard"),
+        ("bean counter", "accountant"),
+        ("senior accountant", "accountant"),  # a rank in front
+        ("comercial banker", "loan-officer"),  # a typo of an O*NET title
+    ],
+)
+def test_everyday_names(real_resolver, said, career):
+    assert real_resolver.resolve(said).career == career
+
+
+@pytest.mark.parametrize(
+    ("said", "not_this"),
+    [
+        ("banker", "baker"),
+        ("geriatrician", "pediatrician"),
+        ("commercial bankr", "baker"),
+        ("conche operator", "cnc-operator"),
+    ],
+)
+def test_a_real_word_is_no_typo_of_another_name(real_resolver, said, not_this):
+    assert real_resolver.resolve(said).career != not_this
+
+
+def test_an_occupation_without_a_page_is_named_with_its_neighbours(real_service):
+    """An O*NET title of an occupation no page covers: we say so, naming the occupation, and suggest pages of
+    O*NET's related occupations and of the same major group."""
+    from bot.dialogue.answers import not_found_reply
+
+    res = real_service.resolver.resolve("blacksmith apprentice")
+    assert res.how == "unknown" and res.onet and res.suggestions, res
+    reply = not_found_reply(real_service, "blacksmith apprentice", res)
+    assert "O*NET lists it under" in reply.text and reply.metadata["unknown_career"] == "blacksmith apprentice"
 
 
 @pytest.mark.parametrize(
@@ -62,7 +168,6 @@ def test_unknown_careers_are_not_guessed(real_resolver, said):
         ("engineer", {"civil-engineer", "software-engineer", "chemical-engineer", "mlops-engineer"}),
         ("scientists", {"data-scientist", "food-scientist", "soil-scientist"}),
         ("counselor", {"career-counselor", "school-counselor", "mental-health-counselor"}),
-        ("coaches", {"sports-coach"}),
     ],
 )
 def test_a_generic_name_asks_which_of_the_careers_it_ends(real_resolver, said, some_of_them):
@@ -73,6 +178,12 @@ def test_a_generic_name_asks_which_of_the_careers_it_ends(real_resolver, said, s
         assert res.how == "ambiguous" and some_of_them <= set(res.suggestions), res
         words = said.rstrip("s").split()
         assert all(real_resolver.careers[c].title.lower().split()[-len(words) :] == words for c in res.suggestions)
+
+
+def test_coach_is_asked_back_as_o_net_files_it():
+    """O*NET files "coach" under athletes' coaches and middle school teachers: the sports coach comes first."""
+    res = CareerResolver(load_careers([ROOT / "knowledge" / "careers"])).resolve("coaches")
+    assert res.how == "ambiguous" and res.suggestions[0] == "sports-coach", res
 
 
 def test_description_resolves_semantically(service):

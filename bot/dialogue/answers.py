@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from bot.dialogue.resolve import Resolution
 from bot.dialogue.service import Service
 from bot.dialogue.types import SourceMeta
-from bot.knowledge.facts import growth_words, money, round_sig
+from bot.knowledge.facts import growth_words, money, occupation_title, round_sig
 from bot.knowledge.pages import SECTION_IDS, SECTION_LABELS, Career, holland_code
 
 MAX_ANSWER_CHARS = 700
@@ -100,20 +100,37 @@ def section_answer(service: Service, career_id: str, section: str, query: str) -
     )
 
 
-def unknown_career_reply(service: Service, said: str, suggestions: list[str], intent: str = "ask_overview") -> Reply:
+def unknown_career_reply(
+    service: Service, said: str, suggestions: list[str], intent: str = "ask_overview", onet: list[str] | None = None
+) -> Reply:
+    """We do not have this career: say so (naming the O*NET occupation when the words are one of its titles) and
+    offer careers close to it, never an answer about another one."""
     names = [service.careers[s].title for s in suggestions if s in service.careers]
+    occupation = occupation_title(onet[0]) if onet else None
+    where = f" (O*NET lists it under {occupation})" if occupation else ""
     if names:
         text = (
-            f"I don't have a page about \"{said}\" yet, so I'd rather not guess. "
+            f"I don't have a page about \"{said}\" yet{where}, so I'd rather not guess. "
             f"Careers close to it that I do know: {', '.join(names)}."
         )
     else:
         text = (
-            f"I don't have a page about \"{said}\" yet, so I'd rather not guess. "
+            f"I don't have a page about \"{said}\" yet{where}, so I'd rather not guess. "
             'Try another name for it, or ask me something like "jobs where I work outdoors".'
         )
     buttons = [{"title": service.careers[s].title, "payload": payload(intent, s)} for s in suggestions[:3]]
     return Reply(text, buttons, {"unknown_career": said, "suggestions": suggestions[:3]})
+
+
+def did_you_mean_reply(service: Service, said: str, options: list[str], intent: str = "ask_overview") -> Reply:
+    """Words that are no name we know but resemble names of careers we have: ask whether one of those was meant
+    (each button asks the same question about it)."""
+    shown = [o for o in options if o in service.careers][:AMBIGUOUS_SHOWN]
+    names = [service.careers[o].title for o in shown]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    text = f'I don\'t have a page called "{said}". Did you mean {listed}?'
+    buttons = [{"title": t, "payload": payload(intent, o)} for o, t in zip(shown, names)]
+    return Reply(text, buttons, {"unknown_career": said, "suggestions": shown, "did_you_mean": True})
 
 
 def not_english_reply() -> Reply:
@@ -146,10 +163,13 @@ def ambiguous_reply(service: Service, said: str, options: list[str], intent: str
 
 
 def not_found_reply(service: Service, said: str, resolution: Resolution, intent: str = "ask_overview") -> Reply:
-    """A name that is not one career: ask which one when it fits several, else say we don't have it."""
+    """A name that is not one career: ask which one when it fits several, ask whether a career it resembles was
+    meant, else say we don't have it."""
     if resolution.how == "ambiguous":
         return ambiguous_reply(service, said, resolution.suggestions, intent)
-    return unknown_career_reply(service, said, resolution.suggestions, intent)
+    if resolution.how == "near" and resolution.suggestions:
+        return did_you_mean_reply(service, said, resolution.suggestions, intent)
+    return unknown_career_reply(service, said, resolution.suggestions, intent, resolution.onet)
 
 
 def salary_phrase(career: Career) -> str:

@@ -9,119 +9,47 @@ Below the thresholds the name is unknown and we only suggest careers close in sp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.dialogue.names import FILLER, RANKS, bag, expand, keys, normalise, spelled, without_rank
+from bot.dialogue.titles import Guess, Titles
 from bot.knowledge.pages import Career
-from bot.knowledge.text import singular
+from bot.knowledge.titles import vocabulary, words_of
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from bot.search.index import SearchIndex
 
-ABBREVIATIONS = {
-    "eng": "engineer",
-    "engr": "engineer",
-    "engg": "engineer",
-    "engineers": "engineer",
-    "dev": "developer",
-    "devs": "developer",
-    "sci": "scientist",
-    "mgr": "manager",
-    "admin": "administrator",
-    "tech": "technician",
-    "spec": "specialist",
-    "pm": "manager",
-    "ml": "machine learning",
-    "ai": "ai",
-    "cv": "computer vision",
-    "nlp": "natural language processing",
-    "dr": "doctor",
-    "docs": "doctor",
-}
-# A field's name for its practitioner: "civil engineering" -> "civil engineer", "data science" -> "data scientist".
-FIELDS = {
-    "engineering": "engineer",
-    "science": "scientist",
-    "accounting": "accountant",
-    "nursing": "nurse",
-    "pharmacy": "pharmacist",
-    "dentistry": "dentist",
-    "psychology": "psychologist",
-    "architecture": "architect",
-    "plumbing": "plumber",
-    "carpentry": "carpenter",
-    "welding": "welder",
-    "journalism": "journalist",
-    "photography": "photographer",
-    "translation": "translator",
-    "animation": "animator",
-    "statistics": "statistician",
-    "economics": "economist",
-    "physics": "physicist",
-    "chemistry": "chemist",
-    "biology": "biologist",
-    "geology": "geologist",
-    "farming": "farmer",
-    "law": "lawyer",
-    "teaching": "teacher",
-    "firefighting": "firefighter",
-    "policing": "police officer",
-    "veterinary medicine": "veterinarian",
-    "medicine": "physician",
-}
-# Words that carry no name: "the job of a welder". NAME_WORDS can also be part of a name ("career counselor"), so
-# names are indexed with them and a message is looked up with them first, then without.
-NAME_WORDS = {"job", "career", "role", "position"}
-FILLER = {"a", "an", "the", "of", "my", "some", "be", "being", "become", "as"} | NAME_WORDS
 FUZZY_ACCEPT = 86.0
 FUZZY_SUGGEST = 80.0  # a weaker spelling match is noise ("psychiatrist" ~ "beekeeper"), not a suggestion
 SEMANTIC_ACCEPT = 0.62
+SEMANTIC_MARGIN = 0.05  # careers this close to the best by meaning are asked about, not guessed between
 SEMANTIC_SUGGEST = 0.30
-
-
-def spelled(text: str) -> str:
-    """A name as written: lower case, punctuation folded, nothing else changed."""
-    return " ".join(re.sub(r"[^a-z0-9+#]+", " ", text.lower()).split())
-
-
-def normalise(text: str, strict: bool = False) -> str:
-    """Lower case, punctuation and filler words gone, singular; `strict` keeps NAME_WORDS."""
-    drop = FILLER - NAME_WORDS if strict else FILLER
-    words = re.sub(r"[^a-z0-9+#]+", " ", text.lower()).split()
-    return " ".join(singular(w) for w in words if w not in drop)
-
-
-def keys(text: str) -> list[str]:
-    """The lookup keys of what someone typed: with the name words kept first, then without."""
-    return list(dict.fromkeys(k for k in (normalise(text, strict=True), normalise(text)) if k))
-
-
-BAG_STOP = {"in", "at", "for", "to", "on", "with", "and", "from", "who", "that"}
-
-
-def bag(text: str) -> str:
-    """The name's content words in a fixed order: "teacher of high school" meets "high school teacher"."""
-    words = set(expand(text).split()) - BAG_STOP
-    return " ".join(sorted(words)) if len(words) >= 2 else ""
-
-
-def expand(text: str, strict: bool = False) -> str:
-    words = [ABBREVIATIONS.get(w, w) for w in normalise(text, strict).split()]
-    if words and words[-1] in FIELDS:  # only the head noun: "science teacher" stays a teacher
-        words[-1] = FIELDS[words[-1]]
-    return " ".join(words)
+SEMANTIC_DEPTH = 20
+NEAR_ASK = 0.5  # words that resemble titles of ours at least this much are asked about ("did you mean ...?")
+NEAR_SHARE = 0.3  # ... offering the careers with at least this share of the best one's weight
+NEAR_OPTIONS = 4
+NEAR_MEANING_GAP = 0.2  # ... that are about as close in meaning as the closest career ("AI data curator" is not one)
+NEAR_MEANING_MIN = 0.4  # ... and the career closest in meaning, when it is at least this close
+NEAR_CODES = 0.45  # below this resemblance the nearest titles say nothing about the occupation
+NEAR_MEANING_MARGIN = 0.1  # title-like words close in meaning to careers: those this close to the best are offered
+SUGGESTIONS = 3
 
 
 @dataclass
 class Resolution:
     query: str
     career: str | None
-    how: str  # exact | abbreviation | reordered | generic | fuzzy | semantic | ambiguous | unknown
+    how: str  # exact | abbreviation | reordered | generic | title | fuzzy | semantic | ambiguous | near | unknown
     score: float = 0.0
     suggestions: list[str] = field(default_factory=list)
+    onet: list[str] = field(default_factory=list)  # the O*NET occupations the words name (or most resemble)
 
     @property
     def found(self) -> bool:
@@ -129,9 +57,20 @@ class Resolution:
 
 
 class CareerResolver:
-    def __init__(self, careers: dict[str, Career], index: SearchIndex | None = None):
+    def __init__(
+        self,
+        careers: dict[str, Career],
+        index: SearchIndex | None = None,
+        titles: Iterable[tuple[str, str]] | None = None,
+        onet: bool = True,
+    ):
+        """`titles`: the O*NET (name, code) pairs to know (default: all of knowledge/facts); `onet=False` knows
+        only the pages' own names."""
         self.careers = careers
         self.index = index
+        self.titles = Titles(careers, titles) if onet else None
+        self.vocabulary = vocabulary(careers.values(), self.titles.names if self.titles else ())
+        self._words = sorted(self.vocabulary)
         # Names as written ("securities analyst"), then normalised ("security analyst", which two careers share).
         self.written, _ = self._owners(spelled)
         self.names, self.collisions = self._owners(lambda name: normalise(name, strict=True))
@@ -213,22 +152,71 @@ class CareerResolver:
                 return Resolution(text, self._expanded[expanded], "abbreviation", 100.0)
         return None
 
-    def resolve(self, text: str) -> Resolution:
+    def resolve(self, text: str, vector: np.ndarray | None = None) -> Resolution:
+        """What these words name: a career, a question back (several careers), or suggestions (none of ours).
+        `vector` is the words' embedding when the caller has it already (batch evaluation)."""
         if not keys(text):
             return Resolution(text, None, "unknown")
+        known = self._known(text)
+        if known:
+            return known
+        lower = without_rank(text)  # "senior tax accountant": the name without its rank
+        if lower and (known := self._known(lower)):
+            return replace(known, query=text)
+        strange = self.strange_words(text)
+        if strange:  # a word that is no word: maybe a typo of a name we know
+            typo = self._typo(text, strange)
+            if typo:
+                return typo
+        return self._not_a_name(text, strange, vector)
+
+    def _known(self, text: str) -> Resolution | None:
+        """A name of ours (title, alias, abbreviation, the same words reordered), a generic name that ends several
+        titles, or an O*NET title."""
         named = self._named(text)
         if named:
             return named
         if bag(text) in self._bags:
             return Resolution(text, self._bags[bag(text)], "reordered", 100.0)
-        expanded = expand(text)
-        if expanded in self.generic:
-            owners = self.generic[expanded]
-            if len(owners) == 1:
-                return Resolution(text, owners[0], "generic", 100.0)
-            return Resolution(text, None, "ambiguous", 100.0, list(owners))
-        forms = (expand(text, strict=True), expanded)
-        fuzzy = self._fuzzy(*forms)
+        generic = self.generic.get(expand(text), [])
+        if len(generic) > 1:
+            return Resolution(text, None, "ambiguous", 100.0, list(generic))
+        title = self.titles.match(text) if self.titles else None
+        if title is None:
+            # A word only one title ends with names it ("coaches"), unless it is an O*NET title (above).
+            return Resolution(text, generic[0], "generic", 100.0) if generic else None
+        onet = list(title.codes)
+        if title.pages and len(title.pages) > len(title.uncovered):
+            if len(title.pages) == 1 and not title.uncovered:
+                return Resolution(text, title.pages[0], "title", 100.0, onet=onet)
+            # Several of our careers, or ours and occupations we have no page for: ask which.
+            return Resolution(text, None, "ambiguous", 100.0, list(title.pages), onet=onet)
+        # Mostly occupations we have no page for: say so, and point to their neighbours (our pages first).
+        assert self.titles is not None
+        main = title.uncovered or title.codes  # the occupations of their own, before any catch-all
+        neighbours = self.titles.neighbours(main, lambda: [c for c, _ in self._semantic(text)])
+        suggestions = list(dict.fromkeys([*neighbours[: SUGGESTIONS - 1], *title.pages, *neighbours]))[:SUGGESTIONS]
+        return Resolution(text, None, "unknown", 100.0, suggestions, onet=list(title.uncovered or title.codes))
+
+    def strange_words(self, text: str) -> list[str]:
+        """The words that are no word we know (in no page and no O*NET title): candidates for typos."""
+        return [
+            w
+            for w in words_of(expand(text, strict=True))
+            if w not in self.vocabulary and len(w) >= 3 and not w.isdigit()
+        ]
+
+    def _typo(self, text: str, strange: list[str]) -> Resolution | None:
+        """The words with each word that is no word replaced by the one real word it is a slip away from
+        ("comercial banker" -> commercial banker), else a close spelling of one of our names ("pharmacyst",
+        "laweyr") that keeps every real word of the words ("commercial bankr" is never a baker)."""
+        corrected = self._corrected(text, strange)
+        if corrected:
+            known = self._known(corrected)
+            if known and known.how != "unknown":
+                return replace(known, query=text, how="fuzzy" if known.found else known.how, score=FUZZY_ACCEPT)
+        forms = (expand(text, strict=True), expand(text))
+        fuzzy = [(cid, score) for cid, score in self._fuzzy(*forms) if self._spelled_like(cid, text, strange)]
         if fuzzy and fuzzy[0][1] >= FUZZY_ACCEPT:
             best_id, best_score = fuzzy[0]
             rivals = [cid for cid, s in fuzzy[1:] if s >= best_score - 1.0 and cid != best_id]
@@ -239,17 +227,83 @@ class CareerResolver:
                 return Resolution(text, slip, "fuzzy", best_score)
             return Resolution(text, None, "ambiguous", best_score, [best_id, *rivals][:5])
         slip = self._one_slip(*forms)
-        if slip:
+        if slip and self._spelled_like(slip, text, strange):
             return Resolution(text, slip, "fuzzy", FUZZY_ACCEPT)
-        semantic = self._semantic(text)
-        if semantic and semantic[0][1] >= SEMANTIC_ACCEPT:
-            return Resolution(text, semantic[0][0], "semantic", semantic[0][1])
-        # Suggestions: close spellings first (a typo too far off to accept), then careers close in meaning.
-        suggestions = [cid for cid, score in fuzzy if score >= FUZZY_SUGGEST]
-        suggestions += [cid for cid, score in semantic if score >= SEMANTIC_SUGGEST]
-        if not suggestions:  # still point somewhere: the nearest careers by meaning
-            suggestions = [cid for cid, _ in semantic]
-        return Resolution(text, None, "unknown", 0.0, list(dict.fromkeys(suggestions))[:3])
+        return None
+
+    def _spelled_like(self, cid: str, text: str, strange: list[str]) -> bool:
+        """One of the career's names has every real word of the text, and a word a slip or two away from each
+        word that is no word ("geriatrician" is no typo of "pediatrician", "comercial banker" none of "baker")."""
+        real = set(words_of(expand(text))) - set(strange)
+        for name in self.careers[cid].names:
+            own = set(words_of(expand(name)))
+            if real <= own and all(_slips(w, own) for w in strange):
+                return True
+        return False
+
+    def _corrected(self, text: str, strange: list[str]) -> str | None:
+        """The words with each word that is no word replaced by the one real word one slip away, if every such word
+        has exactly one ("comercial banker" -> "commercial banker")."""
+        fixed = []
+        for word in words_of(expand(text, strict=True)):
+            if word not in strange:
+                fixed.append(word)
+                continue
+            if len(word) < 5:
+                return None
+            hits = process.extract(word, self._words, scorer=OSA.distance, score_cutoff=1, limit=3)
+            if len(hits) != 1:
+                return None
+            fixed.append(hits[0][0])
+        return " ".join(fixed)
+
+    def _not_a_name(self, text: str, strange: list[str], vector: np.ndarray | None) -> Resolution:
+        """Words that are no name we know. A description clearly closer in meaning to one career than to any other
+        names it ("someone who treats animals"). Words that end like a job title ("web architect", "AI consultant")
+        are never answered as another career: when they resemble titles of careers of ours that are also close in
+        meaning, or are close in meaning to a few careers, we ask which one was meant; else we say we do not have
+        it and suggest neighbours."""
+        if self.index is not None and vector is None:
+            vector = self.index.embed(text)
+        semantic = self._semantic(text, vector)
+        best = semantic[0][1] if semantic else 0.0
+        title_like = bool(self.titles and self.titles.title_like(text))
+        if best >= SEMANTIC_ACCEPT and not title_like:
+            close = [cid for cid, score in semantic if score >= best - SEMANTIC_MARGIN]
+            if len(close) == 1:
+                return Resolution(text, close[0], "semantic", best)
+            return Resolution(text, None, "ambiguous", best, close[:NEAR_OPTIONS])
+        guess = self.titles.guess(text) if self.titles else Guess()
+        options: list[str] = []
+        if guess.best >= NEAR_ASK and guess.pages and sum(w for _, w in guess.pages) >= guess.uncovered:
+            top = guess.pages[0][1]
+            near = [cid for cid, w in guess.pages if w >= top * NEAR_SHARE]
+            options = [cid for cid in near if self._meaning(text, cid, vector) >= best - NEAR_MEANING_GAP]
+            options = options[:NEAR_OPTIONS]
+            if options and semantic and best >= NEAR_MEANING_MIN and semantic[0][0] not in options:
+                options.append(semantic[0][0])  # and the career closest in meaning
+        if not options and best >= SEMANTIC_ACCEPT:
+            options = [cid for cid, score in semantic if score >= best - NEAR_MEANING_MARGIN][:NEAR_OPTIONS]
+        if options:
+            return Resolution(text, None, "near", guess.best, options, onet=[c for c, _ in guess.codes[:3]])
+        # Not ours: suggest the neighbours of the occupations the words resemble when those are close in meaning
+        # too, else the careers closest in meaning. Never a mere near spelling ("biker" is not a baker).
+        meaning = [cid for cid, _ in semantic]
+        suggestions: list[str] = []
+        if self.titles and guess.best >= NEAR_CODES:
+            codes = [c for c, w in guess.codes[:3] if w >= guess.codes[0][1] * NEAR_SHARE]
+            neighbours = self.titles.neighbours(codes, lambda: meaning)
+            close = [c for c in neighbours if self._meaning(text, c, vector) >= best - NEAR_MEANING_GAP]
+            suggestions = [*close, *neighbours] if close else []  # the occupations are likely: their neighbours
+        suggestions += [cid for cid, score in semantic if score >= SEMANTIC_SUGGEST] or meaning
+        return Resolution(text, None, "unknown", 0.0, list(dict.fromkeys(suggestions))[:SUGGESTIONS])
+
+    def _meaning(self, text: str, career: str, vector: np.ndarray | None) -> float:
+        """How close in meaning the words are to a career's overview (cosine; 1.0 without an index)."""
+        if self.index is None:
+            return 1.0
+        hits = self.index.search(text, k=1, career=career, section="overview", vector=vector)
+        return hits[0].score if hits else 0.0
 
     def _fuzzy(self, *forms: str) -> list[tuple[str, float]]:
         """Best score per career over all its names and the given forms of the query."""
@@ -280,16 +334,26 @@ class CareerResolver:
             }
         return next(iter(near)) if len(near) == 1 else None
 
-    def _semantic(self, text: str) -> list[tuple[str, float]]:
+    def _semantic(self, text: str, vector: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """Careers whose overview is closest in meaning to the words, best first."""
         if self.index is None:
             return []
-        hits = self.index.search(f"{text}", k=5, section="overview")
-        return [(h.career, h.score) for h in hits]
+        hits = self.index.search(text, k=SEMANTIC_DEPTH, section="overview", vector=vector)
+        best: dict[str, float] = {}
+        for h in hits:
+            best.setdefault(h.career, h.score)
+        return list(best.items())
 
     def find_in_text(self, text: str, limit: int = 2) -> list[str]:
         """Career names mentioned anywhere in a message (exact or close), in order of appearance."""
+        return [cid for _, cid in self.names_in_text(text) if cid][:limit]
+
+    def names_in_text(self, text: str) -> list[tuple[str, str | None]]:
+        """(words, career) for every name in a message, longest first, in order of appearance. An O*NET title of
+        several careers, or of one we do not have, comes with None: its words are not read as a shorter name
+        ("web architect" is not the architect, "AI data curator" no curator)."""
         words = re.findall(r"[A-Za-z0-9+#']+", text)
-        found: list[tuple[int, int, str]] = []
+        found: list[tuple[int, str, str | None]] = []
         taken: set[int] = set()
         for size in range(6, 0, -1):
             for start in range(0, len(words) - size + 1):
@@ -301,26 +365,81 @@ class CareerResolver:
                 if not key or key in FILLER:
                     continue
                 cid = self.lookup(phrase)
+                if (
+                    cid is None
+                    and size >= 2
+                    and self.titles
+                    and not (_asks(words[start]) or _asks(words[start + size - 1]))
+                ):
+                    codes = self.titles.by_key.get(expand(phrase, strict=True))
+                    if codes:  # an O*NET title: ours when it names one page, else a name that is not ours
+                        title = self.titles.match(phrase)
+                        one = title is not None and len(title.pages) == 1 and not title.uncovered
+                        cid = title.pages[0] if title and one else None
+                        if cid is None:
+                            found.append((start, phrase, None))
+                            taken |= span
+                            continue
                 if cid is None and size >= 3:  # the same words in another order: "teacher of high school"
                     cid = self._bags.get(bag(phrase))
-                if cid is None and len(key) >= 6:
+                if cid is None and len(key) >= 6 and (strange := self.strange_words(phrase)):
                     # A close spelling of a whole name ("electricain"), never a loose partial match.
                     best = process.extractOne(expand(phrase), self._expanded, scorer=fuzz.ratio, score_cutoff=87)
-                    cid = best[0] if best else None
-                if cid and cid not in [f[2] for f in found]:
-                    found.append((start, size, cid))
+                    cid = best[0] if best and self._spelled_like(best[0], phrase, strange) else None
+                if cid and start and (start - 1) not in taken and self._changes_meaning(words[start - 1], phrase, cid):
+                    # "AI data curator": a word in front makes it another job, which is not ours.
+                    found.append((start - 1, f"{words[start - 1]} {phrase}", None))
+                    taken |= span | {start - 1}
+                elif cid and cid not in [f[2] for f in found]:
+                    found.append((start, phrase, cid))
                     taken |= span
-        return [cid for _, _, cid in sorted(found)][:limit]
+        return [(phrase, cid) for _, phrase, cid in sorted(found, key=lambda f: f[0])]
+
+    def _changes_meaning(self, word: str, name: str, cid: str) -> bool:
+        """Whether a word in front of a career's name makes it another job: the words together are much further in
+        meaning from the career than from the career closest to them ("AI data curator" is no museum curator;
+        "local plumber" is a plumber)."""
+        if self.index is None or _asks(word) or word.lower() in RANKS or not word.isalpha():
+            return False
+        longer = f"{word} {name}"
+        vector = self.index.embed(longer)
+        semantic = self._semantic(longer, vector)
+        best = semantic[0][1] if semantic else 0.0
+        return self._meaning(longer, cid, vector) < best - NEAR_MEANING_GAP
+
+
+def _slips(word: str, words: Iterable[str]) -> bool:
+    """Whether a word is one slip (two from 8 letters) from one of the words."""
+    limit = 2 if len(word) >= 8 else 1
+    return any(OSA.distance(word, w, score_cutoff=limit) <= limit for w in words)
 
 
 NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+# Words of our question phrasings that are also parts of job names ("AI consultant", "school counselor",
+# "farm worker", "delivery person"): never taken for question words around a name.
+NAME_PARTS = {
+    "ai",
+    "school",
+    "office",
+    "high",
+    "technical",
+    "remote",
+    "code",
+    "specialist",
+    "worker",
+    "workers",
+    "person",
+}
 
 
 def _asks(word: str) -> bool:
     """A question word or filler ("what", "much", "the"), never part of a career's name."""
     from bot.knowledge.phrasings import question_words
 
-    return word.lower() in question_words() or word.lower() in FILLER
+    word = word.lower()
+    return (word in question_words() and word not in NAME_PARTS) or word in FILLER
 
 
 def names_nothing(text: str) -> bool:

@@ -58,13 +58,14 @@ def run_eval(
     questions_path: Path = QUESTIONS,
     parts: tuple[str, ...] = PARTS,
     respondents: int = 1000,
+    held_out: int = 2000,
 ) -> dict:
     """The whole report (or only some parts: "nlu", "retrieval", "quiz"), printed and saved as JSON."""
     report: dict[str, Any] = {}
     if "nlu" in parts:
         report.update(nlu_report(model, questions_path))
     if "retrieval" in parts:
-        report.update(retrieval_and_resolution())
+        report.update(retrieval_and_resolution(held_out))
     if "quiz" in parts:
         report["quiz_reading"] = quiz_reading()
         report["quiz_simulation"] = quiz_simulation(respondents)
@@ -74,16 +75,27 @@ def run_eval(
     return report
 
 
-def retrieval_and_resolution() -> dict:
+def retrieval_and_resolution(held_out: int = 2000) -> dict:
+    """Retrieval, name resolution (the pages' names, held-out O*NET titles, careers we do not have) and coverage.
+    `held_out`: how many of the held-out O*NET titles to resolve (a seeded sample; 0: all)."""
     from bot.dialogue.service import get_service
+    from bot.evaluation.coverage import coverage, employment_share, unknown_careers_report
+    from bot.evaluation.retrieval_eval import held_out_titles, resolution_report, retrieval_report
     from bot.evaluation.retrieval_eval import load_questions as retrieval_questions
-    from bot.evaluation.retrieval_eval import resolution_report, retrieval_report
     from bot.search.index import DEFAULT_MODE
 
     service = get_service()
     return {
         "retrieval": {**retrieval_report(service.index, retrieval_questions()), "default_mode": DEFAULT_MODE},
-        "resolution": resolution_report(service.resolver, service.careers),
+        "resolution": {
+            **resolution_report(service.resolver, service.careers),
+            "held_out_titles": held_out_titles(service.careers, service.index, limit=held_out or None),
+        },
+        "coverage": {
+            "employment": employment_share(service.careers),
+            "coverage": coverage(service.careers),
+            "unknown_careers": unknown_careers_report(service.resolver),
+        },
     }
 
 
@@ -236,9 +248,12 @@ def _print(report: dict) -> None:
     if "questions" in report:
         _print_nlu(report)
     if "retrieval" in report:
+        from bot.evaluation.coverage import print_coverage
         from bot.evaluation.retrieval_eval import print_reports
 
         print_reports(report["retrieval"], report["resolution"], report["retrieval"]["default_mode"])
+        if "coverage" in report:
+            print_coverage(report["coverage"])
     if "quiz_simulation" in report:
         _print_quiz(report)
 

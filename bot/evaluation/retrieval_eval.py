@@ -19,7 +19,7 @@ import yaml
 
 from bot import config
 from bot.knowledge.pages import Career
-from bot.knowledge.text import plural
+from bot.knowledge.text import plural, singular
 
 QUESTIONS = config.ROOT / "tests" / "eval" / "retrieval_questions.yml"
 KS = (1, 3, 10)
@@ -89,9 +89,10 @@ def typo(word: str, rng: random.Random) -> str:
     return word[:i] + word[i] + word[i:]
 
 
-def name_cases(careers: dict[str, Career], seed: int = 7) -> list[dict]:
+def name_cases(careers: dict[str, Career], seed: int = 7, vocabulary: frozenset[str] = frozenset()) -> list[dict]:
     """Test names derived from the pages: exact titles, aliases, one typo per title, short forms, shared names,
-    generic names."""
+    generic names. A slip that makes a real word (one of `vocabulary`: "layer" from "lawyer", "truck diver") is no typo:
+    it is left out, as the resolver reads it as the word it is."""
     from bot.knowledge.check import shared_names
 
     rng = random.Random(seed)
@@ -111,7 +112,8 @@ def name_cases(careers: dict[str, Career], seed: int = 7) -> list[dict]:
         longest = max(range(len(words)), key=lambda i: len(words[i]))
         if len(words[longest]) >= 5:
             slipped = " ".join(words[:longest] + [typo(words[longest].lower(), rng)] + words[longest + 1 :]).lower()
-            if _key(slipped) not in names:  # a slip that spells another career's name ("framer") names that one
+            real = singular(slipped.split()[longest]) in vocabulary
+            if _key(slipped) not in names and not real:  # "framer" names another career, "layer" is a word
                 cases.append({"kind": "typo", "text": slipped, "career": career.id})
         last = words[-1].lower()
         if len(words) >= 2 and last in SHORT_FORMS:
@@ -144,7 +146,7 @@ def _key(name: str) -> str:
 
 
 def resolution_report(resolver, careers: dict[str, Career]) -> dict:
-    cases = name_cases(careers)
+    cases = name_cases(careers, vocabulary=getattr(resolver, "vocabulary", frozenset()))
     by_kind: dict[str, list[bool]] = {}
     failures = []
     for case in cases:
@@ -167,6 +169,99 @@ def resolution_report(resolver, careers: dict[str, Career]) -> dict:
     }
 
 
+# ------------------------------------------------------------------------------------------- held-out titles
+
+HELD_OUT_SEED = 7
+HELD_OUT_FRACTION = 0.2
+TITLE_OUTCOMES = ("right", "asked", "asked_without", "unknown", "wrong")
+
+
+def held_out_titles(
+    careers: dict[str, Career], index=None, seed: int = HELD_OUT_SEED, limit: int | None = None
+) -> dict:
+    """O*NET titles the resolver has never seen: a random fifth of the distinct titles (seeded) is left out of
+    the name lookup, and each left-out title of an occupation one of our pages covers is resolved with the rest.
+    Outcomes: right (the page, or one of the pages, its occupations name), asked (a question back offering it),
+    asked_without (a question back that does not offer it), unknown (we said we do not have it; `suggested` counts
+    those whose suggestions include it) and wrong (silently another career). Left-out titles of occupations no
+    page covers are reported apart: they should be unknown. Titles that are our pages' own names (titles and
+    aliases, known whatever O*NET says) are not tested."""
+    from bot.dialogue.answers import AMBIGUOUS_SHOWN
+    from bot.dialogue.names import expand
+    from bot.dialogue.resolve import CareerResolver
+    from bot.knowledge.titles import title_names
+
+    names = title_names()
+    keys = sorted({expand(n, strict=True) for n, _ in names} - {""})
+    held = set(random.Random(seed).sample(keys, round(len(keys) * HELD_OUT_FRACTION)))
+    kept = [(n, c) for n, c in names if expand(n, strict=True) not in held]
+    started = time.perf_counter()
+    resolver = CareerResolver(careers, index, titles=kept)
+    codes: dict[str, set[str]] = {}
+    written: dict[str, str] = {}
+    for name, code in names:
+        key = expand(name, strict=True)
+        if key in held:
+            codes.setdefault(key, set()).add(code)
+            written.setdefault(key, name)
+    ours = {expand(n, strict=True) for c in careers.values() for n in c.names}
+    cases = sorted(held - ours)  # our pages' own names are known whatever O*NET says
+    if limit:
+        cases = random.Random(seed).sample(cases, min(limit, len(cases)))
+    vectors = _vectors([written[k] for k in cases], index)
+    outcomes = {o: 0 for o in TITLE_OUTCOMES}
+    suggested = 0
+    how: dict[str, int] = {}
+    no_page = {"unknown": 0, "asked": 0, "answered": 0}
+    examples: dict[str, list] = {o: [] for o in TITLE_OUTCOMES}
+    for i, key in enumerate(cases):
+        want = {p for c in codes[key] for p in resolver.titles.code_pages.get(c, [])} if resolver.titles else set()
+        res = resolver.resolve(written[key], vector=None if vectors is None else vectors[i : i + 1])
+        if not want:
+            no_page["answered" if res.found else "asked" if res.how in ("ambiguous", "near") else "unknown"] += 1
+            continue
+        if res.found:
+            outcome = "right" if res.career in want else "wrong"
+        elif res.how in ("ambiguous", "near"):
+            outcome = "asked" if want & set(res.suggestions[:AMBIGUOUS_SHOWN]) else "asked_without"
+        else:
+            outcome = "unknown"
+            suggested += bool(want & set(res.suggestions))
+        outcomes[outcome] += 1
+        how[res.how] = how.get(res.how, 0) + 1
+        if len(examples[outcome]) < 15:
+            examples[outcome].append(
+                {"title": written[key], "want": sorted(want), "got": res.career or res.suggestions}
+            )
+    n = max(1, sum(outcomes.values()))
+    return {
+        "seed": seed,
+        "distinct_titles": len(keys),
+        "held_out": len(held),
+        "tested": len(cases),
+        "our_own_names_left_out": len(held & ours),
+        "titles_of_our_pages": n,
+        **{o: outcomes[o] for o in TITLE_OUTCOMES},
+        **{f"{o}_share": round(outcomes[o] / n, 4) for o in TITLE_OUTCOMES},
+        "right_or_asked": round((outcomes["right"] + outcomes["asked"]) / n, 4),
+        "unknown_with_right_suggestion": suggested,
+        "how": dict(sorted(how.items(), key=lambda kv: -kv[1])),
+        "titles_without_a_page": no_page,
+        "seconds": round(time.perf_counter() - started, 1),
+        "examples": examples,
+        "targets": {"right_or_asked": 0.9, "wrong_share": 0.01},
+    }
+
+
+def _vectors(texts: list[str], index):
+    """The texts' embeddings in one batch (the resolver would embed them one by one)."""
+    if index is None:
+        return None
+    from bot.search.embeddings import encode
+
+    return encode(texts, model=index.model, batch_size=256)
+
+
 def print_reports(retrieval: dict, resolution: dict, default_mode: str) -> None:
     print(f"\nRetrieval ({retrieval['questions']} held-out questions: tests/eval/retrieval_questions.yml)")
     print(f"  {'mode':<8} {'recall@1':>9} {'recall@3':>9} {'recall@10':>10} {'MRR':>7} {'ms/query':>9}")
@@ -181,3 +276,33 @@ def print_reports(retrieval: dict, resolution: dict, default_mode: str) -> None:
     for kind, r in resolution["by_kind"].items():
         print(f"  {kind:<8} {r['cases']:>5} names  accuracy {r['accuracy']}")
     print(f"  all      {resolution['cases']:>5} names  accuracy {resolution['accuracy']}")
+    held = resolution.get("held_out_titles")
+    if held:
+        print_held_out(held)
+
+
+def print_held_out(held: dict) -> None:
+    n = held["titles_of_our_pages"]
+    print(
+        f"\nO*NET titles never seen (a fifth of {held['distinct_titles']:,} distinct titles left out of the lookup,"
+        f" seed {held['seed']}; {held['tested']:,} of the {held['held_out']:,} resolved; {n:,} name our pages)"
+    )
+    labels = {
+        "right": "right career",
+        "asked": "asked back, the right one offered",
+        "asked_without": "asked back, the right one not offered",
+        "unknown": "said we do not have it",
+        "wrong": "silently another career",
+    }
+    for outcome, label in labels.items():
+        print(f"  {label:<40} {held[outcome]:>6}  {held[outcome + '_share']:.1%}")
+    print(
+        f"  right or asked with it: {held['right_or_asked']:.1%} (target >= 90%); silently wrong:"
+        f" {held['wrong_share']:.1%} (target <= 1%);"
+        f" said unknown but suggested it: {held['unknown_with_right_suggestion']}"
+    )
+    other = held["titles_without_a_page"]
+    print(
+        f"  titles of occupations without a page: {other['unknown']} said unknown, {other['asked']} asked back,"
+        f" {other['answered']} answered as one of ours"
+    )

@@ -359,5 +359,5 @@ i me my you your we our they them their it its this that these those there here 
 what whats what's who whom whose which where when why how much many more most any some please pls plz thanks
 tell know want like would could should can will may might need needs really actually usually typically just
 job jobs career careers work working worker workers role roles profession field fields hey hi ok okay well also
-get gets got make makes made become becoming good best kind kinds type types sort sorts
+get gets got make makes made become becoming good best kind kinds type types sort sorts replace
 """

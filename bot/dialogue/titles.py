@@ -1,0 +1,244 @@
+"""O*NET job titles as career names: which of our pages a title names, which titles name occupations we have no
+page for, the titles nearest to words we do not know, and the neighbours to suggest when we do not have a career.
+
+The titles come from bot/knowledge/titles.py (56,560 O*NET alternate titles and the occupations' own titles). A
+title names the pages that list its O*NET occupation in their `onet` front matter:
+
+- one page: the title is a name of that page ("commercial banker" -> Loan Officer);
+- several pages: a question back ("pool attendant": Amusement and Recreation Attendant or Lifeguard?);
+- no page: a career we know we do not have ("Blacksmith Apprentice"); the resolver says so and suggests
+  neighbours from O*NET's own structure (`neighbours`).
+
+Words that are no title at all are compared with every title (word and letter n-grams, `near`): the titles they
+resemble most say which occupations they probably mean, which the resolver offers as a question back, never as a
+silent answer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from bot.dialogue.names import bag, expand
+from bot.knowledge import facts
+from bot.knowledge.pages import Career
+from bot.knowledge.titles import catch_all, major_group, page_codes, title_names
+
+NEAR_K = 10  # titles looked at for words that are no title
+NEAR_MIN = 0.3  # a weaker resemblance is not looked at
+
+
+TITLE_HEAD_MIN = 5  # a last word that ends at least this many titles makes words title-like ("... consultant")
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    """A title and what it names: O*NET codes, the pages covering them (best first), and the codes no page covers
+    that are occupations of their own (not "..., All Other" catch-alls)."""
+
+    key: str
+    codes: tuple[str, ...]
+    pages: tuple[str, ...]
+    uncovered: tuple[str, ...] = ()
+
+
+@dataclass
+class Guess:
+    """What the titles nearest to some words say: pages (best first, with weights), the weight of occupations we
+    have no page for, and those occupations' codes with weights."""
+
+    pages: list[tuple[str, float]] = field(default_factory=list)
+    uncovered: float = 0.0
+    codes: list[tuple[str, float]] = field(default_factory=list)
+    best: float = 0.0  # the resemblance of the nearest title (0-1)
+    nearest: str = ""
+
+
+class Titles:
+    """The O*NET title lookup over a set of pages."""
+
+    def __init__(
+        self,
+        careers: dict[str, Career],
+        names: Iterable[tuple[str, str]] | None = None,
+        folder: Any = None,
+    ):
+        self.careers = careers
+        self.folder = folder
+        self.page_codes = page_codes(careers, folder)
+        # Pages without O*NET codes (AI engineering roles, drone pilots) belong to the major group of the BLS code
+        # they quote (knowledge/facts/career_onet.csv).
+        bls = {cid: f.soc for cid, f in facts.career_mapping(folder).items() if f.soc}
+        self.page_groups = {
+            cid: {major_group(c) for c in codes} or ({major_group(bls[cid])} if cid in bls else set())
+            for cid, codes in self.page_codes.items()
+        }
+        self.code_pages: dict[str, list[str]] = {}
+        for cid in sorted(careers):
+            for code in self.page_codes[cid]:
+                self.code_pages.setdefault(code, []).append(cid)
+        self.names = tuple(title_names(folder) if names is None else names)
+        self.by_key: dict[str, set[str]] = {}
+        self.heads: Counter[str] = Counter()
+        for name, code in self.names:
+            key = expand(name, strict=True)
+            if key:
+                self.by_key.setdefault(key, set()).add(code)
+                self.heads[key.split()[-1]] += 1
+        self._bags: dict[str, set[str]] = {}
+        for key, codes in self.by_key.items():
+            if bag(key):
+                self._bags.setdefault(bag(key), set()).update(codes)
+        self._related_to: dict[str, int] = {}
+        for career in careers.values():
+            for other in career.related:
+                self._related_to[other] = self._related_to.get(other, 0) + 1
+        self._near: Any = None
+
+    # ------------------------------------------------------------------------------------------------ exact
+
+    def pages_of(self, codes: Iterable[str], text: str = "") -> tuple[str, ...]:
+        """Our pages covering any of the codes: the ones whose names share most words with `text` first, then the
+        most central (most often related to)."""
+        pages = {p for c in codes for p in self.code_pages.get(c, [])}
+        words = set(expand(text, strict=True).split())
+
+        def overlap(cid: str) -> int:
+            return max(len(words & set(expand(n, strict=True).split())) for n in self.careers[cid].names)
+
+        return tuple(sorted(pages, key=lambda p: (-overlap(p), -self._related_to.get(p, 0), p)))
+
+    def match(self, text: str) -> TitleMatch | None:
+        """The title these words are, as written or abbreviated ("remediation tech"), or in another word order."""
+        found = next((f for f in dict.fromkeys((expand(text, strict=True), expand(text))) if f in self.by_key), None)
+        if found is not None:
+            codes = self.by_key[found]
+        elif bag(text) in self._bags:
+            found, codes = bag(text), self._bags[bag(text)]
+        else:
+            return None
+        uncovered = tuple(sorted(c for c in codes if c not in self.code_pages and not catch_all(c, self.folder)))
+        return TitleMatch(found, tuple(sorted(codes)), self.pages_of(codes, text), uncovered)
+
+    def title_like(self, text: str) -> bool:
+        """Whether the words end like a job title ("... consultant", "... curator"), not like a description."""
+        words = expand(text, strict=True).split()
+        return bool(words) and self.heads[words[-1]] >= TITLE_HEAD_MIN
+
+    def __contains__(self, text: str) -> bool:
+        return self.match(text) is not None
+
+    # ------------------------------------------------------------------------------------------------- near
+
+    def _vectors(self) -> Any:
+        if self._near is None:
+            self._near = _fit(tuple(sorted(self.by_key)))
+        return self._near
+
+    def near(self, text: str, k: int = NEAR_K) -> list[tuple[str, float]]:
+        """The titles most like these words (cosine of word and letter n-gram TF-IDF vectors, averaged)."""
+        query = expand(text, strict=True)
+        if not query:
+            return []
+        keys, words, letters = self._vectors()
+        scores = (words.transform([query]) @ words.matrix.T + letters.transform([query]) @ letters.matrix.T) / 2
+        scores = scores.tocsr()
+        found = sorted(zip(scores.indices, scores.data), key=lambda kv: -kv[1])[:k]
+        return [(keys[i], float(s)) for i, s in found if s >= NEAR_MIN]
+
+    def guess(self, text: str) -> Guess:
+        """Which pages (and occupations without a page) the nearest titles point to, weighted by resemblance
+        squared: a close title counts far more than a loose one."""
+        near = self.near(text)
+        if not near:
+            return Guess()
+        pages: dict[str, float] = {}
+        codes: dict[str, float] = {}
+        uncovered = 0.0
+        for key, score in near:
+            weight = score * score
+            found = self.by_key[key]
+            for code in found:
+                codes[code] = codes.get(code, 0.0) + weight / len(found)
+            covered = self.pages_of(found)
+            share = sum(1 for c in found if c not in self.code_pages) / len(found)
+            uncovered += weight * share
+            for cid in covered:
+                pages[cid] = pages.get(cid, 0.0) + weight * (1 - share) / len(covered)
+        return Guess(
+            sorted(pages.items(), key=lambda kv: -kv[1]),
+            uncovered,
+            sorted(codes.items(), key=lambda kv: -kv[1]),
+            near[0][1],
+            near[0][0],
+        )
+
+    # ------------------------------------------------------------------------------------------- neighbours
+
+    def neighbours(
+        self, codes: Iterable[str], by_meaning: Callable[[], list[str]] | None = None, exclude: Iterable[str] = ()
+    ) -> list[str]:
+        """Our pages near some O*NET occupations (most important first), for a career we do not have: pages of the
+        same occupation's family (same SOC code: "Clinical Nurse Specialists" -> Registered Nurse), then of O*NET's
+        related occupations, then of the same major group, closest in meaning first, then whatever is closest in
+        meaning."""
+        codes = list(dict.fromkeys(codes))
+        meaning = by_meaning() if by_meaning else []
+        rank = {cid: i for i, cid in enumerate(meaning)}
+        found: list[str] = []
+
+        def add(ids: Iterable[str]) -> None:
+            for cid in ids:
+                if cid not in found and cid not in exclude and cid in self.careers:
+                    found.append(cid)
+
+        families = {c[:7] for c in codes}
+        add(
+            sorted(
+                (p for code, pages in self.code_pages.items() if code[:7] in families for p in pages),
+                key=lambda p: (rank.get(p, len(rank)), p),
+            )
+        )
+        related = [facts.related(c, self.folder) for c in codes]
+        for position in range(max((len(r) for r in related), default=0)):
+            add(p for r in related if position < len(r) for p in self.code_pages.get(r[position], []))
+        groups = {major_group(c) for c in codes}
+        same_group = [cid for cid, own in self.page_groups.items() if own & groups]
+        add(sorted(same_group, key=lambda p: (rank.get(p, len(rank)), -self._related_to.get(p, 0), p)))
+        add(meaning)
+        return found
+
+    def linked(self, page: str, code: str) -> bool:
+        """Whether one of our pages shares a major group or an O*NET related-occupation link with an occupation."""
+        if major_group(code) in self.page_groups.get(page, set()):
+            return True
+        return any(
+            own in facts.related(code, self.folder) or code in facts.related(own, self.folder)
+            for own in self.page_codes.get(page, ())
+        )
+
+
+@dataclass
+class _Vectors:
+    vectorizer: Any
+    matrix: Any
+
+    def transform(self, texts: list[str]) -> Any:
+        return self.vectorizer.transform(texts)
+
+
+@cache
+def _fit(keys: tuple[str, ...]) -> tuple[tuple[str, ...], _Vectors, _Vectors]:
+    """TF-IDF vectors of every title: words (rare words weigh more) and letter n-grams (word forms, typos)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    words = TfidfVectorizer(analyzer="word", token_pattern=r"[a-z0-9+#]+", sublinear_tf=True)
+    letters = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)
+    return (
+        keys,
+        _Vectors(words, words.fit_transform(keys).tocsr()),
+        _Vectors(letters, letters.fit_transform(keys).tocsr()),
+    )
