@@ -288,7 +288,12 @@ class CareerResolver:
 
     def find_in_text(self, text: str, limit: int = 2) -> list[str]:
         """Career names mentioned anywhere in a message (exact or close), in order of appearance."""
-        words = re.findall(r"[A-Za-z0-9+#']+", text)
+        return [cid for _, _, cid in self.find_spans(text, limit)]
+
+    def find_spans(self, text: str, limit: int = 2) -> list[tuple[int, int, str]]:
+        """Like find_in_text, with where each name is: (start, end) character offsets and the career id."""
+        matches = list(re.finditer(r"[A-Za-z0-9+#']+", text))
+        words = [m.group(0) for m in matches]
         found: list[tuple[int, int, str]] = []
         taken: set[int] = set()
         for size in range(6, 0, -1):
@@ -301,8 +306,8 @@ class CareerResolver:
                 if not key or key in FILLER:
                     continue
                 cid = self.lookup(phrase)
-                if cid is None and size >= 3:  # the same words in another order: "teacher of high school"
-                    cid = self._bags.get(bag(phrase))
+                if cid is None and size >= 3 and _distinct(phrase):
+                    cid = self._bags.get(bag(phrase))  # the same words in another order: "teacher of high school"
                 if cid is None and len(key) >= 6:
                     # A close spelling of a whole name ("electricain"), never a loose partial match.
                     best = process.extractOne(expand(phrase), self._expanded, scorer=fuzz.ratio, score_cutoff=87)
@@ -310,7 +315,22 @@ class CareerResolver:
                 if cid and cid not in [f[2] for f in found]:
                     found.append((start, size, cid))
                     taken |= span
-        return [cid for _, _, cid in sorted(found)][:limit]
+        found.sort()
+        spans = []
+        for s, n, cid in found[:limit]:
+            first, last = s, s + n - 1
+            while first < last and not normalise(words[first]):  # "a nurse become a": the name is "nurse"
+                first += 1
+            while last > first and not normalise(words[last]):
+                last -= 1
+            spans.append((matches[first].start(), matches[last].end(), cid))
+        return spans
+
+
+def _distinct(phrase: str) -> bool:
+    """No content word twice ("a nurse become a nurse practitioner" is two names, not one reordered)."""
+    words = expand(phrase).split()
+    return len(words) == len(set(words))
 
 
 NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
