@@ -30,7 +30,11 @@ KNOWLEDGE_DOWN = (
 def warm_up() -> None:
     """Load pages, index and encoder when the action server starts, so the first answer is not slow."""
     try:
-        get_service().index.search("warm up", k=1)
+        service = get_service()
+        service.index.search("warm up", k=1)
+        from bot.dialogue.advice.moves import skill_model
+
+        skill_model(service.careers)  # the O*NET ratings of every page, for career moves and paths
     except Exception as exc:  # the server still starts; actions then say the knowledge base is not available
         log.error("Knowledge base not available: %s", exc)
 
@@ -71,6 +75,11 @@ def resolve_mentions(
         if len(ids) >= want:
             break
         res = service.resolver.resolve(mention)
+        if res.how == "generic":  # NLU may cut a name: "lighthouse [keeper]" is not a zookeeper
+            longer = with_word_before(text, mention)
+            longer_res = service.resolver.resolve(longer) if longer else None
+            if longer and longer_res is not None and not longer_res.found:
+                mention, res = longer, longer_res
         if res.found and res.career is not None:
             if res.career not in ids:
                 ids.append(res.career)
@@ -86,6 +95,15 @@ def resolve_mentions(
             if cid not in ids:
                 ids.append(cid)
     return ids[:want], None
+
+
+def with_word_before(text: str, mention: str) -> str | None:
+    """The mention with the word written before it, when that word is not a question word or filler
+    ("is being a lighthouse keeper ..." -> "lighthouse keeper")."""
+    found = re.search(r"([A-Za-z][A-Za-z'-]*)\s+" + re.escape(mention) + r"\b", text, re.I)
+    if not found or names_nothing(found.group(1)):
+        return None
+    return f"{found.group(1)} {mention}"
 
 
 ORDINALS = {

@@ -301,17 +301,7 @@ class CareerResolver:
                 span = set(range(start, start + size))
                 if span & taken:
                     continue
-                phrase = " ".join(words[start : start + size])
-                key = normalise(phrase)
-                if not key or key in FILLER:
-                    continue
-                cid = self.lookup(phrase)
-                if cid is None and size >= 3 and _distinct(phrase):
-                    cid = self._bags.get(bag(phrase))  # the same words in another order: "teacher of high school"
-                if cid is None and len(key) >= 6:
-                    # A close spelling of a whole name ("electricain"), never a loose partial match.
-                    best = process.extractOne(expand(phrase), self._expanded, scorer=fuzz.ratio, score_cutoff=87)
-                    cid = best[0] if best else None
+                cid = self._in_words(" ".join(words[start : start + size]), size)
                 if cid and cid not in [f[2] for f in found]:
                     found.append((start, size, cid))
                     taken |= span
@@ -319,12 +309,27 @@ class CareerResolver:
         spans = []
         for s, n, cid in found[:limit]:
             first, last = s, s + n - 1
-            while first < last and not normalise(words[first]):  # "a nurse become a": the name is "nurse"
+            # "I become an electrician" matches as a whole; the name is "electrician"
+            while first < last and self._in_words(" ".join(words[first + 1 : last + 1]), last - first) == cid:
                 first += 1
-            while last > first and not normalise(words[last]):
+            while last > first and self._in_words(" ".join(words[first:last]), last - first) == cid:
                 last -= 1
             spans.append((matches[first].start(), matches[last].end(), cid))
         return spans
+
+    def _in_words(self, phrase: str, size: int) -> str | None:
+        """The career a run of words names: exactly, reordered (3+ words), or a close spelling of a whole name."""
+        key = normalise(phrase)
+        if not key or key in FILLER:
+            return None
+        cid = self.lookup(phrase)
+        if cid is None and size >= 3 and _distinct(phrase):
+            cid = self._bags.get(bag(phrase))  # the same words in another order: "teacher of high school"
+        if cid is None and len(key) >= 6:
+            # A close spelling of a whole name ("electricain"), never a loose partial match.
+            best = process.extractOne(expand(phrase), self._expanded, scorer=fuzz.ratio, score_cutoff=87)
+            cid = best[0] if best else None
+        return cid
 
 
 def _distinct(phrase: str) -> bool:
