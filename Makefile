@@ -44,6 +44,8 @@ validate: build
 stories: build
 	.venv/bin/rasa test core --stories tests/test_stories.yml --model models/careers.tar.gz \
 		--fail-on-prediction-errors --out build/results/stories
+	.venv/bin/rasa test core --stories tests/test_stories_advice.yml --model models/careers.tar.gz \
+		--fail-on-prediction-errors --out build/results/stories_advice
 
 pytest: build system web
 	$(PY) -m pytest
