@@ -45,6 +45,10 @@ validate: build
 stories: build
 	.venv/bin/rasa test core --e2e --stories tests/test_stories.yml --model models/careers.tar.gz \
 		--fail-on-prediction-errors --out build/results/stories
+	.venv/bin/rasa test core --e2e --stories tests/test_stories_advice.yml --model models/careers.tar.gz \
+		--fail-on-prediction-errors --out build/results/stories-advice
+	.venv/bin/rasa test core --stories tests/test_stories_advice.yml --model models/careers.tar.gz \
+		--fail-on-prediction-errors --out build/results/stories_advice
 
 pytest: build system web
 	$(PY) -m pytest

@@ -30,7 +30,11 @@ KNOWLEDGE_DOWN = (
 def warm_up() -> None:
     """Load pages, index and encoder when the action server starts, so the first answer is not slow."""
     try:
-        get_service().index.search("warm up", k=1)
+        service = get_service()
+        service.index.search("warm up", k=1)
+        from bot.dialogue.advice.moves import skill_model
+
+        skill_model(service.careers)  # the O*NET ratings of every page, for career moves and paths
     except Exception as exc:  # the server still starts; actions then say the knowledge base is not available
         log.error("Knowledge base not available: %s", exc)
 
@@ -75,6 +79,11 @@ def resolve_mentions(
         # A mention inside a longer name that is not one of ours ("architect" in "web architect") stands for it.
         mention = next((p for p, cid in in_text if cid is None and _inside(mention, p)), mention)
         res = service.resolver.resolve(mention)
+        if res.how == "generic":  # NLU may cut a name: "lighthouse [keeper]" is not a zookeeper
+            longer = with_word_before(text, mention)
+            longer_res = service.resolver.resolve(longer) if longer else None
+            if longer and longer_res is not None and not longer_res.found:
+                mention, res = longer, longer_res
         if res.found and res.career is not None:
             if res.career not in ids:
                 ids.append(res.career)
@@ -94,6 +103,15 @@ def _inside(short: str, long: str) -> bool:
     """Whether the words of `short` are a part of the words of `long` (and fewer)."""
     a, b = short.lower().split(), long.lower().split()
     return len(a) < len(b) and any(b[i : i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+
+def with_word_before(text: str, mention: str) -> str | None:
+    """The mention with the word written before it, when that word is not a question word or filler
+    ("is being a lighthouse keeper ..." -> "lighthouse keeper")."""
+    found = re.search(r"([A-Za-z][A-Za-z'-]*)\s+" + re.escape(mention) + r"\b", text, re.I)
+    if not found or names_nothing(found.group(1)):
+        return None
+    return f"{found.group(1)} {mention}"
 
 
 ORDINALS = {

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import SafeAction, resolve_mentions, send
 from actions.quiz import ActionQuiz
 from bot.dialogue import answers, quiz
+from bot.dialogue.advice import rankings, replies
 from bot.dialogue.quiz_replies import running
 from bot.dialogue.resolve import leftover_name
 from bot.dialogue.service import get_service
@@ -20,7 +21,10 @@ from bot.dialogue.service import get_service
 SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
 SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
 FOLLOW_UP_CUE = re.compile(r"\b(they|them|their|it|its|that|this|those|one|there)\b", re.I)
-HINT_MIN = 0.2  # a below-threshold intent still hints at the section when it is at least this confident
+HINT_MIN = 0.2
+FROM_WORDS = re.compile(
+    r"\b(i'?m|i am|i work as|from|former|as an?|currently)\b", re.I
+)  # a below-threshold intent still hints at the section when it is at least this confident
 
 
 class ActionAnswerCareer(SafeAction):
@@ -38,6 +42,11 @@ class ActionAnswerCareer(SafeAction):
         if problem:
             send(dispatcher, problem)
             return [SlotSet("section", section)]
+        if section == "education" and len(ids) == 1 and is_path_question(service, text):
+            # "I'm a cashier, how do I become an accountant?": from one career to another
+            from actions.advice import ActionPath
+
+            return ActionPath().answer(dispatcher, tracker, domain)
         focus = tracker.get_slot("career")
         if not ids and not (focus and FOLLOW_UP_CUE.search(text)):
             # No known name and no "they/it": the words around the question may still name a career.
@@ -55,6 +64,17 @@ class ActionAnswerCareer(SafeAction):
         reply = answers.section_answer(service, career, section, tracker.latest_message.get("text") or "")
         send(dispatcher, reply)
         return [SlotSet("career", career), SlotSet("section", section)]
+
+
+def is_path_question(service, text: str) -> bool:
+    """Two careers named, one to start from and one to go to ("I'm a cashier, how do I become an accountant?")."""
+    from bot.dialogue.advice.roles import roles
+
+    spans = service.resolver.find_spans(text, limit=3)
+    if len(spans) < 2:
+        return False
+    source, target = roles(text, spans)
+    return bool(source and target and source != target and FROM_WORDS.search(text))
 
 
 class ActionCompareCareers(SafeAction):
@@ -75,7 +95,13 @@ class ActionCompareCareers(SafeAction):
                 text='Which two careers should I compare? For example: "compare nurse and paramedic".'
             )
             return []
-        send(dispatcher, answers.compare_reply(service, ids[0], ids[1]))
+        by = rankings.comparison_fact(tracker.latest_message.get("text") or "")
+        if by:  # "which pays more, a plumber or an electrician?": a two-career ranking by that fact
+            ranked = rankings.rank(service.careers, rankings.compare_query(ids[0], ids[1], by))
+            sources = [service.careers[c].source("salary" if by == "salary" else "outlook") for c in ids]
+            send(dispatcher, replies.compare_fact_reply(service.careers, ids[0], ids[1], ranked, sources))
+        else:
+            send(dispatcher, answers.compare_reply(service, ids[0], ids[1]))
         return [SlotSet("career", ids[0])]
 
 

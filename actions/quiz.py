@@ -55,6 +55,12 @@ class ActionQuiz(SafeAction):
             state = quiz.new_state()
             lead = intro_text(total) + "\n\n" if intent == "start_quiz" else "Starting over with a clean slate.\n\n"
             return self._advance(state, careers, dispatcher, tracker, lead)
+        if intent == "quiz_answer" and (state is None or state.get("done")):
+            from actions.advice import education_told
+
+            told = education_told(dispatcher, tracker)  # "I have a bachelor's degree" with no test asking
+            if told is not None:
+                return told
         if state is None:
             dispatcher.utter_message(response="utter_offer_quiz")
             return []
@@ -171,7 +177,13 @@ class ActionQuiz(SafeAction):
             dispatcher.utter_message(image=quiz_chart_uri(reply.metadata["quiz_result"]["scores"]))
         send(dispatcher, reply)
         state["results"] = [m["career"] for m in reply.metadata["quiz_result"]["matches"]]
-        return [SlotSet("quiz", state)]
+        from actions.advice import fit_after_test
+
+        fit = fit_after_test(tracker, state)
+        if fit is None:
+            return [SlotSet("quiz", state)]
+        send(dispatcher, fit)  # "would I make a good nurse?" asked before the test, answered now
+        return [SlotSet("quiz", state), SlotSet("pending_fit", None)]
 
 
 def mark_answered(dispatcher: CollectingDispatcher, first: int, item: str, value: int | None, events: list) -> list:

@@ -348,6 +348,20 @@ class CareerResolver:
         """Career names mentioned anywhere in a message (exact or close), in order of appearance."""
         return [cid for _, cid in self.names_in_text(text) if cid][:limit]
 
+    def find_spans(self, text: str, limit: int = 2) -> list[tuple[int, int, str]]:
+        """Like find_in_text, with where each name is: (start, end) character offsets and the career id."""
+        spans: list[tuple[int, int, str]] = []
+        at = 0
+        for phrase, cid in self.names_in_text(text):
+            words = [re.escape(w) for w in phrase.split()]
+            found = re.compile(r"\b" + r"\W+".join(words) + r"\b", re.I).search(text, at)
+            if found is None:
+                continue
+            at = found.end()
+            if cid:
+                spans.append((found.start(), found.end(), cid))
+        return spans[:limit]
+
     def names_in_text(self, text: str) -> list[tuple[str, str | None]]:
         """(words, career) for every name in a message, longest first, in order of appearance. An O*NET title of
         several careers, or of one we do not have, comes with None: its words are not read as a shorter name

@@ -64,6 +64,10 @@ def run_eval(
     report: dict[str, Any] = {}
     if "nlu" in parts:
         report.update(nlu_report(model, questions_path))
+        from bot.evaluation.advice_eval import ADVICE_QUESTIONS, run_advice_eval
+
+        if ADVICE_QUESTIONS.exists():  # the advice evaluation set, when it is there
+            report["advice"] = run_advice_eval(model)
     if "retrieval" in parts:
         report.update(retrieval_and_resolution(held_out))
     if "quiz" in parts:
@@ -233,7 +237,10 @@ def quiz_simulation(respondents: int = 1000) -> dict:
 
 
 def pred_is_section(parse: dict) -> bool:
-    return (parse.get("intent") or {}).get("name", "").startswith("ask_")
+    """NLU read a question about one section of a career (ask_fit, ask_moves, ask_path, ask_ranking are not)."""
+    from bot.knowledge.pages import SECTION_IDS
+
+    return (parse.get("intent") or {}).get("name", "") in {f"ask_{s}" for s in SECTION_IDS}
 
 
 def _fallback_or_none(actions, tracker) -> dict:
@@ -247,6 +254,12 @@ def _fallback_or_none(actions, tracker) -> dict:
 def _print(report: dict) -> None:
     if "questions" in report:
         _print_nlu(report)
+    if report.get("advice"):
+        advice = report["advice"]
+        print(
+            f"  {'advice questions passed (' + str(advice['questions']) + ')':<42} {advice['pass_share']!s:>10}"
+            "  (tests/eval/advice_questions.yml)"
+        )
     if "retrieval" in report:
         from bot.evaluation.coverage import print_coverage
         from bot.evaluation.retrieval_eval import print_reports

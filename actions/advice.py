@@ -1,0 +1,414 @@
+"""Advice: rankings, fit, interests in words, moves, paths, explanations and the profile (docs/advice.md).
+
+Thin adapters from the tracker to bot.dialogue.advice. What the assistant knows about the person lives in slots
+only: `profile`, `ranking`, `pending_fit` and the career test's `quiz`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import SafeAction, from_test_results, resolve_mentions, send
+from bot.dialogue import quiz
+from bot.dialogue.advice import figures, interests, moves, rankings, replies
+from bot.dialogue.advice.explain import code_in, explain_code, explain_match
+from bot.dialogue.advice.fit import fit, ranked_matches
+from bot.dialogue.advice.person import education_zone, finished_test, person_from_slots, profile_of
+from bot.dialogue.advice.roles import from_phrase, roles
+from bot.dialogue.answers import Reply, explore, not_found_reply, section_answer
+from bot.dialogue.quiz_replies import current_question, running
+from bot.dialogue.service import Service, get_service
+
+REFINE_START = re.compile(r"^\s*(and|what about|how about|only|just|now|but|ok|okay|then|same|those|of those)\b", re.I)
+INTEREST_MATCHES = 8
+BY_VALUES = set(rankings.DEFAULT_ORDER)
+
+
+def _intent(tracker: Tracker) -> str:
+    return str((tracker.latest_message.get("intent") or {}).get("name") or "")
+
+
+def _text(tracker: Tracker) -> str:
+    return str(tracker.latest_message.get("text") or "")
+
+
+def _entity(tracker: Tracker, name: str) -> Any:
+    for entity in tracker.latest_message.get("entities", []):
+        if entity.get("entity") == name:
+            return entity.get("value")
+    return None
+
+
+def _person(tracker: Tracker):
+    return person_from_slots(tracker.get_slot("quiz"), tracker.get_slot("profile"))
+
+
+def _encoder():
+    from bot.search.embeddings import encode
+
+    return encode
+
+
+class ActionRankCareers(SafeAction):
+    """ask_ranking, refine_ranking and show_more: careers ranked by a fact, with filters; the query in `ranking`."""
+
+    def name(self) -> str:
+        return "action_rank_careers"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        careers = get_service().careers
+        intent, text = _intent(tracker), _text(tracker)
+        previous = rankings.Query.from_slot(tracker.get_slot("ranking"))
+        person = _person(tracker)
+        scores, basis = person.scores()
+        if intent == "show_more":
+            if previous is None:
+                send(dispatcher, replies.no_ranking_yet_reply())
+                return []
+            offset = previous.offset + rankings.PAGE
+            ranked = rankings.rank(careers, previous, scores if previous.by == "match" else None)
+            send(dispatcher, replies.ranking_reply(careers, ranked, offset, basis))
+            return [SlotSet("ranking", {**previous.slot(), "offset": offset})]
+        req = rankings.parse(text) if not text.startswith("/") else rankings.Request()
+        by = _entity(tracker, "ranking_by")
+        if by in BY_VALUES:
+            req.by = str(by)
+        if req.unsupported:
+            send(dispatcher, replies.unsupported_reply(req.unsupported))
+            return []
+        refining = intent == "refine_ranking" or (
+            previous is not None and req.by is None and bool(REFINE_START.search(text))
+        )
+        query = rankings.refine(previous, req) if refining else rankings.new_query(req)
+        if query.by == "match" and scores is None:
+            send(dispatcher, replies.match_needs_interests_reply())
+            return []
+        ranked = rankings.rank(careers, query, scores if query.by == "match" else None)
+        send(dispatcher, replies.ranking_reply(careers, ranked, 0, basis))
+        return [SlotSet("ranking", query.slot())]
+
+
+def _fit_career(service: Service, tracker: Tracker, intent: str) -> tuple[str | None, Reply | None]:
+    ids, problem = resolve_mentions(service, tracker, want=1, intent=intent)
+    if problem:
+        return None, problem
+    if ids:
+        return ids[0], None
+    focus = tracker.get_slot("career")
+    return (focus if focus in service.careers else None), None
+
+
+class ActionFit(SafeAction):
+    """ask_fit: how well one career fits the person (test, stated interests, or an offer of the test)."""
+
+    def name(self) -> str:
+        return "action_fit"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        service = get_service()
+        career, problem = _fit_career(service, tracker, "ask_fit")
+        if problem:
+            send(dispatcher, problem)
+            return []
+        if career is None:
+            dispatcher.utter_message(
+                text='Which career do you mean? For example: "would I make a good nurse?" or "is accounting right '
+                'for me?"'
+            )
+            return []
+        person = _person(tracker)
+        result = fit(service.careers, career, person)
+        send(dispatcher, replies.fit_reply(service.careers, result, person))
+        events: list = [SlotSet("career", career)]
+        if result.basis is None:
+            events.append(SlotSet("pending_fit", career))
+        return events
+
+
+def fit_after_test(tracker: Tracker, state: dict) -> Reply | None:
+    """The answer to a fit question asked before the test (`pending_fit`), now that the test is done."""
+    pending = tracker.get_slot("pending_fit")
+    careers = get_service().careers
+    if not isinstance(pending, str) or pending not in careers:
+        return None
+    person = person_from_slots(state, tracker.get_slot("profile"))
+    reply = replies.fit_reply(careers, fit(careers, pending, person), person)
+    reply.text = f"You asked earlier whether {careers[pending].title} would suit you. " + reply.text
+    return reply
+
+
+class ActionInterests(SafeAction):
+    """tell_interests: RIASEC interests read from words, the careers that fit, remembered in `profile`. Mid-test,
+    "I like that kind of thing" is an answer to the test's item."""
+
+    resumes_quiz = False  # resumed by hand: a test answer already asks the next item
+
+    def name(self) -> str:
+        return "action_interests"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        state = running(tracker.get_slot("quiz"))
+        if state and quiz.map_answer(_text(tracker)) is not None:
+            from actions.quiz import ActionQuiz
+
+            return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
+        events = self._interests(dispatcher, tracker)
+        if state:
+            send(dispatcher, current_question(state, "Back to the career test:\n"))
+        return events
+
+    def _interests(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
+        service = get_service()
+        careers = service.careers
+        encode = _encoder()
+        stated = interests.infer(_text(tracker), encode)
+        profile = profile_of(tracker.get_slot("profile"))
+        if not stated.expressed and not stated.disliked:
+            send(dispatcher, replies.interests_reply(careers, stated, stated.scores, "interests", [], None))
+            return []
+        told = [t for t in profile["interests_text"] if t not in stated.phrases and t[4:] not in stated.phrases]
+        told = [t for t in told if f"not {t}" not in stated.disliked and t not in stated.disliked]
+        told += stated.phrases + [f"not {d}" for d in stated.disliked]
+        profile["interests_text"] = list(dict.fromkeys(told))
+        combined = interests.infer(", ".join(profile["interests_text"]), encode)
+        profile["interests"] = combined.scores
+        person = person_from_slots(tracker.get_slot("quiz"), profile)
+        scores, basis = person.scores()
+        assert scores is not None and basis is not None
+        found = quiz.matches(scores, careers, person.max_zone, limit=INTEREST_MATCHES)
+        topical = [c.id for c, _, _, _ in explore(service, " and ".join(stated.phrases), limit=3)]
+        send(dispatcher, replies.interests_reply(careers, combined, scores, basis, found, person.max_zone, topical))
+        return [SlotSet("profile", profile)]
+
+
+def _source(service: Service, tracker: Tracker) -> tuple[str | None, list[str], Reply | None]:
+    """The career someone moves from: a name in the message, else the profile's current job. A generic name whose
+    careers are one family ("teacher") starts from the first of them; the others come back for buttons. Returns
+    (id, the family's other careers, or a reply asking which)."""
+    ids, problem = resolve_mentions(service, tracker, want=1, intent="ask_moves")
+    if problem is None and not ids:
+        said = from_phrase(_text(tracker))
+        if said:
+            res = service.resolver.resolve(said)
+            if res.found and res.career:
+                ids = [res.career]
+            else:
+                problem = not_found_reply(service, said, res, "ask_moves")
+    if problem is not None:
+        options = [o for o in problem.metadata.get("suggestions") or [] if o in service.careers]
+        family = {figures.head_noun(service.careers[o].title) for o in options}
+        if problem.metadata.get("ambiguous_career") and options and len(family) == 1:
+            return options[0], options[1:], None
+        return None, [], problem
+    if ids:
+        return ids[0], [], None
+    job = profile_of(tracker.get_slot("profile")).get("current_job")
+    return (job if job in service.careers else None), [], None
+
+
+class ActionMoves(SafeAction):
+    """ask_moves: careers to move to from a current one (O*NET skills and knowledge, interests, relations)."""
+
+    def name(self) -> str:
+        return "action_moves"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        service = get_service()
+        careers = service.careers
+        source, others, problem = _source(service, tracker)
+        if problem:
+            send(dispatcher, problem)
+            return []
+        if source is None:
+            dispatcher.utter_message(
+                text='What do you do now? Tell me, for example: "I\'m a teacher, what else could I do?"'
+            )
+            return []
+        lead = ""
+        if others:
+            lead = (
+                f"That name covers several careers here ({', '.join(careers[o].title for o in others[:3])} and "
+                f"{careers[source].title}); I started from {careers[source].title}. Tap another to start from it.\n"
+            )
+        model = moves.skill_model(careers)
+        reply = replies.moves_reply(careers, model, source, moves.moves(model, source), lead)
+        reply.buttons += [
+            {"title": f"From {careers[o].title}", "payload": replies.payload("ask_moves", o)} for o in others[:2]
+        ]
+        send(dispatcher, reply)
+        profile = profile_of(tracker.get_slot("profile"))
+        profile["current_job"] = source
+        return [SlotSet("profile", profile)]
+
+
+class ActionPath(SafeAction):
+    """ask_path: from one career to another: skills to build, skills brought, education step, stepping stones."""
+
+    def name(self) -> str:
+        return "action_path"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        service = get_service()
+        text = _text(tracker)
+        profile = profile_of(tracker.get_slot("profile"))
+        source: str | None
+        target: str | None
+        if text.startswith("/"):  # a button: {"career": [from, to]}
+            ids, problem = resolve_mentions(service, tracker, want=2, intent="ask_path")
+            source, target = (ids + [None, None])[:2] if not problem else (None, None)
+        else:
+            spans = service.resolver.find_spans(text, limit=3)
+            problem = None
+            if len(spans) < 2:
+                # names the text search missed (a generic or misspelt one): NLU's entities, resolved
+                ids, problem = resolve_mentions(service, tracker, want=2, intent="ask_path")
+                known = {cid for _, _, cid in spans}
+                for cid in ids:
+                    if cid not in known:
+                        where = text.lower().find(service.careers[cid].title.lower())
+                        spans.append((where if where >= 0 else len(text), len(text), cid))
+                spans.sort()
+            source, target = roles(text, spans)
+        if problem and not (source and target):
+            send(dispatcher, problem)
+            return []
+        if target is None and source is not None and profile.get("current_job") not in (None, source):
+            source, target = profile["current_job"], source
+        if source is None and target is not None:
+            job = profile.get("current_job")
+            source = job if job in service.careers and job != target else None
+        if target is None or source is None or source == target:
+            one = target or source
+            if one is not None and target is not None:
+                # "how can I become a nurse?": how people become one, from its page, and a question for a path
+                reply = section_answer(service, one, "education", text)
+                reply.text += (
+                    "\nTell me what you do now (\"I'm a cashier, how can I become ...\") and I'll compare the skills "
+                    "of the two."
+                )
+                send(dispatcher, reply)
+                return [SlotSet("career", one), SlotSet("section", "education")]
+            send(dispatcher, _path_needs_two(service, one))
+            return []
+        model = moves.skill_model(service.careers)
+        send(dispatcher, replies.path_reply(service.careers, model, moves.path(model, source, target)))
+        profile["current_job"] = source
+        return [SlotSet("profile", profile), SlotSet("career", target)]
+
+
+def _path_needs_two(service: Service, known: str | None) -> Reply:
+    if known is None:
+        return Reply(
+            'Which two careers? For example: "I\'m a data analyst, how can I become a machine learning engineer?"',
+            [],
+            {"path": None},
+        )
+    title = service.careers[known].title
+    return Reply(
+        f"To plan a path with {title} I need both ends: what do you do now, and where do you want to go? For "
+        f'example: "I\'m a cashier, how do I become {replies.article(title)}?"',
+        [{"title": f"How to become {replies.article(title)}", "payload": replies.payload("ask_education", known)}],
+        {"path": None, "career": known},
+    )
+
+
+class ActionExplain(SafeAction):
+    """explain_code, explain_match and my_interests: Holland codes, why a career is on the list, strongest
+    interests."""
+
+    def name(self) -> str:
+        return "action_explain"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        service = get_service()
+        careers = service.careers
+        intent, text = _intent(tracker), _text(tracker)
+        person = _person(tracker)
+        scores, basis = (person.test_scores, "test") if person.test_scores else person.scores()
+        if intent == "explain_code":
+            send(dispatcher, replies.code_reply(explain_code(code_in(text), person.test_scores)))
+            return []
+        if intent == "my_interests":
+            if scores is None or basis is None:
+                send(dispatcher, replies.no_interests_reply("your strongest interests"))
+                return []
+            send(dispatcher, replies.my_interests_reply(scores, basis))
+            return []
+        # explain_match
+        if scores is None or basis is None:
+            send(dispatcher, replies.no_interests_reply("why a career would be on your list"))
+            return []
+        ordinal = from_test_results(tracker, text)
+        if ordinal:
+            career: str | None = ordinal[0]
+        else:
+            career, problem = _fit_career(service, tracker, "explain_match")
+            if problem:
+                send(dispatcher, problem)
+                return []
+        if career is None:
+            dispatcher.utter_message(text='Which career do you mean? For example: "why is actuary on my list?"')
+            return []
+        ranked = [(c.id, pct) for c, pct in ranked_matches(scores, careers)]
+        state = finished_test(tracker.get_slot("quiz"))
+        results = list(state.get("results") or []) if state and basis == "test" else [c for c, _ in ranked[:10]]
+        explained = explain_match(career, careers[career].riasec, scores, ranked, results)
+        send(dispatcher, replies.match_reply(careers, explained, scores, basis))
+        return [SlotSet("career", career)]
+
+
+class ActionProfile(SafeAction):
+    """tell_education, show_profile and forget_me: the profile kept in the conversation's slots."""
+
+    resumes_quiz = False  # resumed by hand: an education answer mid-test is the test's, "forget me" ends the test
+
+    def name(self) -> str:
+        return "action_profile"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        intent, text = _intent(tracker), _text(tracker)
+        state = running(tracker.get_slot("quiz"))
+        if intent == "forget_me":
+            send(dispatcher, replies.forget_reply())
+            return [
+                SlotSet("profile", None),
+                SlotSet("quiz", None),
+                SlotSet("ranking", None),
+                SlotSet("pending_fit", None),
+            ]
+        if intent == "tell_education" and state and state.get("current") == quiz.ZONE_QUESTION:
+            from actions.quiz import ActionQuiz
+
+            return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
+        profile = profile_of(tracker.get_slot("profile"))
+        events: list = []
+        if intent == "tell_education":
+            zone = education_zone(text)
+            if zone is not None:
+                profile["zone"] = zone
+                events.append(SlotSet("profile", profile))
+            send(dispatcher, replies.education_reply(zone, text))
+        else:
+            person = person_from_slots(tracker.get_slot("quiz"), profile)
+            send(dispatcher, replies.profile_reply(get_service().careers, profile, person))
+        if state:
+            send(dispatcher, current_question(state, "Back to the career test:\n"))
+        return events
+
+
+def education_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list | None:
+    """An education answer typed when no test asks for it ("I have a bachelor's degree" read as a test answer):
+    remembered as the profile's education; None when the words name no level."""
+    text = _text(tracker)
+    zone = education_zone(text) if not text.startswith("/") else None
+    if zone is None:
+        return None
+    profile = profile_of(tracker.get_slot("profile"))
+    profile["zone"] = zone
+    send(dispatcher, replies.education_reply(zone, text))
+    return [SlotSet("profile", profile)]

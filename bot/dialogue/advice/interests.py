@@ -1,0 +1,251 @@
+"""RIASEC interests inferred from words: "I like math and programming" -> Investigative high.
+
+The message is cut into phrases ("math", "programming"); each phrase is read with a lexicon of activity words
+(math -> I, programming -> I with some C, animals -> R, creative -> A, helping -> S, selling -> E, organizing -> C)
+and, when no word of the lexicon is in it, with the sentence encoder: the phrase is compared with the career test's
+items of each type (bot.search.embeddings, the test's own item bank). A phrase said with a negation ("I hate
+selling") lowers its interest. Only interests the words expressed get a high score; the others stay at a neutral
+3.0, so the reasons given later name only what the person said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from bot.dialogue import quiz
+from bot.knowledge.pages import RIASEC
+
+NEUTRAL = 3.0  # an interest the words did not mention
+PRIMARY = 6.5  # an activity's main interest
+STRONG_PRIMARY = 7.0  # ... said with "love", "passionate about"
+SECONDARY = 5.0  # an activity's second interest (programming: C besides I)
+NEGATIVE = 1.5  # "I hate selling"
+EMBED_MIN = 0.32  # a phrase read by the encoder must be at least this close to a type's items
+EMBED_MARGIN = 0.03  # ... and this much closer than to the next type's
+
+# word stem -> {letter: weight} (1.0 = main interest, 0.5 = a second one). Matched at word starts.
+LEXICON: dict[str, dict[str, float]] = {}
+
+
+def _add(letters: dict[str, float], words: str) -> None:
+    for w in words.split(","):
+        if w.strip():
+            LEXICON[" ".join(w.split())] = letters
+
+
+_add(
+    {"R": 1.0},
+    "hands-on, hands on, with my hands, working with my hands, fix, fixing, repair, build, building things, "
+    "tools, machine, engine, car, cars, motor, mechanic, outdoor, outside, nature, animal, pets, dogs, horses, "
+    "plants, garden, farm, sport, physical, construction, wood, carpentry, welding, driving, vehicles, trucks, "
+    "boats, flying, planes, hiking, camping, fishing, hunting, electronics, wiring, assembling, making things, "
+    "the outdoors, being outdoors, working outside, lifting, machinery, my hands, hands, woodwork, farming, "
+    "gardening, repairing, mechanical, building",
+)
+_add(
+    {"I": 1.0},
+    "math, maths, mathematics, science, research, experiment, physics, chemistry, biology, puzzle, problem "
+    "solving, solving problems, analy, investigat, figuring out, how things work, astronomy, space, logic, "
+    "theory, theories, ideas, learning, curious, statistics, calculus, algebra, medicine, diseases, the brain, "
+    "genetics, studying",
+)
+_add(
+    {"I": 1.0, "C": 0.5},
+    "programming, coding, code, software, computers, computer, data, algorithms, tech, technology",
+)
+_add(
+    {"A": 1.0},
+    "creative, creativity, art, arts, drawing, draw, paint, design, music, sing, writing, write, stories, poetry, "
+    "photograph, film, movies, acting, act, theater, theatre, dance, dancing, fashion, crafts, imagination, "
+    "expressing, decorating, artistic, instrument, guitar, piano, making videos, video editing, animation, "
+    "singing, painting, designing, photography, drama, creating",
+)
+_add(
+    {"S": 1.0},
+    "helping, help people, help others, people, caring, care for, taking care, teaching, teach, kids, children, "
+    "volunteer, listening, counsel, community, social, working with people, looking after, support people, "
+    "supporting people, mentor, coaching, coach",
+)
+_add(
+    {"E": 1.0},
+    "selling, sell, sales, business, leading, lead, leadership, managing, manage, persuad, negotiat, "
+    "entrepreneur, starting a business, my own business, marketing, politics, debat, public speaking, in charge, "
+    "competition, competing, making deals, influenc, pitching",
+)
+_add(
+    {"C": 1.0},
+    "organiz, organis, order, detail, planning, spreadsheet, records, paperwork, filing, accounting, bookkeeping, "
+    "budget, numbers, data entry, routine, schedul, rules, tidy, structure, lists, checking, admin, organizing, "
+    "organising, ordering",
+)
+_add(
+    {"R": 1.0, "I": 0.5},
+    "engines, fixing engines, mechanics, robots, robotics, gadgets",
+)
+_add(
+    {"R": 1.0, "S": 0.5},
+    "sports, fitness, exercise, the gym",
+)
+_add(
+    {"S": 1.0, "I": 0.5},
+    "health, healthcare, nursing",
+)
+_add(
+    {"A": 1.0, "I": 0.5},
+    "architecture",
+)
+_add(
+    {"E": 1.0, "C": 0.5},
+    "money, finance, investing",
+)
+_add(
+    {"R": 1.0, "A": 0.5},
+    "cooking, baking, food",
+)
+
+NEGATION = re.compile(
+    r"\b(don'?t|do not|doesn'?t|never|hate|hates|dislike|dislikes|can'?t stand|not (into|a fan of|good at|keen on)|"
+    r"bad at|no interest in|bored by|avoid|not)\b"
+)
+STRONG_WORDS = re.compile(r"\b(love|adore|passionate|obsessed|really (like|enjoy)|big fan|so much|favou?rite)\b")
+SPLIT = re.compile(r",|;|\.|!|\?|\band\b|\bor\b|\bbut\b|\balso\b|\bplus\b|&|\bas well as\b")
+LEAD = re.compile(
+    r"^\s*(i'?m|i am|i|really|also|too|quite|very|pretty|a|an|the|being|to|that|like|likes|love|loves|enjoy|enjoys|"
+    r"into|good at|great at|interested in|passionate about|fond of|keen on|fan of|big fan of|a big fan of|"
+    r"prefer|would like|want to|wanna|like to|love to|enjoy|doing|working on|work on|working with|really into|"
+    r"person|people person|my hobbies are|my hobby is|hobbies|hobby|in my free time|for fun|myself|"
+    r"i'?d say|kind of|kinda|definitely|also really|always|been)\b\s*"
+)
+
+
+@dataclass
+class Stated:
+    """Interests read from words: six scores (1-7), the letters the words expressed (highest first), and the phrases
+    that expressed each letter."""
+
+    scores: dict[str, float]
+    expressed: list[str]
+    phrases: list[str]
+    by_letter: dict[str, list[str]] = field(default_factory=dict)
+    disliked: list[str] = field(default_factory=list)
+
+    @property
+    def code(self) -> str | None:
+        """The Holland code of what the words expressed (1-3 letters), or None when they expressed none."""
+        return "".join(self.expressed[:3]) or None
+
+
+def phrases_of(text: str) -> list[str]:
+    """The activity phrases of a message: "I like math and programming" -> ["math", "programming"]."""
+    out: list[str] = []
+    for part in SPLIT.split(text.lower().replace("’", "'")):
+        part = part.strip()
+        if not part:
+            continue
+        neg = bool(NEGATION.search(part))
+        core = part
+        for _ in range(6):
+            new = LEAD.sub("", core)
+            new = NEGATION.sub("", new).strip() if neg else new
+            if new == core:
+                break
+            core = new
+        core = core.strip(" '\"")
+        if core and core not in ("i", "me", "stuff", "things", "it"):
+            out.append(("not " if neg else "") + core)
+    return out
+
+
+def _lexicon(phrase: str) -> dict[str, float]:
+    """The letters a phrase's activity words stand for (max weight per letter)."""
+    hits: dict[str, float] = {}
+    for word, letters in LEXICON.items():
+        # short words must be whole ("act" is not "actually"); longer ones are stems ("organiz" -> "organizing")
+        tail = r"s?(?![a-z])" if len(word) <= 4 else ""
+        if re.search(r"(?<![a-z])" + re.escape(word) + tail, phrase):
+            for letter, weight in letters.items():
+                hits[letter] = max(hits.get(letter, 0.0), weight)
+    return hits
+
+
+Encoder = Callable[[list[str]], np.ndarray]
+_ITEM_VECTORS: dict[int, np.ndarray] = {}
+
+
+def _item_vectors(encode: Encoder) -> np.ndarray:
+    key = id(encode)
+    if key not in _ITEM_VECTORS:
+        items = quiz.default_items()
+        _ITEM_VECTORS[key] = encode([i.text for i in items])
+    return _ITEM_VECTORS[key]
+
+
+def _embedded(phrase: str, encode: Encoder) -> dict[str, float]:
+    """The type whose test items the phrase is closest to (mean of the three nearest per type), if clearly so."""
+    items = quiz.default_items()
+    vectors = _item_vectors(encode)
+    sims = vectors @ encode([phrase])[0]
+    per = {}
+    for d in RIASEC:
+        mine = np.sort(sims[[n for n, i in enumerate(items) if i.dimension == d]])[-3:]
+        per[d] = float(mine.mean())
+    best = sorted(RIASEC, key=lambda d: -per[d])
+    if per[best[0]] >= EMBED_MIN and per[best[0]] - per[best[1]] >= EMBED_MARGIN:
+        return {best[0]: 1.0}
+    return {}
+
+
+def infer(text: str, encode: Encoder | None = None) -> Stated:
+    """Interests from words. `encode` (bot.search.embeddings.encode) reads phrases the lexicon does not know."""
+    scores = {d: NEUTRAL for d in RIASEC}
+    by_letter: dict[str, list[str]] = {d: [] for d in RIASEC}
+    disliked: list[str] = []
+    phrases = phrases_of(text)
+    strong = bool(STRONG_WORDS.search(text.lower()))
+    kept: list[str] = []
+    for phrase in phrases:
+        negative = phrase.startswith("not ")
+        core = phrase[4:] if negative else phrase
+        hits = _lexicon(core)
+        if not hits and encode is not None and len(core) >= 3:
+            hits = _embedded(core, encode)
+        if not hits:
+            continue
+        kept.append(core)
+        for letter, weight in hits.items():
+            if negative:
+                if weight == 1.0:
+                    scores[letter] = min(scores[letter], NEGATIVE)
+                    disliked.append(core)
+                continue
+            top = STRONG_PRIMARY if strong else PRIMARY
+            value = top if weight == 1.0 else SECONDARY
+            if value > scores[letter]:
+                scores[letter] = value
+            if weight == 1.0 and core not in by_letter[letter]:
+                by_letter[letter].append(core)
+    expressed = sorted((d for d in RIASEC if scores[d] > NEUTRAL), key=lambda d: (-scores[d], RIASEC.index(d)))
+    return Stated(
+        scores=scores,
+        expressed=expressed,
+        phrases=[p for p in kept if p not in disliked],
+        by_letter={d: v for d, v in by_letter.items() if v},
+        disliked=list(dict.fromkeys(disliked)),
+    )
+
+
+def merge(old: dict[str, float] | None, new: Stated) -> dict[str, float]:
+    """Stated interests told over several messages: the strongest statement of each interest wins, a dislike lowers."""
+    if not old:
+        return dict(new.scores)
+    merged = {d: float(old[d]) for d in RIASEC}
+    for d in RIASEC:
+        if new.scores[d] > NEUTRAL:
+            merged[d] = max(merged[d], new.scores[d])
+        elif new.scores[d] < NEUTRAL:
+            merged[d] = new.scores[d]
+    return merged

@@ -1,0 +1,689 @@
+"""What the advice says: Reply objects with text, buttons and the metadata of docs/contracts.md §4.
+
+Every figure is stated with its year and source ("$133,080 a year, US median, May 2024, BLS"), every filter in
+words, and every list says it is a starting point built on US figures.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.dialogue.advice import figures
+from bot.dialogue.advice.explain import CodeExplained, MatchExplained, strongest_with_ties
+from bot.dialogue.advice.fit import Fit, verdict
+from bot.dialogue.advice.interests import Stated
+from bot.dialogue.advice.moves import BORROWED_HOW, CareerPath, Move, Ratings, SkillModel
+from bot.dialogue.advice.person import Person, strongest
+from bot.dialogue.advice.rankings import PAGE, Ranked, page_values
+from bot.dialogue.answers import Reply, first_sentence, payload
+from bot.dialogue.quiz import DIMENSION_NAMES, SHORT_NAMES, has_profile
+from bot.knowledge.pages import Career, holland_code
+
+START_TEST = {"title": "Take the career test", "payload": "/start_quiz"}
+SHOW_MORE = {"title": "Show more", "payload": "/show_more"}
+INTERESTS_ONLY = "It's about interests, not ability, and a starting point for exploring, not a verdict."
+ONET_NOTE = "O*NET 29.3 skills, knowledge and related occupations (USDOL/ETA, CC BY 4.0)"
+BY_WORDS = {
+    "salary": "median pay (US, May 2024, BLS)",
+    "growth": "projected job growth 2024-34 (US, BLS)",
+    "openings": "openings a year 2024-34 (US, BLS)",
+    "job_zone": "education and training needed (O*NET job zone)",
+    "match": "how well they match your interests",
+}
+ORDER_WORDS = {
+    ("salary", "desc"): "highest first",
+    ("salary", "asc"): "lowest first",
+    ("growth", "desc"): "fastest growing first",
+    ("growth", "asc"): "slowest growing (or shrinking) first",
+    ("openings", "desc"): "most openings first",
+    ("openings", "asc"): "fewest openings first",
+    ("job_zone", "asc"): "least preparation first",
+    ("job_zone", "desc"): "most preparation first",
+    ("match", "desc"): "best match first",
+    ("match", "asc"): "weakest match first",
+}
+RANK_BUTTONS = [
+    {"title": "Highest paying", "payload": '/ask_ranking{"ranking_by": "salary"}'},
+    {"title": "Fastest growing", "payload": '/ask_ranking{"ranking_by": "growth"}'},
+    {"title": "Most openings", "payload": '/ask_ranking{"ranking_by": "openings"}'},
+]
+
+
+def letter_name(d: str) -> str:
+    """ "Investigative (ideas, science, solving problems)"."""
+    return DIMENSION_NAMES[d]
+
+
+def letter_word(d: str) -> str:
+    return DIMENSION_NAMES[d].split(" (")[0]
+
+
+def _money(value: float) -> str:
+    return f"${value:,.0f}"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Rankings
+
+
+def filters_in_words(filters: dict[str, Any], careers: dict[str, Career] | None = None) -> list[str]:
+    words: list[str] = []
+    if "careers" in filters and careers:
+        words.append("between " + figures.join([careers[c].title for c in filters["careers"] if c in careers]))
+    zone_max, zone_min = filters.get("max_job_zone"), filters.get("min_job_zone")
+    if zone_max is not None and int(zone_max) <= 2:
+        words.append(
+            "without a degree (entry with a high school diploma or less, a postsecondary certificate or an "
+            f"apprenticeship; O*NET job zone {int(zone_max)} or below)"
+        )
+    elif zone_max is not None:
+        words.append(f"needing at most {figures.ZONE_SHORT[int(zone_max)]} (O*NET job zone {int(zone_max)} or below)")
+    if zone_min is not None:
+        words.append(f"needing at least {figures.ZONE_SHORT[int(zone_min)]} (O*NET job zone {int(zone_min)} or above)")
+    if "levels" in filters:
+        words.append(
+            "open with a certificate or less (typical entry: "
+            + figures.join([lv.lower() for lv in filters["levels"]], "or")
+            + ")"
+        )
+    if "cluster" in filters:
+        words.append(f"in the {filters['cluster']} career cluster")
+    if "min_salary" in filters and "max_salary" in filters:
+        low, high = _money(float(filters["min_salary"])), _money(float(filters["max_salary"]))
+        words.append(f"paying {low} to {high} a year (US median)")
+    elif "min_salary" in filters:
+        words.append(f"paying at least {_money(float(filters['min_salary']))} a year (US median)")
+    elif "max_salary" in filters:
+        words.append(f"paying at most {_money(float(filters['max_salary']))} a year (US median)")
+    if "interest" in filters:
+        d = filters["interest"]
+        words.append(
+            f"for people with strong {letter_word(d)} interests ({SHORT_NAMES[d]}: among the career's top two)"
+        )
+    return words
+
+
+def _value_words(career: Career, by: str, value: float, basis: str | None) -> str:
+    if by == "match":
+        return f"{int(value)}% match with your {BASIS_WORDS.get(basis or '', 'interests')}"
+    return figures.fact_phrase(career, by)
+
+
+BASIS_WORDS = {
+    "test": "career test result",
+    "interests": "interests as you told them",
+    "blend": "test result and the interests you told me",
+}
+
+
+def ranking_reply(careers: dict[str, Career], ranked: Ranked, offset: int = 0, basis: str | None = None) -> Reply:
+    q = ranked.query
+    shown = ranked.careers[offset : offset + PAGE]
+    values = ranked.values[offset : offset + PAGE]
+    described = filters_in_words(q.filters, careers)
+    head = f"Careers by {BY_WORDS[q.by]}, {ORDER_WORDS[(q.by, q.order)]}" + (
+        ", " + "; ".join(described) if described else ""
+    )
+    meta = {
+        "ranking": {
+            "by": q.by,
+            "order": q.order,
+            "filters": dict(q.filters),
+            "careers": shown,
+            "values": page_values(values, q.by),
+            "offset": offset,
+            "total": len(ranked.careers),
+            "left_out": ranked.left_out,
+        }
+    }
+    left = (
+        f" {ranked.left_out} career{'s' if ranked.left_out != 1 else ''} left out: "
+        f"{'no figure' if q.by != 'match' else 'no interest profile'} for {'them' if ranked.left_out != 1 else 'it'}."
+        if ranked.left_out
+        else ""
+    )
+    if not ranked.careers:
+        text = (
+            f"{head}: none of my {len(careers)} career pages fits all of that.{left} "
+            'Try fewer conditions, for example "highest paying jobs" or "fastest growing jobs in healthcare".'
+        )
+        return Reply(text, RANK_BUTTONS[:2], meta)
+    if not shown:
+        text = (
+            f"That's the whole list: {len(ranked.careers)} careers ({head.lower()}). Ask for another ranking any time."
+        )
+        return Reply(text, RANK_BUTTONS, meta)
+    lines = [
+        f"{n}. {careers[cid].title}: {_value_words(careers[cid], q.by, v, basis)}"
+        for n, (cid, v) in enumerate(zip(shown, values), offset + 1)
+    ]
+    more = offset + len(shown) < len(ranked.careers)
+    count = f"Showing {offset + 1}-{offset + len(shown)} of {len(ranked.careers)}." + left
+    note = (
+        INTERESTS_ONLY
+        if q.by == "match"
+        else figures.US_NOTE + (" Job zones are O*NET's (29.3)." if q.by == "job_zone" else "")
+    )
+    text = f"{head}:\n" + "\n".join(lines) + f"\n{count}" + (' Say "show me more" for the next ones.' if more else "")
+    text += f"\n{note}"
+    buttons = ([SHOW_MORE] if more else []) + [
+        {"title": careers[cid].title, "payload": payload("ask_overview", cid)} for cid in shown[:3]
+    ]
+    return Reply(text, buttons, meta)
+
+
+def no_ranking_yet_reply() -> Reply:
+    return Reply(
+        'There\'s no list to continue yet. Ask me for one, for example "which careers pay the most?" or '
+        '"fastest growing jobs in healthcare".',
+        RANK_BUTTONS,
+        {"ranking": None},
+    )
+
+
+def unsupported_reply(what: str) -> Reply:
+    text = (
+        f"I can't rank careers by {what}: the facts I have (US Bureau of Labor Statistics pay and job projections, "
+        f"O*NET job zones and interest profiles) say nothing about {what}, and I'd rather not guess. "
+        "I can rank careers by pay, job growth, openings or the education they need, with filters such as "
+        '"without a degree", "in healthcare" or "over $80k". Everything I rank is US data.'
+    )
+    return Reply(text, RANK_BUTTONS, {"ranking": None, "unsupported": what})
+
+
+def match_needs_interests_reply() -> Reply:
+    return Reply(
+        "To sort careers by how well they match you I need your interests first: take the career test, or tell me "
+        'what you like doing ("I like math and programming").',
+        [START_TEST],
+        {"ranking": None, "unsupported": "match without interests"},
+    )
+
+
+def compare_fact_reply(careers: dict[str, Career], a: str, b: str, ranked: Ranked, compare_sources: list[str]) -> Reply:
+    """ "which pays more, a plumber or an electrician?": both figures with their year and source, and the answer."""
+    by = ranked.query.by
+    ca, cb = careers[a], careers[b]
+    lines = [f"- {careers[c].title}: {figures.fact_phrase(careers[c], by)}" for c in (a, b)]
+    have = dict(zip(ranked.careers, ranked.values))
+    question = {
+        "salary": "pays more",
+        "growth": "is projected to grow faster",
+        "openings": "has more openings",
+        "job_zone": "needs more preparation",
+    }[by]
+    if len(have) < 2:
+        missing = [careers[c].title for c in (a, b) if c not in have]
+        answer = f"I can't say which {question}: there is no figure for {figures.join(missing)}."
+    else:
+        va, vb = have[a], have[b]
+        if va == vb:
+            answer = f"They tie: {ca.title} and {cb.title} have the same figure."
+        else:
+            top, low = (ca, cb) if va > vb else (cb, ca)
+            diff = abs(va - vb)
+            amount = {
+                "salary": f" by about {_money(diff)} a year",
+                "growth": f" ({diff:.1f} percentage points more)",
+                "openings": f" (about {diff:,.0f} more a year)",
+                "job_zone": f" ({int(diff)} job zone{'s' if diff != 1 else ''} more)",
+            }[by]
+            answer = f"{top.title} {question} than {low.title}{amount}."
+    text = f"{answer}\n" + "\n".join(lines) + f"\n{figures.US_NOTE}"
+    meta = {
+        "ranking": {
+            "by": by,
+            "order": ranked.query.order,
+            "filters": dict(ranked.query.filters),
+            "careers": ranked.careers,
+            "values": page_values(ranked.values, by),
+        },
+        "compare": [a, b],
+        "sources": compare_sources,
+    }
+    buttons = [
+        {"title": f"Compare {ca.title} and {cb.title}", "payload": f"/compare_careers{json.dumps({'career': [a, b]})}"},
+        {"title": f"About: {ca.title}", "payload": payload("ask_overview", a)},
+        {"title": f"About: {cb.title}", "payload": payload("ask_overview", b)},
+    ]
+    return Reply(text, buttons, meta)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Fit
+
+
+def profile_words(career: Career) -> str:
+    code = holland_code(career.riasec)
+    return f"{career.title}'s interest profile is {code}: " + ", ".join(letter_name(d) for d in code)
+
+
+def _zone_sentence(f: Fit, career: Career) -> str:
+    if f.career_zone is None:
+        return ""
+    need = f"It usually needs {figures.ZONE_WORDS[f.career_zone]} (O*NET job zone {f.career_zone})"
+    if f.zone_ok is None:
+        return need + "."
+    if f.zone_ok:
+        return need + f", within the education you told me (up to job zone {f.person_zone})."
+    return need + f", more than the education you told me (up to job zone {f.person_zone})."
+
+
+def fit_reply(careers: dict[str, Career], f: Fit, person: Person) -> Reply:
+    career = careers[f.career]
+    about = [
+        {"title": "How to become one", "payload": payload("ask_education", f.career)},
+        {"title": "Pay", "payload": payload("ask_salary", f.career)},
+    ]
+    if f.basis is None:
+        described = profile_words(career) + "." if has_profile(career) else ""
+        text = (
+            f"Whether {article(career.title)} suits you depends on what you enjoy, and I don't know that yet. "
+            f"{described} People who enjoy those kinds of activities tend to like the work. "
+            "Take the career test (a few minutes) and I'll tell you how well it matches you, right after your "
+            'result; or tell me what you like doing ("I like math and programming"). '
+            f"{_zone_sentence(f, career)}"
+        ).strip()
+        return Reply(text, [START_TEST, *about], {"fit": f.metadata()})
+    assert f.match is not None and f.rank is not None
+    basis = (
+        "your career test"
+        if f.basis == "test"
+        else "the interests you told me (" + figures.join(person.stated_text[:4]) + ")"
+        if person.stated_text
+        else "the interests you told me"
+    )
+    lines = [
+        f"{career.title} is {_a(f.match)} {f.match}% match, {verdict(f.match)}: number {f.rank} of the {f.of} "
+        f"careers I know, from {basis}."
+    ]
+    if f.shared:
+        lines.append(
+            "Your strongest interests it shares (among its top three): "
+            + figures.join([letter_word(d) for d in f.shared])
+            + "."
+        )
+    if f.lacking:
+        lines.append(
+            "Strong interests of yours it does not draw on much: "
+            + figures.join([letter_word(d) for d in f.lacking])
+            + "."
+        )
+    if not f.strongest:
+        lines.append("None of your interests stands out (none scores 4.0 or more), so the match says little.")
+    lines.append(f"Its own profile is {f.career_code}.")
+    zone = _zone_sentence(f, career)
+    if zone:
+        lines.append(zone)
+    lines.append(INTERESTS_ONLY)
+    buttons = ([] if f.basis == "test" else [START_TEST]) + about
+    return Reply(" ".join(lines), buttons, {"fit": f.metadata()})
+
+
+def _a(number: int) -> str:
+    """ "an" before 8, 11, 18, 80-89 ("an 80% match"), else "a"."""
+    return "an" if str(number).startswith("8") or number in (11, 18) else "a"
+
+
+def article(title: str) -> str:
+    word = title.lower()
+    return ("an " if word[:1] in "aeiou" and not word.startswith(("uni", "use")) else "a ") + title
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Interests told in words
+
+
+def _interest_reason(c: Career, stated: Stated, scores: dict[str, float], basis: str) -> str:
+    """The interests a match shares with the person, naming only what the words (or, blended, the test) showed."""
+    theirs = holland_code(c.riasec)
+    if basis == "blend":
+        shared = [d for d in strongest(scores) if d in theirs]
+        if not shared:
+            return "a close profile overall"
+        return f"shares your {figures.join([letter_word(d) for d in shared])} interests (test and words)"
+    shared = [d for d in stated.expressed if d in theirs]
+    if not shared:
+        return "a close profile overall"
+    parts = []
+    for d in shared:
+        said = stated.by_letter.get(d)
+        parts.append(letter_word(d) + (f" ({figures.join(said[:3])})" if said else ""))
+    return "shares your " + figures.join(parts) + " interest" + ("s" if len(parts) > 1 else "")
+
+
+def interests_reply(
+    careers: dict[str, Career],
+    stated: Stated,
+    scores: dict[str, float],
+    basis: str,
+    found: list[tuple[Career, int]],
+    zone: int | None,
+    topical: list[str] | None = None,
+) -> Reply:
+    """What was read from the words, the careers that fit, honest reasons (only interests the words expressed), and
+    careers whose pages talk about what was named (`topical`, from a search of the pages)."""
+    if not stated.expressed:
+        text = (
+            "I couldn't tell from that which kinds of work you enjoy. Try naming activities, for example "
+            '"I like fixing things and being outdoors" or "I\'m creative and like helping people", or take the '
+            "career test for a fuller picture."
+        )
+        empty: dict[str, Any] = {"interests_match": {"scores": stated.scores, "code": None, "matches": []}}
+        return Reply(text, [START_TEST], empty)
+    read = []
+    for d in stated.expressed:
+        said = stated.by_letter.get(d)
+        read.append(f"{letter_name(d)}" + (f' from "{figures.join(said)}"' if said else " (a little)"))
+    text = "From what you told me I read these interests: " + "; ".join(read) + "."
+    if stated.disliked:
+        text += f" And not much for: {figures.join(stated.disliked)}."
+    if basis == "blend":
+        text += " I blended them with your career test result (2/3 test, 1/3 your words)."
+    zone_note = f" (needing up to job zone {zone}, the education you told me)" if zone else ""
+    lines = [
+        f"{n}. {c.title} ({pct}% match): {_interest_reason(c, stated, scores, basis)}"
+        for n, (c, pct) in enumerate(found, 1)
+    ]
+    text += f"\nCareers whose interest profiles fit{zone_note}:\n" + "\n".join(lines)
+    topical = [t for t in topical or [] if t in careers and t not in {c.id for c, _ in found}]
+    if topical:
+        text += "\nCareers whose pages talk about what you named: " + ", ".join(careers[t].title for t in topical) + "."
+    text += (
+        "\nThis is read from a few words, so it's rough: the career test gives a finer picture. "
+        "A starting point, not a verdict."
+        if basis != "blend"
+        else "\nA starting point, not a verdict."
+    )
+    buttons = ([START_TEST] if basis != "blend" else []) + [
+        {"title": c.title, "payload": payload("ask_overview", c.id)} for c, _ in found[:3]
+    ]
+    code = "".join(stated.expressed[:3]) if basis != "blend" else holland_code(scores)
+    meta: dict[str, Any] = {
+        "interests_match": {
+            "scores": scores,
+            "code": code or None,
+            "matches": [{"career": c.id, "match": pct} for c, pct in found],
+            "basis": basis,
+            "topical": topical,
+        }
+    }
+    return Reply(text, buttons, meta)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Moves and paths
+
+
+def borrowed_note(careers: dict[str, Career], r: Ratings) -> str:
+    if not r.borrowed:
+        return ""
+    title = careers[r.career].title
+    return (
+        f"O*NET 29.3 has no skill ratings for {title}, so I used those of {r.source_title} "
+        f"({BORROWED_HOW[r.how]}) instead."
+    )
+
+
+def moves_reply(careers: dict[str, Career], model: SkillModel, source: str, found: list[Move], lead: str = "") -> Reply:
+    src = careers[source]
+    r = model.ratings[source]
+    if not found:
+        return Reply(
+            f"I couldn't find careers close to {src.title} in my pages.", [], {"moves": {"from": source, "careers": []}}
+        )
+    lines = []
+    for n, m in enumerate(found, 1):
+        c = careers[m.career]
+        why = []
+        if m.shared:
+            why.append("uses your " + figures.join(m.shared[:3]))
+        if m.related >= 0.8:
+            why.append("O*NET lists it as related")
+        pay = figures.salary_words(c)
+        lines.append(f"{n}. {c.title}: " + ("; ".join(why) or "similar interests") + f". Pay: {pay}.")
+    note = borrowed_note(careers, r)
+    if not r.rated:
+        note = (
+            f"O*NET 29.3 has no skill ratings for {src.title} or a close occupation, so these rest on interests and "
+            "related careers only."
+        )
+    text = (
+        lead
+        + f"Careers that build on what you do as {article(src.title)}, by shared skills and knowledge, interests and "
+        f"O*NET related occupations:\n"
+        + "\n".join(lines)
+        + (f"\n{note}" if note else "")
+        + f"\nFrom {ONET_NOTE}; pay is US data. A starting point: ask me how to get from one to another."
+    )
+    buttons = [
+        {"title": f"Path to {careers[m.career].title}", "payload": path_payload(source, m.career)} for m in found[:3]
+    ]
+    return Reply(text, buttons, {"moves": {"from": source, "careers": [m.career for m in found]}})
+
+
+def path_payload(a: str, b: str) -> str:
+    return f"/ask_path{json.dumps({'career': [a, b]})}"
+
+
+def path_reply(careers: dict[str, Career], model: SkillModel, p: CareerPath) -> Reply:
+    a, b = careers[p.source], careers[p.target]
+    meta = {
+        "path": {
+            "from": p.source,
+            "to": p.target,
+            "skills_to_build": p.skills_to_build,
+            "shared_skills": p.shared_skills,
+            "via": p.via,
+            "knowledge_to_build": p.knowledge_to_build,
+        }
+    }
+    parts = [f"From {a.title} to {b.title}:"]
+    if p.rated:
+        if p.shared_skills:
+            parts.append("What you bring: " + figures.join(p.shared_skills) + ".")
+        if p.skills_to_build:
+            parts.append(
+                f"Skills to build (where {b.title} needs a higher level): " + figures.join(p.skills_to_build) + "."
+            )
+        if p.knowledge_to_build:
+            parts.append("Knowledge to gain: " + figures.join(p.knowledge_to_build) + ".")
+    else:
+        parts.append(
+            f"O*NET rates {a.title} and {b.title} with the same (or no) skill ratings, so I can't point to skill gaps."
+        )
+    parts.append(_education_step(a, b))
+    how = b.sections.get("education")
+    if how:
+        parts.append(f"How people become {article(b.title)}: {first_sentence(how)} ({b.source('education')})")
+    if p.via:
+        parts.append(
+            "Careers in between that some take as a stepping stone: "
+            + figures.join([careers[c].title for c in p.via])
+            + "."
+        )
+    notes = [
+        n
+        for n in (borrowed_note(careers, model.ratings[p.source]), borrowed_note(careers, model.ratings[p.target]))
+        if n
+    ]
+    parts += notes
+    parts.append(f"From {ONET_NOTE}. A starting point, not a plan: a counselor can help with the details.")
+    buttons = [
+        {"title": f"How to become {article(b.title)}", "payload": payload("ask_education", p.target)},
+        {"title": f"Skills of {article(b.title)}", "payload": payload("ask_skills", p.target)},
+    ] + [{"title": f"About: {careers[c].title}", "payload": payload("ask_overview", c)} for c in p.via[:1]]
+    return Reply("\n".join(parts), buttons, meta)
+
+
+def _education_step(a: Career, b: Career) -> str:
+    za, zb = figures.job_zone(a), figures.job_zone(b)
+    la, lb = figures.level(a) or "varies", figures.level(b) or "varies"
+    if za is None or zb is None:
+        return f"Typical entry: {a.title}, {la.lower()}; {b.title}, {lb.lower()}."
+    if zb > za:
+        step = f"a step up in preparation: from job zone {za} to {zb} ({figures.ZONE_WORDS[zb]})"
+    elif zb < za:
+        step = f"no more formal preparation than you have: job zone {zb}, below {a.title}'s {za}"
+    else:
+        step = f"the same level of preparation (job zone {za}, {figures.ZONE_WORDS[za]})"
+    return f"Education: {step}. Typical entry: {a.title}, {la.lower()}; {b.title}, {lb.lower()}."
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Explanations
+
+
+def _ties_words(groups: list[list[str]]) -> str:
+    return "; ".join(figures.join([letter_word(d) for d in g]) + " tie" for g in groups)
+
+
+def code_reply(e: CodeExplained) -> Reply:
+    meta: dict[str, Any] = {"explain": {"code": e.code, "letters": e.letters, "ties": e.ties}}
+    intro = (
+        "A Holland code (RIASEC) sums up interests with the letters of the strongest of six types, strongest first: "
+        "Realistic, Investigative, Artistic, Social, Enterprising, Conventional."
+    )
+    if not e.code:
+        return Reply(intro + " Take the career test to get yours.", [START_TEST], meta)
+    lines = [f"{intro} {e.code} means:"]
+    for n, d in enumerate(e.letters, 1):
+        lines.append(f"{n}. {letter_name(d)}")
+    if e.theirs and e.scores:
+        lines.append("Your scores (1-7): " + ", ".join(f"{d} {e.scores[d]:.1f}" for d in e.letters) + ".")
+    if e.ties:
+        lines.append(
+            f"Some letters tie ({_ties_words(e.ties)}): their order in the code is only the RIASEC order, so "
+            "read them as equal."
+        )
+    lines.append("Careers with a similar code tend to suit people with those interests. " + INTERESTS_ONLY)
+    return Reply("\n".join(lines), [] if e.theirs else [START_TEST], meta)
+
+
+def my_interests_reply(scores: dict[str, float], basis: str) -> Reply:
+    groups = strongest_with_ties(scores)
+    code = holland_code(scores)
+    where = BASIS_WORDS[basis]
+    lines = [f"From your {where}, your interests from strongest to weakest (scores 1-7):"]
+    for g in groups:
+        for d in g:
+            others = [letter_word(e) for e in g if e != d]
+            lines.append(
+                f"- {letter_name(d)}: {scores[d]:.1f}" + (f" (tied with {figures.join(others)})" if others else "")
+            )
+    tied = [g for g in groups if len(g) > 1]
+    lines.append(
+        f"Your Holland code is {code}"
+        + (", though tied letters could be in either order." if tied else ".")
+        + " "
+        + INTERESTS_ONLY
+    )
+    meta = {"explain": {"code": code, "letters": list(code), "scores": scores, "ties": tied}}
+    return Reply("\n".join(lines), [{"title": "What does my code mean?", "payload": "/explain_code"}], meta)
+
+
+def no_interests_reply(what: str) -> Reply:
+    return Reply(
+        f"I can't tell {what} yet: you haven't taken the career test or told me what you like doing. "
+        'Take the test (a few minutes), or say something like "I like math and programming".',
+        [START_TEST],
+        {"explain": {"code": None, "letters": []}},
+    )
+
+
+def match_reply(careers: dict[str, Career], e: MatchExplained, scores: dict[str, float], basis: str) -> Reply:
+    career = careers[e.career]
+    where = BASIS_WORDS[basis]
+    if e.match is None:
+        return Reply(
+            f"{career.title} has no interest profile, so I can't match it.", [], {"explain": {"career": e.career}}
+        )
+    if e.on_list:
+        head = (
+            f"{career.title} is on your list because its interest profile follows yours closely: "
+            f"{_a(e.match)} {e.match}% match"
+        )
+    else:
+        head = f"{career.title} isn't on your list: it's {_a(e.match)} {e.match}% match"
+    text = head + f", number {e.rank} of {e.of} careers, from your {where}."
+    if e.named:
+        text += (
+            " You and it both score high on "
+            + figures.join([letter_word(d) for d in e.named])
+            + " (your scores: "
+            + ", ".join(f"{d} {scores[d]:.1f}" for d in e.named)
+            + f"; its code is {e.career_code})."
+        )
+    else:
+        text += (
+            f" None of your strongest interests (4.0 or more, your top three) is among its top three (its code is "
+            f"{e.career_code}, yours {e.person_code}): the match comes from the overall shape of the two profiles."
+        )
+    text += " " + INTERESTS_ONLY
+    meta = {
+        "explain": {
+            "career": e.career,
+            "match": e.match,
+            "rank": e.rank,
+            "of": e.of,
+            "letters": e.named,
+            "code": e.person_code,
+        }
+    }
+    buttons = [
+        {"title": f"About: {career.title}", "payload": payload("ask_overview", e.career)},
+        {"title": "My strongest interests", "payload": "/my_interests"},
+    ]
+    return Reply(text, buttons, meta)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Profile
+
+
+def profile_reply(careers: dict[str, Career], profile: dict[str, Any], person: Person) -> Reply:
+    lines = ["What I know about you in this conversation (I keep it only here, not anywhere else):"]
+    job = profile.get("current_job")
+    if job:
+        lines.append(f"- Current or last job: {careers[job].title if job in careers else job}")
+    if profile.get("interests"):
+        code = "".join(d for d in holland_code(profile["interests"]) if profile["interests"][d] > 3.0)
+        said = figures.join(profile.get("interests_text") or [])
+        lines.append(f"- Interests you told me: {said or 'yes'}" + (f" (read as {code})" if code else ""))
+    if profile.get("zone"):
+        lines.append(f"- Education: up to job zone {profile['zone']} ({figures.ZONE_SHORT[int(profile['zone'])]})")
+    if person.test_scores:
+        lines.append(f"- Career test result: {holland_code(person.test_scores)}")
+    if len(lines) == 1:
+        lines = ["I don't know anything about you yet: nothing is kept until you tell me or take the career test."]
+    lines.append('Say "forget me" to delete it.')
+    return Reply("\n".join(lines), [{"title": "Forget me", "payload": "/forget_me"}], {"profile": profile})
+
+
+def forget_reply() -> Reply:
+    return Reply(
+        "Done: I've forgotten your interests, education, current job, career test answers and lists in this "
+        "conversation.",
+        [],
+        {"profile": None},
+    )
+
+
+def education_reply(zone: int | None, said: str) -> Reply:
+    if zone is None:
+        return Reply(
+            'I didn\'t catch your level of education. You can say, for example, "I only have a high school diploma" or '
+            '"I have a bachelor\'s degree".',
+            [],
+            {"profile_zone": None},
+        )
+    text = (
+        f"Noted: I'll take {figures.ZONE_SHORT[zone]} (O*NET job zone {zone}: {figures.ZONE_WORDS[zone]}) as the "
+        "education you have or want, and say whether careers fit it when you ask about them. Tell me if you'd "
+        "train further."
+    )
+    buttons = [
+        START_TEST,
+    ]
+    return Reply(text, buttons, {"profile_zone": zone})

@@ -1,0 +1,60 @@
+"""Which career a message starts FROM and which it goes TO.
+
+FROM is the one after "I'm a/an", "from", "as a", "former", "currently"; TO the one after "become", "to", "into",
+"switch to". Without cues, the first named is FROM and the second TO ("how does a nurse become a nurse
+practitioner?": the nurse has no cue, the nurse practitioner follows "become").
+"""
+
+from __future__ import annotations
+
+import re
+
+TO_CUE = re.compile(
+    r"\b(become|becoming|be|into|to|switch to|move to|moving to|transition to|get to|turn into|career as|"
+    r"retrain as|train as)\s+(a |an |the )?$"
+)
+FROM_CUE = re.compile(
+    r"(\bi'?m|\bi am|\bi was|\bim|\bfrom|\bas|\bformer|\bex-?|\bcurrently|\bused to be|\bbeen|\bleaving|\bleave|"
+    r"\bquit|\bafter|\bfor|\bwork as|\bworking as|\bjob as)\s+(a |an |the |my )?(current |job as (a |an )?)?$"
+)
+# "I'm a teacher, what else could I do?" -> "teacher": the words after a FROM cue, up to the end of the clause.
+FROM_PHRASE = re.compile(
+    r"(?:\bi'?m|\bi am|\bi was|\bi work as|\bworking as|\bfrom|\bformer|\bex-|\bcurrently|\bused to be|\bleave|"
+    r"\bleaving|\bquit)\s+(?:an? |the |my )?(?:job as (?:an? )?)?([a-z][a-z' -]{1,40}?)(?=\s*(?:[,.?!;]|\s(?:and|but|"
+    r"what|how|so|who|for|now|anymore|any more|jobs?|career|careers|to|into|i)\b|$))",
+    re.I,
+)
+
+
+def roles(text: str, spans: list[tuple[int, int, str]]) -> tuple[str | None, str | None]:
+    """(from, to) career ids of the named careers (spans: (start, end, id) in order of appearance)."""
+    lower = text.lower().replace("’", "'")
+    source: str | None = None
+    target: str | None = None
+    unmarked: list[str] = []
+    for start, _, cid in spans:
+        before = lower[max(0, start - 40) : start]
+        if TO_CUE.search(before) and target is None:
+            target = cid
+        elif FROM_CUE.search(before) and source is None:
+            source = cid
+        else:
+            unmarked.append(cid)
+    for cid in unmarked:
+        if source is None and cid != target:
+            source = cid
+        elif target is None and cid != source:
+            target = cid
+    return source, target
+
+
+def from_phrase(text: str) -> str | None:
+    """The words naming someone's own job when no career name was recognised: "I'm a teacher, ..." -> "teacher",
+    "switch careers from teaching" -> "teaching"."""
+    m = FROM_PHRASE.search(text.replace("’", "'"))
+    if not m:
+        return None
+    words = m.group(1).strip()
+    if words.lower() in {"not sure", "looking", "thinking", "wondering", "here", "done", "bored", "tired", "stuck"}:
+        return None
+    return words

@@ -1,0 +1,147 @@
+"""The advice evaluation: a message through the trained model's NLU, then the real action, as the assistant runs it.
+
+`ask(text, slots)` parses a message with the trained Rasa model (as bot/evaluation/evaluate.py does), picks the
+action the rules give the predicted intent (data/rules.yml: ask_ranking -> action_rank_careers, ...), runs it
+against a tracker whose slots the caller presets (the career test's `quiz` state with its results, `profile`,
+`ranking`, `pending_fit`, the `career` in focus) and returns the dispatcher's messages, metadata included
+(docs/contracts.md §4). `turn` also returns the slots after the turn, to chain a conversation:
+
+    messages, slots = turn("which careers pay the most?")
+    messages, slots = turn("and without a degree?", slots)
+
+`run_advice_eval` runs tests/eval/advice_questions.yml (written apart from the training data, by another engineer,
+from the same spec) and returns the share of questions whose checks pass; `python -m bot eval` adds its line to
+the quality report when that file exists.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot import config
+
+ADVICE_QUESTIONS = config.ROOT / "tests" / "eval" / "advice_questions.yml"
+RULES = config.ROOT / "data" / "rules.yml"
+SLOTS = ("career", "section", "quiz", "profile", "ranking", "pending_fit")
+
+
+@lru_cache(maxsize=2)
+def _agent(model: str | None = None):
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    from bot.logs import TURN_LOGGER
+
+    logging.getLogger(TURN_LOGGER).disabled = True  # the action server's per-turn log lines; not the eval's
+    configure_structlog(logging.WARNING)
+    return Agent.load(model or str(config.ROOT / "models" / "careers.tar.gz"))
+
+
+def parse(text: str, model: str | None = None) -> dict:
+    """The trained model's NLU reading of a message (intent, entities, intent_ranking); a button payload
+    ("/start_quiz") is read as Rasa reads it, without the model."""
+    return asyncio.run(_agent(model).parse_message(text))
+
+
+@lru_cache(maxsize=1)
+def rule_actions() -> dict[str, str]:
+    """Intent -> the action its one-step rule runs (data/rules.yml)."""
+    rules = yaml.safe_load(RULES.read_text())["rules"]
+    out: dict[str, str] = {}
+    for rule in rules:
+        steps = rule.get("steps") or []
+        if len(steps) == 2 and "intent" in steps[0] and "action" in steps[1]:
+            out[steps[0]["intent"]] = steps[1]["action"]
+    return out
+
+
+@lru_cache(maxsize=1)
+def custom_actions() -> dict[str, Any]:
+    """Action name -> an instance of our action class (every SafeAction of the actions package)."""
+    from actions import advice, careers, quiz
+    from actions.base import SafeAction
+
+    found: dict[str, Any] = {}
+    for module in (careers, quiz, advice):
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, SafeAction) and value is not SafeAction:
+                instance = value()
+                found[instance.name()] = instance
+    return found
+
+
+def _tracker(parsed: dict, slots: dict[str, Any]):
+    from rasa_sdk import Tracker
+
+    values = {name: None for name in SLOTS} | dict(slots)
+    return Tracker("advice-eval", values, parsed, [], False, None, {}, "action_listen")
+
+
+def turn(text: str, slots: dict[str, Any] | None = None, model: str | None = None) -> tuple[list[dict], dict]:
+    """One message: NLU, the rule's action, and (the messages, the slots after the turn)."""
+    from rasa_sdk.executor import CollectingDispatcher
+
+    slots = dict(slots or {})
+    parsed = parse(text, model)
+    intent = (parsed.get("intent") or {}).get("name") or "nlu_fallback"
+    action_name = rule_actions().get(intent, "action_fallback_search")
+    if action_name.startswith("utter_"):
+        return [{"response": action_name, "intent": intent}], slots
+    action = custom_actions()[action_name]
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, _tracker(parsed, slots), {})
+    for event in events:
+        if event.get("event") == "slot":
+            slots[event["name"]] = event["value"]
+    messages = [{**m, "intent": intent} for m in dispatcher.messages]
+    return messages, slots
+
+
+def ask(text: str, slots: dict[str, Any] | None = None, model: str | None = None) -> list[dict]:
+    """The messages the assistant sends for `text`, with their metadata; `slots` presets the conversation (the quiz
+    results, the profile, the last ranking, ...). Each message also carries the predicted `intent`."""
+    return turn(text, slots, model)[0]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# EVALUATION-SET AUTHOR: the checks go here. Each entry of tests/eval/advice_questions.yml is a mapping with at
+# least `text` (and optionally `slots`, and a conversation's earlier `turns`); `check(entry, messages)` says whether
+# the reply is right. The default below only understands `expect_keys` (metadata keys one of the messages must
+# carry, e.g. ["ranking"]) and `expect_intent`; replace or extend it with the real checks.
+
+
+def check(entry: dict, messages: list[dict]) -> bool:
+    if "expect_intent" in entry and not any(m.get("intent") == entry["expect_intent"] for m in messages):
+        return False
+    keys = entry.get("expect_keys") or []
+    return all(any(key in m for m in messages) for key in keys)
+
+
+def run_advice_eval(model: str | None = None, path: Path = ADVICE_QUESTIONS) -> dict | None:
+    """The advice evaluation set through `ask`: the share of questions whose checks pass (None without the file)."""
+    if not path.exists():
+        return None
+    entries = yaml.safe_load(path.read_text()) or []
+    if isinstance(entries, dict):
+        entries = entries.get("questions") or []
+    passed = 0
+    failures: list[dict] = []
+    for entry in entries:
+        slots = dict(entry.get("slots") or {})
+        for earlier in entry.get("turns") or []:
+            _, slots = turn(earlier, slots, model)
+        messages = ask(entry["text"], slots, model)
+        ok = check(entry, messages)
+        passed += ok
+        if not ok:
+            failures.append(
+                {"text": entry["text"], "got": [{k: v for k, v in m.items() if k != "buttons"} for m in messages]}
+            )
+    share = round(passed / len(entries), 4) if entries else None
+    return {"questions": len(entries), "passed": passed, "pass_share": share, "failures": failures}

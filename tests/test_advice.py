@@ -1,0 +1,412 @@
+"""Advice (docs/advice.md): rankings, fit, interests in words, moves, paths, explanations and the profile.
+
+The logic runs over the real career pages (their front matter facts) and the O*NET tables in knowledge/facts; the
+actions run against real trackers, as in tests/test_actions.py, with the real knowledge base and index."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.dialogue import quiz
+from bot.dialogue.advice import figures, interests, moves, rankings
+from bot.dialogue.advice.explain import code_in, explain_code, explain_match
+from bot.dialogue.advice.fit import fit, ranked_matches
+from bot.dialogue.advice.person import Person, education_zone, strongest
+from bot.dialogue.advice.replies import code_reply, my_interests_reply
+from bot.dialogue.advice.roles import from_phrase, roles
+from bot.knowledge.facts import career_facts
+from bot.knowledge.pages import holland_code, load_careers
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def careers():
+    return load_careers()
+
+
+@pytest.fixture(scope="module")
+def real_service():
+    from bot.dialogue.service import load_service
+    from bot.search.index import IndexMissing
+
+    try:
+        return load_service()
+    except IndexMissing:
+        pytest.skip("no search index: run `python -m bot build --no-train`")
+
+
+@pytest.fixture()
+def act(real_service, monkeypatch):
+    """The action modules, serving the real knowledge base."""
+    from actions import advice, careers
+    from actions import quiz as quiz_actions
+
+    for module in (advice, careers, quiz_actions):
+        monkeypatch.setattr(module, "get_service", lambda: real_service)
+    return advice
+
+
+def tracker(text: str, intent: str, entities: list | None = None, slots: dict | None = None) -> Tracker:
+    message = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.9},
+        "entities": [{"entity": "career", "value": v} if isinstance(v, str) else v for v in (entities or [])],
+    }
+    all_slots = {"career": None, "quiz": None, "profile": None, "ranking": None, "pending_fit": None, **(slots or {})}
+    return Tracker("user", all_slots, message, [], False, None, {}, "action_listen")
+
+
+def run(action, t: Tracker) -> tuple[list[dict], dict]:
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, t, {})
+    return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def finished_test(liked: str, zone: int | None = None) -> dict:
+    """A finished career test: every item answered, 5 for the liked dimensions, 2 for the others."""
+    answers = {i.id: 5 if i.dimension in liked else 2 for i in quiz.default_items()}
+    return {**quiz.new_state(), "answers": answers, "order": list(answers), "done": True, "zone": zone}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Rankings
+
+
+@pytest.mark.parametrize(
+    ("text", "by", "order", "filters"),
+    [
+        ("which careers pay the most?", "salary", "desc", {}),
+        ("highest paying jobs without a degree", "salary", "desc", {"max_job_zone": 2}),
+        ("healthcare jobs over 100k", None, None, {"cluster": "Health Science", "min_salary": 100000.0}),
+        ("fastest growing jobs in IT", "growth", "desc", {"cluster": "Information Technology"}),
+        ("most openings with only a certificate", "openings", "desc", {"levels": list(figures.BELOW_ASSOCIATE)}),
+        ("well-paid jobs for creative people", "salary", None, {"interest": "A"}),
+        ("lowest paying careers", "salary", "asc", {}),
+        ("jobs paying between 50k and 70k", "salary", None, {"min_salary": 50000.0, "max_salary": 70000.0}),
+        ("jobs over $40 an hour", None, None, {"min_salary": 83200.0}),
+    ],
+)
+def test_a_request_in_words_becomes_by_order_and_filters(text, by, order, filters):
+    req = rankings.parse(text)
+    assert (req.by, req.order, req.filters, req.unsupported) == (by, order, filters, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("least stressful jobs", "stress"),
+        ("happiest careers", "happiness"),
+        ("jobs with work-life balance", "work-life balance"),
+    ],
+)
+def test_what_the_facts_cannot_rank_is_said_plainly(text, what):
+    assert rankings.parse(text).unsupported == what
+
+
+def test_salary_ranking_uses_the_front_matter_in_order(careers):
+    ranked = rankings.rank(careers, rankings.new_query(rankings.parse("which careers pay the most?")))
+    for cid, value in zip(ranked.careers, ranked.values):
+        s = careers[cid].meta["salary"]
+        assert value == (round(s["median"] * 2080, 2) if s["period"] == "hour" else s["median"])
+    assert ranked.values == sorted(ranked.values, reverse=True)
+    assert ranked.left_out == sum(1 for c in careers.values() if not c.meta.get("salary"))
+    assert set(ranked.careers) == {c.id for c in careers.values() if c.meta.get("salary")}
+
+
+def test_without_a_degree_keeps_job_zone_2_and_entry_below_an_associate_degree(careers):
+    ranked = rankings.rank(careers, rankings.new_query(rankings.parse("highest paying jobs without a degree")))
+    expected = {
+        c.id
+        for c in careers.values()
+        if c.education["job_zone"] <= 2 and c.education["level"] in figures.BELOW_ASSOCIATE and c.meta.get("salary")
+    }
+    assert set(ranked.careers) == expected and len(expected) > 20
+
+
+def test_filters_cluster_pay_certificate_and_interest_are_respected(careers):
+    q = rankings.new_query(rankings.parse("healthcare jobs over 100k"))
+    ranked = rankings.rank(careers, q)
+    assert ranked.careers and q.by == "salary"
+    assert all(careers[c].cluster == "Health Science" and v >= 100000 for c, v in zip(ranked.careers, ranked.values))
+    ranked = rankings.rank(careers, rankings.new_query(rankings.parse("most openings with only a certificate")))
+    assert all(careers[c].education["level"] in figures.BELOW_ASSOCIATE for c in ranked.careers)
+    assert ranked.values == sorted(ranked.values, reverse=True)
+    assert ranked.values[0] == careers[ranked.careers[0]].meta["outlook"]["openings"]
+    ranked = rankings.rank(careers, rankings.new_query(rankings.parse("fastest growing jobs in IT")))
+    assert [careers[c].meta["outlook"]["growth_pct"] for c in ranked.careers] == ranked.values
+    ranked = rankings.rank(careers, rankings.new_query(rankings.parse("well-paid jobs for creative people")))
+    assert all("A" in holland_code(careers[c].riasec, 2) for c in ranked.careers)
+
+
+def test_a_follow_up_refines_the_last_ranking():
+    first = rankings.new_query(rankings.parse("fastest growing jobs in healthcare"))
+    refined = rankings.refine(first, rankings.parse("and without a degree?"))
+    assert (refined.by, refined.order) == ("growth", "desc")
+    assert refined.filters == {"cluster": "Health Science", "max_job_zone": 2}
+    resorted = rankings.refine(refined, rankings.parse("sort them by pay instead"))
+    assert (resorted.by, resorted.order, resorted.filters) == ("salary", "desc", refined.filters)
+    assert rankings.refine(resorted, rankings.parse("what about in IT?")).filters["cluster"] == "Information Technology"
+
+
+def test_ranking_action_pages_refines_and_says_figures_with_year_and_source(act):
+    messages, slots = run(act.ActionRankCareers(), tracker("which jobs pay the most?", "ask_ranking"))
+    first = messages[0]["ranking"]
+    assert first["by"] == "salary" and first["order"] == "desc" and len(first["careers"]) == rankings.PAGE
+    assert "US median, May 2024, BLS" in messages[0]["text"] and "starting point" in messages[0]["text"]
+    more, slots2 = run(
+        act.ActionRankCareers(), tracker("show me more", "show_more", slots={"ranking": slots["ranking"]})
+    )
+    assert more[0]["ranking"]["careers"][0] not in first["careers"] and slots2["ranking"]["offset"] == rankings.PAGE
+    refined, _ = run(act.ActionRankCareers(), tracker("and without a degree?", "refine_ranking", slots=slots))
+    assert refined[0]["ranking"]["filters"] == {"max_job_zone": 2} and "without a degree" in refined[0]["text"]
+
+
+def test_an_unanswerable_ranking_gives_no_list(act):
+    [msg], slots = run(act.ActionRankCareers(), tracker("least stressful jobs", "ask_ranking"))
+    assert msg["ranking"] is None and msg["unsupported"] == "stress" and "can't rank careers by stress" in msg["text"]
+    assert slots == {}
+
+
+def test_which_pays_more_is_a_two_career_ranking(act, careers):
+    from actions.careers import ActionCompareCareers
+
+    t = tracker("which pays more, a plumber or an electrician?", "compare_careers", ["plumber", "electrician"])
+    [msg], _ = run(ActionCompareCareers(), t)
+    ranking = msg["ranking"]
+    assert ranking["by"] == "salary" and ranking["filters"] == {"careers": ["plumber", "electrician"]}
+    assert ranking["values"] == [careers[c].meta["salary"]["median"] for c in ranking["careers"]]
+    assert ranking["values"] == sorted(ranking["values"], reverse=True)
+    assert sorted(msg["compare"]) == ["electrician", "plumber"]
+    t = tracker("does a nurse or a paramedic have better job growth?", "compare_careers", ["nurse", "paramedic"])
+    [msg], _ = run(ActionCompareCareers(), t)
+    assert msg["ranking"]["by"] == "growth"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Fit
+
+
+def test_fit_after_a_test_equals_the_tests_match_and_rank(careers):
+    state = finished_test("IC", zone=3)
+    scores = quiz.scores(state)
+    everything = quiz.matches(scores, careers, None, limit=len(careers))
+    for n in (0, 5, 100):
+        career, pct = everything[n]
+        f = fit(careers, career.id, Person(test_scores=scores, test_zone=3))
+        assert (f.match, f.rank, f.of, f.basis) == (pct, n + 1, len(everything), "test")
+    f = fit(careers, "actuary", Person(test_scores=scores, test_zone=3))
+    assert f.shared + f.lacking == strongest(scores) and all(
+        d in holland_code(careers["actuary"].riasec) for d in f.shared
+    )
+    assert f.zone_ok is False  # actuaries need job zone 4, the test's education answer was 3
+
+
+def test_fit_before_a_test_offers_it_and_remembers_the_question(act):
+    [msg], slots = run(act.ActionFit(), tracker("would I make a good nurse?", "ask_fit", ["nurse"]))
+    assert msg["fit"] == {"career": "registered-nurse", "match": None, "rank": None, "of": 347, "basis": None}
+    assert any(b["payload"].startswith("/start_quiz") for b in msg["buttons"])
+    assert "Social" in msg["text"] and slots["pending_fit"] == "registered-nurse"
+
+
+def test_the_test_result_is_followed_by_the_pending_fit_answer(act, careers):
+    from actions.quiz import ActionQuiz
+
+    state = {**finished_test("SI"), "done": False, "current": quiz.ZONE_QUESTION}
+    t = tracker(
+        '/quiz_answer{"quiz_value": "zone4"}',
+        "quiz_answer",
+        [{"entity": "quiz_value", "value": "zone4"}],
+        slots={"quiz": state, "pending_fit": "registered-nurse"},
+    )
+    messages, slots = run(ActionQuiz(), t)
+    result, answer = messages[-2], messages[-1]
+    assert "quiz_result" in result and answer["fit"]["basis"] == "test"
+    scores = result["quiz_result"]["scores"]
+    everything = [(c.id, pct) for c, pct in quiz.matches(scores, careers, None, limit=len(careers))]
+    rank = [c for c, _ in everything].index("registered-nurse") + 1
+    assert (answer["fit"]["match"], answer["fit"]["rank"]) == (dict(everything)["registered-nurse"], rank)
+    assert "You asked earlier" in answer["text"] and slots["pending_fit"] is None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Interests in words
+
+
+def test_math_and_programming_read_as_investigative():
+    stated = interests.infer("I like math and programming")
+    assert max(stated.scores, key=stated.scores.get) == "I" and stated.code and stated.code[0] == "I"
+    assert stated.by_letter["I"] == ["math", "programming"]
+
+
+def test_animals_and_outdoors_read_as_realistic():
+    stated = interests.infer("I love animals and being outdoors")
+    assert max(stated.scores, key=stated.scores.get) == "R" and stated.expressed == ["R"]
+
+
+def test_a_dislike_lowers_an_interest_and_unsaid_ones_stay_neutral():
+    stated = interests.infer("I hate selling but I love science")
+    assert stated.scores["E"] < interests.NEUTRAL < stated.scores["I"] and stated.disliked == ["selling"]
+    assert stated.scores["A"] == interests.NEUTRAL
+
+
+def test_interests_action_names_only_what_was_said_and_remembers_it(act, careers):
+    [msg], slots = run(act.ActionInterests(), tracker("I like math and programming", "tell_interests"))
+    match = msg["interests_match"]
+    assert match["code"] == "IC" and match["matches"] and match["scores"]["I"] == max(match["scores"].values())
+    lines = [line for line in msg["text"].splitlines() if line[:1].isdigit()]
+    assert all("Artistic" not in line and "Social" not in line for line in lines)
+    assert slots["profile"]["interests"] == match["scores"] and slots["profile"]["interests_text"] == [
+        "math",
+        "programming",
+    ]
+    assert any(b["payload"] == "/start_quiz" for b in msg["buttons"])
+    [msg], _ = run(
+        act.ActionInterests(),
+        tracker("I'm creative and like helping people", "tell_interests", slots={"quiz": finished_test("IC")}),
+    )
+    assert msg["interests_match"]["basis"] == "blend" and "2/3 test" in msg["text"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Moves and paths
+
+
+def test_moves_exclude_the_source_and_the_same_job(careers):
+    model = moves.skill_model(careers)
+    found = [m.career for m in moves.moves(model, "registered-nurse")]
+    codes = set(careers["registered-nurse"].meta["onet"])
+    assert found and "registered-nurse" not in found
+    assert not any(codes & set(careers[c].meta.get("onet") or []) for c in found)
+    assert "licensed-practical-nurse" not in found  # another nurse in the same cluster: the same job
+    teachers = [m.career for m in moves.moves(model, "high-school-teacher", limit=10)]
+    assert not any(careers[c].title.endswith("Teacher") for c in teachers)
+
+
+def test_careers_without_ratings_borrow_from_the_closest_rated_occupation_and_say_so(act, careers):
+    model = moves.skill_model(careers)
+    r = model.ratings["machine-learning-engineer"]
+    assert r.borrowed and r.codes and career_facts("machine-learning-engineer").onet == ()
+    [msg], slots = run(
+        act.ActionMoves(), tracker("I'm an ML engineer, what else could I do?", "ask_moves", ["ML engineer"])
+    )
+    assert msg["moves"]["from"] == "machine-learning-engineer" and "has no skill ratings" in msg["text"]
+    assert slots["profile"]["current_job"] == "machine-learning-engineer"
+
+
+def test_moves_from_a_generic_name_start_from_one_of_its_careers(act):
+    [msg], _ = run(act.ActionMoves(), tracker("I'm a teacher, what else could I do?", "ask_moves", ["teacher"]))
+    assert msg["moves"]["from"].endswith("teacher") and "covers several careers" in msg["text"]
+    assert not any(c.endswith("-teacher") for c in msg["moves"]["careers"])
+
+
+def test_a_path_names_both_careers_and_real_skill_gaps(act, careers):
+    text = "I'm a data analyst, how can I become a machine learning engineer?"
+    [msg], _ = run(act.ActionPath(), tracker(text, "ask_path", ["data analyst", "machine learning engineer"]))
+    path = msg["path"]
+    assert (path["from"], path["to"]) == ("data-analyst", "machine-learning-engineer")
+    assert "Data Analyst" in msg["text"] and "Machine Learning Engineer" in msg["text"]
+    model = moves.skill_model(careers)
+    a, b = model.ratings["data-analyst"].skills, model.ratings["machine-learning-engineer"].skills
+    assert path["skills_to_build"] and all(b[s][0] >= 3 and b[s][1] > a[s][1] for s in path["skills_to_build"])
+    assert all(a[s][1] >= b[s][1] - 0.5 and a[s][0] >= 3 for s in path["shared_skills"])
+    assert not {"data-analyst", "machine-learning-engineer"} & set(path["via"])
+
+
+def test_a_path_question_naming_one_career_gets_how_to_become_it(act):
+    [msg], slots = run(act.ActionPath(), tracker("how do I become an electrician?", "ask_path", ["electrician"]))
+    assert (msg["career"], msg["section"]) == ("electrician", "education") and slots["career"] == "electrician"
+
+
+def test_an_education_question_from_one_career_to_another_is_a_path(act):
+    from actions.careers import ActionAnswerCareer
+
+    t = tracker("I'm a cashier, how do I become an accountant?", "ask_education", ["cashier", "accountant"])
+    [msg], _ = run(ActionAnswerCareer(), t)
+    assert (msg["path"]["from"], msg["path"]["to"]) == ("cashier", "accountant")
+    [msg], _ = run(ActionAnswerCareer(), tracker("how do I become an accountant?", "ask_education", ["accountant"]))
+    assert (msg["career"], msg["section"]) == ("accountant", "education")
+
+
+def test_who_is_from_and_who_is_to(real_service):
+    find = real_service.resolver.find_spans
+    for text, expected in [
+        ("how does a nurse become a nurse practitioner?", ("registered-nurse", "nurse-practitioner")),
+        ("path from cashier to accountant", ("cashier", "accountant")),
+        ("how can I become an accountant as a cashier", ("cashier", "accountant")),
+        ("how do I become an electrician?", (None, "electrician")),
+    ]:
+        assert roles(text, find(text, 3)) == expected
+    assert from_phrase("I want to switch careers from teaching") == "teaching"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Explanations
+
+
+def test_a_code_is_explained_letter_by_letter():
+    assert (
+        code_in("I got IRC on the test, what does that mean?") == "IRC" and code_in("what is a Holland code?") is None
+    )
+    reply = code_reply(explain_code("IRC", None))
+    assert reply.metadata["explain"]["letters"] == ["I", "R", "C"]
+    listed = reply.text.split("IRC means:")[1]
+    assert listed.index("Investigative") < listed.index("Realistic") < listed.index("Conventional")
+
+
+def test_ties_are_said_as_ties():
+    scores = {"R": 3.0, "I": 6.0, "A": 2.0, "S": 3.0, "E": 2.0, "C": 6.0}
+    reply = code_reply(explain_code(None, scores))
+    assert reply.metadata["explain"]["code"] == "ICR" and reply.metadata["explain"]["ties"][0] == ["I", "C"]
+    assert "tie" in reply.text
+    mine = my_interests_reply(scores, "test")
+    assert "tied with Conventional" in mine.text and "tied with Investigative" in mine.text
+
+
+def test_why_a_career_is_on_the_list_names_only_strong_interests(careers):
+    scores = {"R": 2.0, "I": 6.5, "A": 3.9, "S": 2.0, "E": 2.0, "C": 5.5}
+    ranked = [(c.id, pct) for c, pct in ranked_matches(scores, careers)]
+    e = explain_match("actuary", careers["actuary"].riasec, scores, ranked, ["actuary"])
+    assert e.on_list and e.named and all(scores[d] >= 4.0 and d in "IC" for d in e.named)
+    assert e.match == dict(ranked)["actuary"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Profile
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("I only have a high school diploma", 2),
+        ("I have a bachelor's degree", 4),
+        ("I can't go to college", 2),
+        ("I have a master's in biology", 5),
+        ("I have an associate's degree", 3),
+        ("nice weather today", None),
+    ],
+)
+def test_education_in_words(text, zone):
+    assert education_zone(text) == zone
+
+
+def test_profile_is_shown_then_forgotten(act):
+    profile = {"current_job": "cashier", "interests": None, "interests_text": [], "zone": 2}
+    [msg], _ = run(
+        act.ActionProfile(), tracker("what do you know about me?", "show_profile", slots={"profile": profile})
+    )
+    assert msg["profile"] == profile and "Cashier" in msg["text"]
+    slots = {"profile": profile, "quiz": finished_test("R"), "ranking": {"by": "salary"}, "pending_fit": "welder"}
+    [msg], cleared = run(act.ActionProfile(), tracker("forget me", "forget_me", slots=slots))
+    assert msg["profile"] is None
+    assert cleared == {"profile": None, "quiz": None, "ranking": None, "pending_fit": None}
+
+
+def test_education_told_mid_test_answers_the_tests_education_question(act):
+    state = {**finished_test("A"), "done": False, "current": quiz.ZONE_QUESTION}
+    messages, slots = run(
+        act.ActionProfile(), tracker("I have a bachelor's degree", "tell_education", slots={"quiz": state})
+    )
+    assert "quiz_result" in messages[-1] and slots["quiz"]["zone"] == 4 and slots["quiz"]["done"]
