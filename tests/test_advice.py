@@ -206,7 +206,8 @@ def test_fit_after_a_test_equals_the_tests_match_and_rank(careers):
 
 def test_fit_before_a_test_offers_it_and_remembers_the_question(act):
     [msg], slots = run(act.ActionFit(), tracker("would I make a good nurse?", "ask_fit", ["nurse"]))
-    assert msg["fit"] == {"career": "registered-nurse", "match": None, "rank": None, "of": 347, "basis": None}
+    rated = sum(1 for c in act.get_service().careers.values() if quiz.has_profile(c))
+    assert msg["fit"] == {"career": "registered-nurse", "match": None, "rank": None, "of": rated, "basis": None}
     assert any(b["payload"].startswith("/start_quiz") for b in msg["buttons"])
     assert "Social" in msg["text"] and slots["pending_fit"] == "registered-nurse"
 
@@ -257,7 +258,8 @@ def test_interests_action_names_only_what_was_said_and_remembers_it(act, careers
     match = msg["interests_match"]
     assert match["code"] == "IC" and match["matches"] and match["scores"]["I"] == max(match["scores"].values())
     lines = [line for line in msg["text"].splitlines() if line[:1].isdigit()]
-    assert all("Artistic" not in line and "Social" not in line for line in lines)
+    reasons = [line.split("):", 1)[-1] for line in lines]  # a title may itself hold such a word
+    assert all("Artistic" not in r and "Social" not in r for r in reasons)
     assert slots["profile"]["interests"] == match["scores"] and slots["profile"]["interests_text"] == [
         "math",
         "programming",

@@ -90,16 +90,15 @@ def test_name_resolution_across_all_careers(real_service, careers):
 def test_unknown_careers_get_suggestions_close_in_meaning(real_service):
     res = real_service.resolver.resolve("astronaut")
     assert res.how == "unknown" and {"airline-pilot", "physicist", "aerospace-engineer"} & set(res.suggestions), res
-    # an O*NET title of an occupation without a page: its neighbours in O*NET (forging machine operators)
+    # an O*NET title that several of our pages' occupations carry (fine artists, forging machine operators): asked
     res = real_service.resolver.resolve("blacksmith")
-    assert res.how == "unknown" and "51-4022.00" in res.onet, res
-    assert all(real_service.resolver.titles.linked(c, "51-4022.00") for c in res.suggestions[:2]), res
+    assert res.how == "ambiguous" and res.career is None and "forging-machine-operator" in res.suggestions, res
 
 
 def test_careers_we_do_not_have_are_never_answered_and_get_neighbours(real_service):
     from bot.evaluation.coverage import load_unknown_careers, unknown_careers_report
 
-    assert len(load_unknown_careers()) >= 40
+    assert len(load_unknown_careers()) >= 35
     report = unknown_careers_report(real_service.resolver)
     assert report["answered_as_another_career"] == []
     assert report["all_suggestions_neighbours"] >= 0.8, report["failures"]

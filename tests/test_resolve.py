@@ -59,17 +59,18 @@ def test_names_resolve(real_resolver, said, career):
 @pytest.mark.parametrize("said", ["blacksmith", "astronaut", "xyzzy", "biker"])
 def test_unknown_careers_are_not_guessed(real_resolver, said):
     res = real_resolver.resolve(said)
-    assert res.career is None and res.how == "unknown"
+    # never a guess: unknown, or (an O*NET title of several occupations, like "blacksmith") asked back
+    assert res.career is None and res.how in ("unknown", "ambiguous")
     assert "baker" not in res.suggestions  # "biker" is a real word: no near spelling is suggested
 
 
 # The names of the issue "The breadth of a real career site": (words, the career they name or None, careers a
 # question back must offer, careers that must be neither the answer nor offered first).
 ISSUE_NAMES = [
-    ("AI consultant", None, set(), {"tax-preparer"}),
-    ("coastal engineer", "environmental-engineer", set(), {"cost-estimator"}),  # O*NET: an environmental engineer
+    ("AI consultant", "ai-consultant", set(), {"tax-preparer"}),
+    ("coastal engineer", "coastal-engineer", set(), {"cost-estimator"}),
     ("computer engineer", "computer-hardware-engineer", set(), set()),
-    ("AI data curator", None, set(), {"museum-curator"}),
+    ("AI data curator", "ai-data-curator", set(), {"museum-curator"}),
     ("product safety engineer", "health-and-safety-engineer", set(), {"product-manager"}),
     ("commercial banker", "loan-officer", set(), {"baker"}),
     ("doctor of veterinary medicine", "veterinarian", set(), {"physician"}),
@@ -95,9 +96,9 @@ def test_names_of_the_issue(real_service, said, career, offered, never):
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("what does an AI consultant do?", []),
+        ("what does an AI consultant do?", ["ai-consultant"]),
         ("what does a web architect do", []),  # an O*NET title of several careers: not the architect
-        ("what does an AI data curator do", []),
+        ("what does an AI data curator do", ["ai-data-curator"]),
         ("how much does a commercial banker earn", ["loan-officer"]),  # an O*NET title of one page
         ("is a metal roofing mechanic a good job", ["roofer"]),
         ("compare a sparkie and a chippy", ["electrician", "carpenter"]),

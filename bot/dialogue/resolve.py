@@ -353,8 +353,13 @@ class CareerResolver:
         spans: list[tuple[int, int, str]] = []
         at = 0
         for phrase, cid in self.names_in_text(text):
-            words = [re.escape(w) for w in phrase.split()]
-            found = re.compile(r"\b" + r"\W+".join(words) + r"\b", re.I).search(text, at)
+            words = phrase.split()
+            if cid:  # "do I become an electrician" reads as a whole; the name is "electrician"
+                while len(words) > 1 and self.lookup(" ".join(words[1:])) == cid:
+                    words = words[1:]
+                while len(words) > 1 and self.lookup(" ".join(words[:-1])) == cid:
+                    words = words[:-1]
+            found = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.I).search(text, at)
             if found is None:
                 continue
             at = found.end()
@@ -394,7 +399,7 @@ class CareerResolver:
                             found.append((start, phrase, None))
                             taken |= span
                             continue
-                if cid is None and size >= 3:  # the same words in another order: "teacher of high school"
+                if cid is None and size >= 3 and _distinct(phrase):  # reordered: "teacher of high school"
                     cid = self._bags.get(bag(phrase))
                 if cid is None and len(key) >= 6 and (strange := self.strange_words(phrase)):
                     # A close spelling of a whole name ("electricain"), never a loose partial match.
@@ -420,6 +425,12 @@ class CareerResolver:
         semantic = self._semantic(longer, vector)
         best = semantic[0][1] if semantic else 0.0
         return self._meaning(longer, cid, vector) < best - NEAR_MEANING_GAP
+
+
+def _distinct(phrase: str) -> bool:
+    """No content word twice ("a nurse become a nurse practitioner" is two names, not one reordered)."""
+    words = expand(phrase).split()
+    return len(words) == len(set(words))
 
 
 def _slips(word: str, words: Iterable[str]) -> bool:
