@@ -296,7 +296,7 @@ def fit_reply(careers: dict[str, Career], f: Fit, person: Person) -> Reply:
     )
     lines = [
         f"{career.title} is {_a(f.match)} {f.match}% match, {verdict(f.match)}: number {f.rank} of the {f.of} "
-        f"careers I know, from {basis}."
+        f"careers I know (whatever education they need), from {basis}."
     ]
     if f.shared:
         lines.append(
