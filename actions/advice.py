@@ -14,6 +14,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import SafeAction, from_test_results, resolve_mentions, send
+from actions.profile import education_told, fit_after_test  # noqa: F401  (kept importable from here)
+from actions.quiz import ActionQuiz
 from bot.dialogue import quiz
 from bot.dialogue.advice import figures, interests, moves, rankings, replies
 from bot.dialogue.advice.explain import code_in, explain_code, explain_match
@@ -130,18 +132,6 @@ class ActionFit(SafeAction):
         return events
 
 
-def fit_after_test(tracker: Tracker, state: dict) -> Reply | None:
-    """The answer to a fit question asked before the test (`pending_fit`), now that the test is done."""
-    pending = tracker.get_slot("pending_fit")
-    careers = get_service().careers
-    if not isinstance(pending, str) or pending not in careers:
-        return None
-    person = person_from_slots(state, tracker.get_slot("profile"))
-    reply = replies.fit_reply(careers, fit(careers, pending, person), person)
-    reply.text = f"You asked earlier whether {careers[pending].title} would suit you. " + reply.text
-    return reply
-
-
 class ActionInterests(SafeAction):
     """tell_interests: RIASEC interests read from words, the careers that fit, remembered in `profile`. Mid-test,
     "I like that kind of thing" is an answer to the test's item."""
@@ -154,8 +144,6 @@ class ActionInterests(SafeAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         state = running(tracker.get_slot("quiz"))
         if state and quiz.map_answer(_text(tracker)) is not None:
-            from actions.quiz import ActionQuiz
-
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
         events = self._interests(dispatcher, tracker)
         if state:
@@ -382,8 +370,6 @@ class ActionProfile(SafeAction):
                 SlotSet("pending_fit", None),
             ]
         if intent == "tell_education" and state and state.get("current") == quiz.ZONE_QUESTION:
-            from actions.quiz import ActionQuiz
-
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
         profile = profile_of(tracker.get_slot("profile"))
         events: list = []
@@ -399,16 +385,3 @@ class ActionProfile(SafeAction):
         if state:
             send(dispatcher, current_question(state, "Back to the career test:\n"))
         return events
-
-
-def education_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list | None:
-    """An education answer typed when no test asks for it ("I have a bachelor's degree" read as a test answer):
-    remembered as the profile's education; None when the words name no level."""
-    text = _text(tracker)
-    zone = education_zone(text) if not text.startswith("/") else None
-    if zone is None:
-        return None
-    profile = profile_of(tracker.get_slot("profile"))
-    profile["zone"] = zone
-    send(dispatcher, replies.education_reply(zone, text))
-    return [SlotSet("profile", profile)]

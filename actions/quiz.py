@@ -11,6 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import SafeAction, send
+from actions.profile import education_told, fit_after_test
 from bot.dialogue import quiz
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import current_question, intro_text, map_zone, question_reply, result_reply, zone_reply
@@ -56,8 +57,6 @@ class ActionQuiz(SafeAction):
             lead = intro_text(total) + "\n\n" if intent == "start_quiz" else "Starting over with a clean slate.\n\n"
             return self._advance(state, careers, dispatcher, tracker, lead)
         if intent == "quiz_answer" and (state is None or state.get("done")):
-            from actions.advice import education_told
-
             told = education_told(dispatcher, tracker)  # "I have a bachelor's degree" with no test asking
             if told is not None:
                 return told
@@ -177,8 +176,6 @@ class ActionQuiz(SafeAction):
             dispatcher.utter_message(image=quiz_chart_uri(reply.metadata["quiz_result"]["scores"]))
         send(dispatcher, reply)
         state["results"] = [m["career"] for m in reply.metadata["quiz_result"]["matches"]]
-        from actions.advice import fit_after_test
-
         fit = fit_after_test(tracker, state)
         if fit is None:
             return [SlotSet("quiz", state)]
