@@ -57,10 +57,10 @@ def test_alias_and_typo_resolve(stack):
 
 
 def test_unknown_career_gets_suggestions(stack):
-    replies = say(stack, "it-3", "what does a blacksmith do?")
+    replies = say(stack, "it-3", "what does a town crier do?")
     assert "don't have a page" in replies[0]["text"]
     meta = [m for m in bot_metadata(stack, "it-3") if "unknown_career" in m]
-    assert meta and meta[0]["unknown_career"].lower() == "blacksmith"
+    assert meta and meta[0]["unknown_career"].lower() == "town crier"
     assert isinstance(meta[0]["suggestions"], list)
 
 
