@@ -65,6 +65,11 @@ class ActionRankCareers(SafeAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         careers = get_service().careers
         intent, text = _intent(tracker), _text(tracker)
+        picked = from_test_results(tracker, text)
+        if picked and intent != "show_more" and not tracker.get_slot("ranking"):
+            # "tell me about the first one" after a test result (read as a refinement: there is no list to refine)
+            send(dispatcher, section_answer(get_service(), picked[0], "overview", text))
+            return [SlotSet("career", picked[0])]
         previous = rankings.Query.from_slot(tracker.get_slot("ranking"))
         person = _person(tracker)
         scores, basis = person.scores()

@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import SafeAction, resolve_mentions, send
+from actions.base import SafeAction, from_test_results, resolve_mentions, send
 from actions.quiz import ActionQuiz
 from bot.dialogue import answers, quiz
 from bot.dialogue.advice import rankings, replies
@@ -140,6 +140,10 @@ class ActionFallbackSearch(SafeAction):
         if state and quiz.map_answer(text) is not None:
             # a test answer NLU did not recognise
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
+        picked = from_test_results(tracker, text)
+        if picked:  # "tell me about the top one" after a test result, below NLU's confidence
+            send(dispatcher, answers.section_answer(service, picked[0], "overview", text))
+            return [SlotSet("career", picked[0])]
         if not text:
             dispatcher.utter_message(response="utter_default")
             return []
