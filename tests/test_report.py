@@ -59,7 +59,7 @@ def test_report_counts_what_was_said(store_stack: StoreStack):
     say(asker, "What does a data scientist do?")
     say(asker, "how much does a registered nurse earn?")
     say(asker, "and where do they work?")
-    say(asker, "what does a blacksmith do?")
+    say(asker, "what does a town crier do?")
     say(asker, GIBBERISH)
     say(quitter, "take the career test")
     say(quitter, '/quiz_answer{"quiz_value": "4"}')
@@ -93,7 +93,7 @@ def test_report_counts_what_was_said(store_stack: StoreStack):
         ("salary", 1),
         ("workplace", 1),
     ]
-    assert report["unknown_careers"] == [{"name": "blacksmith", "count": 1}]
+    assert report["unknown_careers"] == [{"name": "town crier", "count": 1}]
 
     # Every typed message is below a threshold above 1; none of this test's messages is after the last one.
     everything = json.loads(store.report("--since", since, "--json", "--low-confidence", "1.01").stdout)
@@ -108,7 +108,7 @@ def test_report_counts_what_was_said(store_stack: StoreStack):
     assert f"Fallback rate:          {1 / sent:.1%} (1 of {sent} messages" in text.stdout
     assert "Career test:            2 started, 1 completed (50.0%)" in text.stdout
     assert "Most asked careers:     registered-nurse (2), data-scientist (1)" in text.stdout
-    assert "Unknown careers asked:  blacksmith (1)" in text.stdout
+    assert "Unknown careers asked:  town crier (1)" in text.stdout
     assert GIBBERISH in text.stdout
     if store.backend == "postgres":
         assert "***@127.0.0.1" in text.stdout and store.source[1].split("@")[0].split(":")[-1] not in text.stdout
