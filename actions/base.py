@@ -28,9 +28,13 @@ KNOWLEDGE_DOWN = (
 
 
 def warm_up() -> None:
-    """Load pages, index and encoder when the action server starts, so the first answer is not slow."""
+    """Load pages, index, encoder and the O*NET title vectors when the action server starts, so the first answer is
+    not slow."""
     try:
-        get_service().index.search("warm up", k=1)
+        service = get_service()
+        service.index.search("warm up", k=1)
+        if service.resolver.titles:  # the O*NET title vectors, fitted on first use
+            service.resolver.titles.near("warm up")
     except Exception as exc:  # the server still starts; actions then say the knowledge base is not available
         log.error("Knowledge base not available: %s", exc)
 
