@@ -23,7 +23,7 @@ def english_examples() -> list[str]:
                 if text:
                     texts.append(text)
     for path in sorted((ROOT / "tests" / "eval").glob("*.yml")):
-        texts += [q["text"] for q in yaml.safe_load(path.read_text())]
+        texts += [q.get("text") or q["name"] for q in yaml.safe_load(path.read_text())]  # questions, or job names
     return texts
 
 
