@@ -28,13 +28,16 @@ KNOWLEDGE_DOWN = (
 
 
 def warm_up() -> None:
-    """Load pages, index and encoder when the action server starts, so the first answer is not slow."""
+    """Load pages, index, encoder and the O*NET title vectors when the action server starts, so the first answer is
+    not slow."""
     try:
         service = get_service()
         service.index.search("warm up", k=1)
         from bot.dialogue.advice.moves import skill_model
 
         skill_model(service.careers)  # the O*NET ratings of every page, for career moves and paths
+        if service.resolver.titles:  # the O*NET title vectors, fitted on first use
+            service.resolver.titles.near("warm up")
     except Exception as exc:  # the server still starts; actions then say the knowledge base is not available
         log.error("Knowledge base not available: %s", exc)
 

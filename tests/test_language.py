@@ -23,8 +23,11 @@ def english_examples() -> list[str]:
                 if text:
                     texts.append(text)
     for path in sorted((ROOT / "tests" / "eval").glob("*.yml")):
-        for q in yaml.safe_load(path.read_text()):
-            texts += [q["text"]] if "text" in q else [t for t in q.get("turns", []) if isinstance(t, str)]
+        for q in yaml.safe_load(path.read_text()):  # questions, conversations' turns, or job names
+            if "text" in q or "name" in q:
+                texts.append(q.get("text") or q["name"])
+            else:
+                texts += [t for t in q.get("turns", []) if isinstance(t, str)]
     return texts
 
 

@@ -183,8 +183,9 @@ class CareerResolver:
             return Resolution(text, None, "ambiguous", 100.0, list(generic))
         title = self.titles.match(text) if self.titles else None
         if title is None:
-            # A word only one title ends with names it ("coaches"), unless it is an O*NET title (above).
-            return Resolution(text, generic[0], "generic", 100.0) if generic else None
+            # Words only one of our names ends with ("data manager": Clinical Data Manager) may well mean another
+            # job: asked, not answered.
+            return Resolution(text, None, "near", 100.0, generic) if generic else None
         onet = list(title.codes)
         if title.pages and len(title.pages) > len(title.uncovered):
             if len(title.pages) == 1 and not title.uncovered:

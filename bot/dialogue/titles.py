@@ -19,10 +19,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from bot.dialogue.names import bag, expand
+import numpy as np
+
+from bot.dialogue.names import BAG_STOP, bag, expand
 from bot.knowledge import facts
 from bot.knowledge.pages import Career
 from bot.knowledge.titles import catch_all, major_group, page_codes, title_names
@@ -81,17 +83,7 @@ class Titles:
             for code in self.page_codes[cid]:
                 self.code_pages.setdefault(code, []).append(cid)
         self.names = tuple(title_names(folder) if names is None else names)
-        self.by_key: dict[str, set[str]] = {}
-        self.heads: Counter[str] = Counter()
-        for name, code in self.names:
-            key = expand(name, strict=True)
-            if key:
-                self.by_key.setdefault(key, set()).add(code)
-                self.heads[key.split()[-1]] += 1
-        self._bags: dict[str, set[str]] = {}
-        for key, codes in self.by_key.items():
-            if bag(key):
-                self._bags.setdefault(bag(key), set()).update(codes)
+        self.by_key, self.heads, self._bags = _keyed(self.names)
         self._related_to: dict[str, int] = {}
         for career in careers.values():
             for other in career.related:
@@ -144,10 +136,11 @@ class Titles:
         if not query:
             return []
         keys, words, letters = self._vectors()
-        scores = (words.transform([query]) @ words.matrix.T + letters.transform([query]) @ letters.matrix.T) / 2
-        scores = scores.tocsr()
-        found = sorted(zip(scores.indices, scores.data), key=lambda kv: -kv[1])[:k]
-        return [(keys[i], float(s)) for i, s in found if s >= NEAR_MIN]
+        scores = (words.transform([query]) @ words.matrix + letters.transform([query]) @ letters.matrix) / 2
+        dense = np.asarray(scores.todense()).ravel()
+        top = np.argpartition(-dense, min(k, len(dense) - 1))[:k]
+        top = top[np.argsort(-dense[top], kind="stable")]
+        return [(keys[i], float(dense[i])) for i in top if dense[i] >= NEAR_MIN]
 
     def guess(self, text: str) -> Guess:
         """Which pages (and occupations without a page) the nearest titles point to, weighted by resemblance
@@ -221,10 +214,29 @@ class Titles:
         )
 
 
+@lru_cache(maxsize=4)
+def _keyed(names: tuple[tuple[str, str], ...]) -> tuple[dict[str, set[str]], Counter[str], dict[str, set[str]]]:
+    """The titles by lookup key, the last words of the keys, and the keys' words in a fixed order (read-only; shared
+    by every resolver over the same titles)."""
+    by_key: dict[str, set[str]] = {}
+    heads: Counter[str] = Counter()
+    for name, code in names:
+        key = expand(name, strict=True)
+        if key:
+            by_key.setdefault(key, set()).add(code)
+            heads[key.split()[-1]] += 1
+    bags: dict[str, set[str]] = {}
+    for key, codes in by_key.items():
+        words = set(key.split()) - BAG_STOP
+        if len(words) >= 2:
+            bags.setdefault(" ".join(sorted(words)), set()).update(codes)
+    return by_key, heads, bags
+
+
 @dataclass
 class _Vectors:
     vectorizer: Any
-    matrix: Any
+    matrix: Any  # features x titles (CSR), so a query row times it is one sparse product
 
     def transform(self, texts: list[str]) -> Any:
         return self.vectorizer.transform(texts)
@@ -239,6 +251,6 @@ def _fit(keys: tuple[str, ...]) -> tuple[tuple[str, ...], _Vectors, _Vectors]:
     letters = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)
     return (
         keys,
-        _Vectors(words, words.fit_transform(keys).tocsr()),
-        _Vectors(letters, letters.fit_transform(keys).tocsr()),
+        _Vectors(words, words.fit_transform(keys).T.tocsr()),
+        _Vectors(letters, letters.fit_transform(keys).T.tocsr()),
     )

@@ -210,7 +210,7 @@ def held_out_titles(
         cases = random.Random(seed).sample(cases, min(limit, len(cases)))
     vectors = _vectors([written[k] for k in cases], index)
     outcomes = {o: 0 for o in TITLE_OUTCOMES}
-    suggested = 0
+    suggested = first = 0
     how: dict[str, int] = {}
     no_page = {"unknown": 0, "asked": 0, "answered": 0}
     examples: dict[str, list] = {o: [] for o in TITLE_OUTCOMES}
@@ -224,6 +224,7 @@ def held_out_titles(
             outcome = "right" if res.career in want else "wrong"
         elif res.how in ("ambiguous", "near"):
             outcome = "asked" if want & set(res.suggestions[:AMBIGUOUS_SHOWN]) else "asked_without"
+            first += outcome == "asked" and res.suggestions[0] in want
         else:
             outcome = "unknown"
             suggested += bool(want & set(res.suggestions))
@@ -245,6 +246,7 @@ def held_out_titles(
         **{f"{o}_share": round(outcomes[o] / n, 4) for o in TITLE_OUTCOMES},
         "right_or_asked": round((outcomes["right"] + outcomes["asked"]) / n, 4),
         "unknown_with_right_suggestion": suggested,
+        "asked_with_it_first": first,
         "how": dict(sorted(how.items(), key=lambda kv: -kv[1])),
         "titles_without_a_page": no_page,
         "seconds": round(time.perf_counter() - started, 1),
@@ -299,7 +301,8 @@ def print_held_out(held: dict) -> None:
     print(
         f"  right or asked with it: {held['right_or_asked']:.1%} (target >= 90%); silently wrong:"
         f" {held['wrong_share']:.1%} (target <= 1%);"
-        f" said unknown but suggested it: {held['unknown_with_right_suggestion']}"
+        f" asked with it offered first: {held['asked_with_it_first']}; said unknown but suggested it:"
+        f" {held['unknown_with_right_suggestion']}"
     )
     other = held["titles_without_a_page"]
     print(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from bot import config
@@ -108,4 +108,9 @@ def vocabulary(careers: Iterable[Career], names: Iterable[tuple[str, str]] = ())
     """Real words and names, singular: every word of our pages (their names and text) and of the given O*NET titles.
     A word in here is not a typo of another word ("banker" is not "baker")."""
     texts = tuple(" ".join([*c.names, *c.sections.values()]) for c in sorted(careers, key=lambda c: c.id))
-    return _page_words(texts) | {w for name, _ in names for w in words_of(name)}
+    return _page_words(texts) | _title_words(tuple(names))
+
+
+@lru_cache(maxsize=4)
+def _title_words(names: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    return frozenset(w for name, _ in names for w in words_of(name))
