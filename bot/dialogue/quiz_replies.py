@@ -8,6 +8,7 @@ from bot.dialogue.answers import Reply, payload
 from bot.dialogue.quiz import (
     DIMENSION_NAMES,
     SCALE,
+    TYPICAL_ITEMS,
     ZONE_QUESTION,
     Item,
     default_items,
@@ -37,10 +38,11 @@ DISCLAIMER = "These results are a starting point for exploring, not a verdict ab
 
 
 def intro_text(total: int) -> str:
+    low, high = TYPICAL_ITEMS
     return (
         "The career test asks how much you'd enjoy everyday work activities (Holland's RIASEC interests), one at a "
-        f'time. It usually takes 25-60 of the {total} questions and a few minutes; say "skip", "go back", '
-        '"pause" or "start over" any time. It\'s a starting point for exploring, not a verdict.'
+        f"time. It usually takes {low}-{high} of the {total} questions: it stops once your top matches are clear. "
+        'Say "skip", "go back", "pause" or "start over" any time. It\'s a starting point for exploring, not a verdict.'
     )
 
 

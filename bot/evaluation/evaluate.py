@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import os
 import time
 from collections import Counter
@@ -240,6 +241,8 @@ def _print_nlu(report: dict) -> None:
 
 
 def _print_quiz(report: dict) -> None:
+    from bot.dialogue.quiz import MAX_SHARE, TYPICAL_ITEMS
+
     respondents = next(iter(report["quiz_simulation"].values()))["respondents"]
     print(
         f"\nCareer test simulation ({respondents:,} synthetic respondents per noise level;"
@@ -247,15 +250,23 @@ def _print_quiz(report: dict) -> None:
     )
     print(
         "  noise     sd    dominant type = 1st letter (clear / all / full test)   top-5 shares >=4 with full"
-        "   share of items asked"
+        " (near-twins as one)   share of items asked"
     )
     for level, r in report["quiz_simulation"].items():
         firsts = (
             f"{r['dominant_type_is_first_letter']} / {r['dominant_type_is_first_letter_all_respondents']}"
             f" / {r['same_for_the_full_length_test_all_respondents']}"
         )
+        agree = f"{r['top5_overlap_at_least_4_of_5']} ({r['top5_overlap_at_least_4_of_5_counting_near_twins']})"
+        print(f"  {level:<9} {r['answer_noise_sd']:<5} {firsts:>32}{agree:>36}{r['mean_share_of_items_asked']:>24}")
+    print("  targets (moderate noise): >= 0.95 (clear dominant type), >= 0.90, <= 0.60")
+    moderate = report["quiz_simulation"].get("moderate")
+    if moderate:
+        n = moderate["items_asked"]
+        short_max = math.ceil(MAX_SHARE * n["of"] - 1e-9)  # the most a test asks unless the person asks for all
+        measured = (round(n["p25"] / 5) * 5, min(round(n["p75"] / 5) * 5, short_max))
+        flag = "" if measured == tuple(TYPICAL_ITEMS) else "  <- differs: update bot.dialogue.quiz.TYPICAL_ITEMS"
         print(
-            f"  {level:<9} {r['answer_noise_sd']:<5} {firsts:>32}{r['top5_overlap_at_least_4_of_5']:>36}"
-            f"{r['mean_share_of_items_asked']:>24}"
+            f'  the intro\'s "usually {TYPICAL_ITEMS[0]}-{TYPICAL_ITEMS[1]} questions": measured '
+            f"{measured[0]}-{measured[1]} (moderate noise, 25th-75th percentile to 5){flag}\n"
         )
-    print("  targets (moderate noise): >= 0.95 (clear dominant type), >= 0.90, <= 0.60\n")
