@@ -145,6 +145,18 @@ def test_correlation_matches_profile_shape(careers):
     )
 
 
+def test_matches_rank_by_correlation_not_by_the_rounded_match(tmp_path):
+    # Both careers show as a 100% match; the closer one comes first even though its id sorts later.
+    person = {"R": 7.0, "I": 2.0, "A": 1.0, "S": 1.0, "E": 1.0, "C": 3.0}
+    for cid, c in (("a-career", 3.6), ("b-career", 3.3)):
+        profile = dict(person, C=c)
+        (tmp_path / f"{cid}.md").write_text(
+            f"---\nid: {cid}\ntitle: {cid}\nriasec: {profile}\n---\n## Overview\nx\n## Duties\nx\n"
+        )
+    ranked = quiz.matches(person, load_careers([tmp_path]))
+    assert [(c.id, pct) for c, pct in ranked] == [("b-career", 100), ("a-career", 100)]
+
+
 def test_job_zone_filters_matches(careers):
     techie = {"R": 2.0, "I": 7.0, "A": 3.0, "S": 2.0, "E": 3.0, "C": 5.5}
     assert {c.id for c, _ in quiz.matches(techie, careers, zone=3)} == {"registered-nurse", "electrician"}
@@ -329,3 +341,14 @@ def test_real_item_bank_passes_the_check():
     items = yaml.safe_load((ROOT / "knowledge" / "quiz" / "items.yml").read_text())
     assert quiz.check_items(items) == []
     assert len(items) >= 90
+
+
+def test_near_twin_agreement_pairs_careers_one_for_one():
+    import numpy as np
+
+    from bot.evaluation.quiz_sim import twin_overlap
+
+    twins = np.zeros((4, 4), bool)
+    twins[0, 1] = twins[1, 0] = True  # careers 0 and 1 are near-twins
+    assert twin_overlap([0, 2], [1, 2], twins) == 2  # 1 stands in for its twin 0
+    assert twin_overlap([0, 1], [1, 3], twins) == 1  # but only once
