@@ -43,12 +43,8 @@ validate: build
 
 # End-to-end test stories: each step's user text goes through NLU (--e2e) and then the dialogue policies.
 stories: build
-	.venv/bin/rasa test core --e2e --stories tests/test_stories.yml --model models/careers.tar.gz \
+	.venv/bin/rasa test core --e2e --stories tests/stories --model models/careers.tar.gz \
 		--fail-on-prediction-errors --out build/results/stories
-	.venv/bin/rasa test core --e2e --stories tests/test_stories_advice.yml --model models/careers.tar.gz \
-		--fail-on-prediction-errors --out build/results/stories-advice
-	.venv/bin/rasa test core --stories tests/test_stories_advice.yml --model models/careers.tar.gz \
-		--fail-on-prediction-errors --out build/results/stories_advice
 
 pytest: build system web
 	$(PY) -m pytest

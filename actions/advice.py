@@ -18,6 +18,7 @@ from actions.profile import education_told, fit_after_test  # noqa: F401  (kept 
 from actions.quiz import ActionQuiz
 from bot.dialogue import quiz
 from bot.dialogue.advice import figures, interests, moves, rankings, replies
+from bot.dialogue.advice.cues import FIT, refers_to_list, type_names
 from bot.dialogue.advice.explain import code_in, explain_code, explain_match
 from bot.dialogue.advice.fit import fit, ranked_matches
 from bot.dialogue.advice.person import education_zone, finished_test, person_from_slots, profile_of
@@ -28,6 +29,7 @@ from bot.dialogue.service import Service, get_service
 
 REFINE_START = re.compile(r"^\s*(and|what about|how about|only|just|now|but|ok|okay|then|same|those|of those)\b", re.I)
 INTEREST_MATCHES = 8
+ABOUT_ME = re.compile(r"\b(am i|i'?m|my|me)\b", re.I)
 BY_VALUES = set(rankings.DEFAULT_ORDER)
 
 
@@ -89,7 +91,7 @@ class ActionRankCareers(SafeAction):
             send(dispatcher, replies.unsupported_reply(req.unsupported))
             return []
         refining = intent == "refine_ranking" or (
-            previous is not None and req.by is None and bool(REFINE_START.search(text))
+            previous is not None and (refers_to_list(text) or (req.by is None and bool(REFINE_START.search(text))))
         )
         query = rankings.refine(previous, req) if refining else rankings.new_query(req)
         if query.by == "match" and scores is None:
@@ -323,8 +325,13 @@ class ActionExplain(SafeAction):
         intent, text = _intent(tracker), _text(tracker)
         person = _person(tracker)
         scores, basis = (person.test_scores, "test") if person.test_scores else person.scores()
-        if intent == "explain_code":
-            send(dispatcher, replies.code_reply(explain_code(code_in(text), person.test_scores)))
+        named = type_names(text)
+        if len(named) >= 2 and scores is not None and basis is not None and ABOUT_ME.search(text):
+            send(dispatcher, replies.my_interests_reply(scores, basis))  # "am I more investigative or artistic?"
+            return []
+        if intent == "explain_code" or len(named) >= 2:  # "IRC", or "enterprising vs social"
+            code = code_in(text) or ("".join(named) if len(named) >= 2 else None)
+            send(dispatcher, replies.code_reply(explain_code(code, person.test_scores)))
             return []
         if intent == "my_interests":
             if scores is None or basis is None:
@@ -378,6 +385,8 @@ class ActionProfile(SafeAction):
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
         profile = profile_of(tracker.get_slot("profile"))
         events: list = []
+        if intent == "tell_education" and FIT.search(text.lower()):
+            return ActionFit().answer(dispatcher, tracker, domain)  # "would teaching suit me?": not an education
         if intent == "tell_education":
             zone = education_zone(text)
             if zone is not None:

@@ -87,6 +87,10 @@ def resolve_mentions(
             longer_res = service.resolver.resolve(longer) if longer else None
             if longer and longer_res is not None and not longer_res.found:
                 mention, res = longer, longer_res
+        if not res.found and (after := with_word_after(text, mention)):  # "[ux] design" -> "ux design"
+            after_res = service.resolver.resolve(after)
+            if after_res.found:
+                mention, res = after, after_res
         if res.found and res.career is not None:
             if res.career not in ids:
                 ids.append(res.career)
@@ -115,6 +119,15 @@ def with_word_before(text: str, mention: str) -> str | None:
     if not found or names_nothing(found.group(1)):
         return None
     return f"{found.group(1)} {mention}"
+
+
+def with_word_after(text: str, mention: str) -> str | None:
+    """The mention with the word written after it, when that word is not a filler ("is [ux] design ..." ->
+    "ux design")."""
+    found = re.search(r"\b" + re.escape(mention) + r"\s+([A-Za-z][A-Za-z'-]*)", text, re.I)
+    if not found or names_nothing(found.group(1)):
+        return None
+    return f"{mention} {found.group(1)}"
 
 
 ORDINALS = {

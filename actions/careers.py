@@ -14,6 +14,7 @@ from actions.base import SafeAction, from_test_results, resolve_mentions, send
 from actions.quiz import ActionQuiz
 from bot.dialogue import answers, quiz
 from bot.dialogue.advice import rankings, replies
+from bot.dialogue.advice.cues import advice_kind, type_names
 from bot.dialogue.quiz_replies import running
 from bot.dialogue.resolve import leftover_name
 from bot.dialogue.service import get_service
@@ -22,6 +23,7 @@ SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
 SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
 FOLLOW_UP_CUE = re.compile(r"\b(they|them|their|it|its|that|this|those|one|there)\b", re.I)
 HINT_MIN = 0.2
+RANK_WORDS = re.compile(r"\b(most|least|best|worst|top|lowest|highest|low|high|\w{3,}est)\b", re.I)
 FROM_WORDS = re.compile(
     r"\b(i'?m|i am|i work as|from|former|as an?|currently)\b", re.I
 )  # a below-threshold intent still hints at the section when it is at least this confident
@@ -42,11 +44,13 @@ class ActionAnswerCareer(SafeAction):
         if problem:
             send(dispatcher, problem)
             return [SlotSet("section", section)]
-        if section == "education" and len(ids) == 1 and is_path_question(service, text):
-            # "I'm a cashier, how do I become an accountant?": from one career to another
-            from actions.advice import ActionPath
-
-            return ActionPath().answer(dispatcher, tracker, domain)
+        if len(set(ids) | set(named_careers(service, text))) >= 2 and rankings.comparison_fact(text):
+            # "are physical or occupational therapists in higher demand?": two careers, one fact
+            return ActionCompareCareers().answer(dispatcher, tracker, domain)
+        route = advice_route(service, text)
+        if route is not None and (section in ROUTED_SECTIONS or route.name() == "action_fit"):
+            # "could I be a good nurse?", "how can a bank teller become an analyst?": advice, not a page section
+            return route.answer(dispatcher, tracker, domain)
         focus = tracker.get_slot("career")
         if not ids and not (focus and FOLLOW_UP_CUE.search(text)):
             # No known name and no "they/it": the words around the question may still name a career.
@@ -66,15 +70,30 @@ class ActionAnswerCareer(SafeAction):
         return [SlotSet("career", career), SlotSet("section", section)]
 
 
-def is_path_question(service, text: str) -> bool:
-    """Two careers named, one to start from and one to go to ("I'm a cashier, how do I become an accountant?")."""
+ROUTED_SECTIONS = {"overview", "duties", "skills", "personality", "education"}  # questions advice words can redirect
+
+
+def named_careers(service, text: str) -> list[str]:
+    """The careers a message names, in order, each once."""
+    return list(dict.fromkeys(cid for _, cid in service.resolver.names_in_text(text) if cid))
+
+
+def advice_route(service, text: str) -> SafeAction | None:
+    """The advice action a message's words ask for (bot/dialogue/advice/cues.py), whatever NLU read: a path between
+    two named careers ("I'm a cashier, how do I become an accountant?"), fit with one, moves from one."""
+    from actions.advice import ActionFit, ActionMoves, ActionPath
     from bot.dialogue.advice.roles import roles
 
-    spans = service.resolver.find_spans(text, limit=3)
-    if len(spans) < 2:
-        return False
-    source, target = roles(text, spans)
-    return bool(source and target and source != target and FROM_WORDS.search(text))
+    if text.startswith("/"):
+        return None
+    named = named_careers(service, text)
+    kind = advice_kind(text, len(named))
+    if kind is None and len(named) >= 2 and FROM_WORDS.search(text):
+        spans = service.resolver.find_spans(text, limit=3)
+        source, target = roles(text, spans) if len(spans) >= 2 else (None, None)
+        kind = "path" if source and target and source != target else None
+    actions: dict[str, type[SafeAction]] = {"path": ActionPath, "fit": ActionFit, "moves": ActionMoves}
+    return actions[kind]() if kind else None
 
 
 class ActionCompareCareers(SafeAction):
@@ -83,6 +102,14 @@ class ActionCompareCareers(SafeAction):
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         service = get_service()
+        text = tracker.latest_message.get("text") or ""
+        if len(type_names(text)) >= 2:  # "enterprising or social?": the interest types, not careers
+            from actions.advice import ActionExplain
+
+            return ActionExplain().answer(dispatcher, tracker, domain)
+        route = advice_route(service, text)
+        if route is not None:  # "medical assistant to registered nurse, what's the path?"
+            return route.answer(dispatcher, tracker, domain)
         ids, problem = resolve_mentions(service, tracker, want=2)
         if problem:
             send(dispatcher, problem)
@@ -97,7 +124,7 @@ class ActionCompareCareers(SafeAction):
             return []
         by = rankings.comparison_fact(tracker.latest_message.get("text") or "")
         if by:  # "which pays more, a plumber or an electrician?": a two-career ranking by that fact
-            ranked = rankings.rank(service.careers, rankings.compare_query(ids[0], ids[1], by))
+            ranked = rankings.rank(service.careers, rankings.compare_query(ids[0], ids[1], by, text))
             sources = [service.careers[c].source("salary" if by == "salary" else "outlook") for c in ids]
             send(dispatcher, replies.compare_fact_reply(service.careers, ids[0], ids[1], ranked, sources))
         else:
@@ -113,6 +140,12 @@ class ActionExploreCareers(SafeAction):
         text = tracker.latest_message.get("text") or ""
         if text.startswith("/"):  # a button without words: show an example
             text = "jobs where I work with animals"
+        req = rankings.parse(text)
+        if req.by or (req.unsupported and RANK_WORDS.search(text)):
+            # "good money jobs with no degree", "jobs where you can work from home the most": a ranking question
+            from actions.advice import ActionRankCareers
+
+            return ActionRankCareers().answer(dispatcher, tracker, domain)
         send(dispatcher, answers.explore_reply(get_service(), text))
         return []
 
@@ -140,6 +173,19 @@ class ActionFallbackSearch(SafeAction):
         if state and quiz.map_answer(text) is not None:
             # a test answer NLU did not recognise
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
+        if not state and text and not text.startswith("/"):
+            if tracker.get_slot("ranking") and rankings.parse(text).says_something:
+                # "and the lowest paid?", "just the ones for people who like helping" after a ranking
+                from actions.advice import ActionRankCareers
+
+                return ActionRankCareers().answer(dispatcher, tracker, domain)
+            route = advice_route(service, text)
+            if route is not None:  # "what can a paralegal move into", below NLU's confidence
+                return route.answer(dispatcher, tracker, domain)
+            if len(type_names(text)) >= 2:  # "am I more investigative or more artistic?"
+                from actions.advice import ActionExplain
+
+                return ActionExplain().answer(dispatcher, tracker, domain)
         picked = from_test_results(tracker, text)
         if picked:  # "tell me about the top one" after a test result, below NLU's confidence
             send(dispatcher, answers.section_answer(service, picked[0], "overview", text))

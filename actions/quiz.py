@@ -60,6 +60,9 @@ class ActionQuiz(SafeAction):
             told = education_told(dispatcher, tracker)  # "I have a bachelor's degree" with no test asking
             if told is not None:
                 return told
+            if read_answer(tracker.latest_message.get("text") or "").value is None:
+                dispatcher.utter_message(response="utter_default")  # "hmm", "blorp zindle": no test, no answer
+                return []
         if state is None:
             dispatcher.utter_message(response="utter_offer_quiz")
             return []

@@ -198,3 +198,16 @@ def test_the_education_answer_is_read_and_the_result_carries_shared(monkeypatch,
     result = messages[-1]["quiz_result"]
     assert result["code"] == "ICA"
     assert result["matches"] and all(set(m) == {"career", "match", "shared"} for m in result["matches"])
+
+
+@pytest.mark.parametrize("text", ["blorp zindle quax", "hmm", "uhh"])
+def test_no_test_and_no_answer_is_not_understood(monkeypatch, service, text):
+    """Read as a test answer by NLU with no test running, words that are no answer get "didn't understand", not an
+    offer of the test; a real answer ("yes") still gets the offer."""
+    from actions import quiz as quiz_actions
+
+    monkeypatch.setattr(quiz_actions, "get_service", lambda: service)
+    [msg], _ = run(quiz_actions.ActionQuiz(), tracker(text, "quiz_answer"))
+    assert msg["response"] == "utter_default"
+    [msg], _ = run(quiz_actions.ActionQuiz(), tracker("yes", "quiz_answer"))
+    assert msg["response"] == "utter_offer_quiz"

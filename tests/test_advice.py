@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.dialogue import quiz
-from bot.dialogue.advice import figures, interests, moves, rankings
+from bot.dialogue.advice import cues, figures, interests, moves, rankings
 from bot.dialogue.advice.explain import code_in, explain_code, explain_match
 from bot.dialogue.advice.fit import fit, ranked_matches
 from bot.dialogue.advice.person import Person, education_zone, strongest
@@ -85,7 +85,13 @@ def finished_test(liked: str, zone: int | None = None) -> dict:
         ("most openings with only a certificate", "openings", "desc", {"levels": list(figures.BELOW_ASSOCIATE)}),
         ("well-paid jobs for creative people", "salary", None, {"interest": "A"}),
         ("lowest paying careers", "salary", "asc", {}),
-        ("jobs paying between 50k and 70k", "salary", None, {"min_salary": 50000.0, "max_salary": 70000.0}),
+        # the pay words belong to the filter: a new ranking then sorts by pay (the default), a refinement keeps its own
+        ("jobs paying between 50k and 70k", None, None, {"min_salary": 50000.0, "max_salary": 70000.0}),
+        ("only the ones paying more than 60k", None, None, {"min_salary": 60000.0}),
+        ("what pays well if i dont have a degree", "salary", None, {"max_job_zone": 2}),
+        ("quickest careers to get into that pay over 60k", "job_zone", "asc", {"min_salary": 60000.0}),
+        ("careers you can start with almost no preparation", "job_zone", "asc", {}),
+        ("jobs for people who like helping with lots of openings", "openings", None, {"interest": "S"}),
         ("jobs over $40 an hour", None, None, {"min_salary": 83200.0}),
     ],
 )
@@ -100,6 +106,9 @@ def test_a_request_in_words_becomes_by_order_and_filters(text, by, order, filter
         ("least stressful jobs", "stress"),
         ("happiest careers", "happiness"),
         ("jobs with work-life balance", "work-life balance"),
+        ("chillest jobs that still pay ok", "stress"),
+        ("which jobs give you the most vacation days", "time off and benefits"),
+        ("careers with the best benefits", "time off and benefits"),
     ],
 )
 def test_what_the_facts_cannot_rank_is_said_plainly(text, what):
@@ -412,3 +421,63 @@ def test_education_told_mid_test_answers_the_tests_education_question(act):
         act.ActionProfile(), tracker("I have a bachelor's degree", "tell_education", slots={"quiz": state})
     )
     assert "quiz_result" in messages[-1] and slots["quiz"]["zone"] == 4 and slots["quiz"]["done"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Advice words whatever the intent (bot/dialogue/advice/cues.py)
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "kind"),
+    [
+        ("could I be a good graphic designer", 1, "fit"),
+        ("would I make a decent sales manager", 1, "fit"),
+        ("is nursing a good fit for someone like me", 1, "fit"),
+        ("could I be a mechanical engineer according to my test", 1, "fit"),
+        ("what about being a chef, would that work for me?", 1, "fit"),
+        ("how can a bank teller become a financial analyst", 2, "path"),
+        ("medical assistant to registered nurse, what's the path?", 2, "path"),
+        ("what can a paralegal move into", 1, "moves"),
+        ("what jobs suit someone who used to be a nurse", 1, "moves"),
+        ("what does a nurse do?", 1, None),
+        ("how much does a welder earn?", 1, None),
+        ("compare a nurse and a paramedic", 2, None),
+    ],
+)
+def test_advice_words_pick_the_advice_action(text, named, kind):
+    assert cues.advice_kind(text, named) == kind
+
+
+def test_interest_types_named_by_word_and_lists_referred_to():
+    assert cues.type_names("whats the difference between enterprising and social") == ["E", "S"]
+    assert cues.type_names("am I more investigative or more artistic?") == ["I", "A"]
+    assert cues.type_names("what does a social worker do?") == ["S"]
+    assert cues.refers_to_list("which of those have the most openings") and not cues.refers_to_list("top jobs")
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "by", "filters"),
+    [
+        (
+            "which jobs have the most openings?",
+            "only the ones paying more than 60k",
+            "openings",
+            {"min_salary": 60000.0},
+        ),
+        ("best paying jobs with no degree", "which of those have the most openings", "openings", {"max_job_zone": 2}),
+    ],
+)
+def test_a_follow_up_about_the_list_refines_it_whatever_the_intent(act, first, then, by, filters):
+    _, slots = run(act.ActionRankCareers(), tracker(first, "ask_ranking"))
+    msgs, after = run(act.ActionRankCareers(), tracker(then, "ask_ranking", slots=slots))
+    assert after["ranking"]["by"] == by and after["ranking"]["filters"] == filters, after
+    assert msgs[0]["ranking"]["by"] == by
+
+
+def test_a_question_nlu_was_unsure_of_after_a_ranking_refines_it(act):
+    from actions.careers import ActionFallbackSearch
+
+    _, slots = run(act.ActionRankCareers(), tracker("highest paying jobs", "ask_ranking"))
+    msgs, after = run(ActionFallbackSearch(), tracker("and the lowest paid?", "nlu_fallback", slots=slots))
+    assert after["ranking"]["by"] == "salary" and after["ranking"]["order"] == "asc"
+    assert msgs[0]["ranking"]["order"] == "asc"

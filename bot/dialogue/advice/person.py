@@ -115,12 +115,18 @@ def ties(scores: dict[str, float], letters: str) -> list[list[str]]:
 
 
 EDUCATION_WORDS: list[tuple[int, re.Pattern[str]]] = [
-    (5, re.compile(r"\b(master'?s?|phd|ph\.d|doctorate|doctoral|graduate degree|postgrad\w*|mba|law degree|md)\b")),
+    (
+        5,
+        re.compile(
+            r"(?<!not a )(?<!no )(?<!without a )(?<!without )(?<!not an )"  # "not a graduate degree" is not one
+            r"\b(master'?s?|phd|ph\.d|doctorate|doctoral|graduate degree|postgrad\w*|mba|law degree|md)\b"
+        ),
+    ),
     (
         2,
         re.compile(
             r"\b(can'?t|cannot|won'?t|couldn'?t|not going to|no|never (went|been) to|didn'?t (go to|finish)|"
-            r"without( a)?|don'?t have( a)?|not able to (go to|afford))\s+(go to\s+)?(college|university|uni|"
+            r"without( a)?|don'?t have( a)?|not able to (go to|afford))\s+(go to\s+|afford\s+)?(college|university|uni|"
             r"degree)\b|\bno degree\b|\bdropped out\b|\b(only|just) (have )?(a |my )?(high school|ged|diploma)\b"
             r"|\bhigh school (diploma|graduate|only)\b|\bged\b"
         ),

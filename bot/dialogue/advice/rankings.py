@@ -26,7 +26,17 @@ SALARY_KEYS = ("min_salary", "max_salary")
 
 # What the facts cannot rank by: (what, pattern). Checked first: such a request gets no list.
 UNSUPPORTED: list[tuple[str, re.Pattern[str]]] = [
-    ("stress", re.compile(r"\bstress\w*|\bcalm(est)?\b|\brelax\w*|\blow.pressure|\bhigh.pressure|\beasy.?going\b")),
+    (
+        "stress",
+        re.compile(r"\bstress\w*|\bcalm(est)?\b|\brelax\w*|\blow.pressure|\bhigh.pressure|\beasy.?going\b|\bchill\w*"),
+    ),
+    (
+        "time off and benefits",
+        re.compile(
+            r"\bvacation\w*|\bpaid time off\b|\bpto\b|\bbenefits\b|\bholidays?\b|\bpensions?\b|"
+            r"\bhealth (insurance|coverage)\b|\bdays off\b|\bperks\b"
+        ),
+    ),
     (
         "work-life balance",
         re.compile(
@@ -140,7 +150,7 @@ INTERESTS: list[tuple[str, re.Pattern[str]]] = [
         "S",
         re.compile(
             r"\bhelp(ing)? (people|others)\b|\bpeople persons?\b|\bcaring\b|\blike people\b|"
-            r"\bsocial people\b|\bwork(ing)? with people\b"
+            r"\bsocial people\b|\bwork(ing)? with people\b|\b(like|likes|love|loves|enjoy|enjoys) helping\b"
         ),
     ),
     ("R", re.compile(r"\bhands.on\b|\bwith (my|their|your) hands\b|\bpractical\b|\boutdoors(y)?\b|\boutside\b")),
@@ -159,6 +169,7 @@ INTERESTS: list[tuple[str, re.Pattern[str]]] = [
 
 NO_DEGREE = re.compile(
     r"\b(without|no|don'?t need|do not need|not needing|doesn'?t need|does not need|without needing|skip|"
+    r"(?:i )?(?:don'?t|do not|dont) have|(?:i )?(?:haven'?t|have not) got|without having|lack|lacking|"
     r"not requiring|that don'?t require|that do not require)( a| any)?( college| university| uni| four.year| 4.year)?"
     r" (degree|college|university|uni)\b|\bno.degree\b|\bwithout (going to )?(college|university|uni)\b|"
     r"\b(only|just)( a| my)? high school\b|\bhigh school (only|diploma)\b|\bwithout (a )?bachelor'?s?\b|"
@@ -190,15 +201,21 @@ _AMOUNT = (
     r"\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k\b|K\b|thousand\b|grand\b)?(\s*(an|per|/)\s*(hour|"
     r"hr|h)\b|\s*hourly\b)?"
 )
+_PAY_VERB = r"(?:\b(?:pay|pays|paying|paid|earn|earns|earning|make|makes|making|salary|salaries|wages?)\s+)?"
 SALARY_FILTERS = [
-    ("between", re.compile(r"\bbetween\s+" + _AMOUNT + r"\s+(and|to|-)\s+" + _AMOUNT)),
+    ("between", re.compile(_PAY_VERB + r"\bbetween\s+" + _AMOUNT + r"\s+(and|to|-)\s+" + _AMOUNT)),
     (
         "min",
         re.compile(
-            r"\b(over|above|more than|at least|upwards of|starting at|min(imum)?( of)?|greater than|>)\s*" + _AMOUNT
+            _PAY_VERB
+            + r"\b(over|above|more than|at least|upwards of|starting at|min(imum)?( of)?|greater than|>)\s*"
+            + _AMOUNT
         ),
     ),
-    ("max", re.compile(r"\b(under|below|less than|at most|up to|no more than|max(imum)?( of)?|<)\s*" + _AMOUNT)),
+    (
+        "max",
+        re.compile(_PAY_VERB + r"\b(under|below|less than|at most|up to|no more than|max(imum)?( of)?|<)\s*" + _AMOUNT),
+    ),
     ("six", re.compile(r"\bsix.figures?\b|\b6.figures?\b")),
 ]
 
@@ -216,7 +233,9 @@ BY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(least|most|less|more|little|minimum|fewest)( amount of)? (education|school\w*|training|"
             r"study\w*|years of (school|study|training)|prep\w*)\b|\bquick(est|ly)? to (get into|start|"
             r"train for|enter)\b|\bshortest (training|education|path)\b|\bfastest to (get into|start|"
-            r"train)\b|\bjob zones?\b|\bby education\b"
+            r"train)\b|\bjob zones?\b|\bby education\b|\b(quick|quickest|fastest|easiest) (careers?|jobs?|ones?|"
+            r"work) to (get into|start|enter|train for)\b|\b(no|little|almost no|hardly any|minimal|not much) "
+            r"(preparation|prep|training|schooling|education)\b"
         ),
     ),
     (
@@ -515,8 +534,17 @@ def page_values(values: list[float], by: str) -> list[float | int]:
     return [float(v) for v in values]
 
 
-def compare_query(a: str, b: str, by: str) -> Query:
-    return Query(by, default_order(by), {"careers": [a, b]})
+def compare_query(a: str, b: str, by: str, text: str = "") -> Query:
+    """Two careers ranked by a fact; the one the question asks about first ("which needs more schooling?": the
+    most education first, "which pays less?": the lower pay first)."""
+    t = text.lower()
+    if by == "job_zone":
+        order = "desc" if re.search(r"\b(more|longer|most|harder)\b", t) else "asc"
+    elif re.search(r"\b(less|lower|least|worse|fewer|slower)\b", t):
+        order = "asc"
+    else:
+        order = default_order(by)
+    return Query(by, order, {"careers": [a, b]})
 
 
 FACT_COMPARISON: list[tuple[str, re.Pattern[str]]] = [
@@ -537,6 +565,7 @@ FACT_COMPARISON: list[tuple[str, re.Pattern[str]]] = [
             r"\btakes? longer to (train|become)\b|\bquicker to (become|train)\b"
         ),
     ),
+    ("salary", re.compile(r"\b(pay|salary|salaries|wages?|earnings|income)\b")),  # "nurse vs paramedic pay"
 ]
 
 

@@ -25,6 +25,10 @@ FROM_PHRASE = re.compile(
     re.I,
 )
 
+TEACH = re.compile(
+    r"\bi teach (?:at )?(?:an? |the )?([a-z][a-z -]{1,30}?)(?=\s*(?:[,.?!;]|\s(?:and|but|what|how|so)\b|$))", re.I
+)
+
 
 def roles(text: str, spans: list[tuple[int, int, str]]) -> tuple[str | None, str | None]:
     """(from, to) career ids of the named careers (spans: (start, end, id) in order of appearance)."""
@@ -51,6 +55,9 @@ def roles(text: str, spans: list[tuple[int, int, str]]) -> tuple[str | None, str
 def from_phrase(text: str) -> str | None:
     """The words naming someone's own job when no career name was recognised: "I'm a teacher, ..." -> "teacher",
     "switch careers from teaching" -> "teaching"."""
+    taught = TEACH.search(text.replace("’", "'"))
+    if taught:  # "I teach high school" -> "high school teacher"
+        return f"{taught.group(1).strip()} teacher"
     m = FROM_PHRASE.search(text.replace("’", "'"))
     if not m:
         return None

@@ -1,0 +1,66 @@
+"""Words that make a message an advice question whatever intent NLU read it as.
+
+NLU sometimes reads "could I be a good graphic designer?" as a skills question, "how can a bank teller become a
+financial analyst?" as an education question, or "which of those have the most openings?" as a new ranking. The
+actions that receive such a message ask `advice_kind` first and hand it to the advice action the words call for,
+so the person gets what they asked whatever the intent (the same idea as "tell me about the first one" after a
+test result). Each cue needs the careers it is about: a path two, fit and moves one.
+"""
+
+from __future__ import annotations
+
+import re
+
+FIT = re.compile(
+    r"\b(suit|suits|suited|fit|fits|right|good fit|good match|a match|work) (me|for me)\b|\bwould i (enjoy|like|love|"
+    r"be good|be happy|fit)\b|\bwould i make an? (good|decent|great|fine|solid|strong)\b|\bcould i (be|make) an? "
+    r"(good|decent|great)\b|\bam i (the right|cut out|suited|a good fit|a good match|right)\b|\bright (kind of |"
+    r"sort of |type of )?(person|fit) for\b|\bis (it|this|that) (for me|a good fit)\b|\b(fit|match) for me\b|"
+    r"\bshould i (be|become)\b|\b(for|to) (someone|somebody|a person|people) like me\b|\b(according to|based on|"
+    r"going by|given) my (test|results?|answers|interests|profile|scores?)\b"
+)
+PATH = re.compile(
+    r"\b(become|becoming|get to|get there|get from|go from|move up to|move into|move to|switch to|switching to|"
+    r"transition\w*|path|route|pathway|steps? to|how do i get)\b"
+)
+MOVES = re.compile(
+    r"\b(move into|switch into|transition into|go into)\s*[?.!]*\s*$|\bwho used to be\b|"
+    r"\bused to be an? \w+.*\bjobs?\b|"
+    r"\b(other|else|different) (jobs?|careers?|work)\b|\bwhat else could\b|\bwhat can an? .+ (do|move|switch|"
+    r"become) (next|instead|into|to)?\b|\bjobs? for (a |an )?former\b|\bex-\w+"
+)
+THEN = re.compile(r"\b(those|these|them|that list|the list|this list)\b")
+# The six interests by name, as a person says them: two of them named is a question about the types, not careers.
+TYPE_WORDS = {
+    "R": r"realistic",
+    "I": r"investigative",
+    "A": r"artistic",
+    "S": r"social",
+    "E": r"enterprising",
+    "C": r"conventional",
+}
+
+
+def advice_kind(text: str, named: int) -> str | None:
+    """ "path", "fit" or "moves" when the words ask for one about `named` careers (how many the text names);
+    else None."""
+    t = text.lower().replace("’", "'")
+    if named >= 2 and PATH.search(t):
+        return "path"
+    if named == 1 and FIT.search(t):
+        return "fit"
+    if named <= 1 and MOVES.search(t):
+        return "moves"
+    return None
+
+
+def refers_to_list(text: str) -> bool:
+    """ "which of those pay the most?": about the list just shown, not a new one."""
+    return bool(THEN.search(text.lower()))
+
+
+def type_names(text: str) -> list[str]:
+    """The Holland letters a message names by word ("enterprising and social" -> ["E", "S"])."""
+    t = text.lower()
+    found = sorted((m.start(), letter) for letter, word in TYPE_WORDS.items() if (m := re.search(rf"\b{word}\b", t)))
+    return [letter for _, letter in found]
