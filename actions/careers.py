@@ -15,6 +15,7 @@ from actions.quiz import ActionQuiz
 from bot.dialogue import answers, quiz
 from bot.dialogue.advice import rankings, replies
 from bot.dialogue.advice.cues import advice_kind, type_names
+from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.quiz_replies import running
 from bot.dialogue.resolve import leftover_name
 from bot.dialogue.service import get_service
@@ -23,7 +24,11 @@ SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
 SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
 FOLLOW_UP_CUE = re.compile(r"\b(they|them|their|it|its|that|this|those|one|there)\b", re.I)
 HINT_MIN = 0.2
-RANK_WORDS = re.compile(r"\b(most|least|best|worst|top|lowest|highest|low|high|\w{3,}est)\b", re.I)
+RANK_WORDS = re.compile(
+    r"\b(most|least|best|worst|top|lowest|highest|low|high|fastest|slowest|biggest|largest|greatest|quickest|"
+    r"easiest|richest|chillest|lots of|plenty of)\b",
+    re.I,
+)
 FROM_WORDS = re.compile(
     r"\b(i'?m|i am|i work as|from|former|as an?|currently)\b", re.I
 )  # a below-threshold intent still hints at the section when it is at least this confident
@@ -47,7 +52,11 @@ class ActionAnswerCareer(SafeAction):
         if len(set(ids) | set(named_careers(service, text))) >= 2 and rankings.comparison_fact(text):
             # "are physical or occupational therapists in higher demand?": two careers, one fact
             return ActionCompareCareers().answer(dispatcher, tracker, domain)
-        route = advice_route(service, text)
+        route = advice_route(service, text, from_words=section == "education")
+        if route is not None and route.name() == "action_fit" and section == "personality":
+            # "am I a good fit for accounting?": with no test or interests told, "who it suits" is the answer
+            person = person_from_slots(tracker.get_slot("quiz"), tracker.get_slot("profile"))
+            route = route if person.scores()[0] is not None else None
         if route is not None and (section in ROUTED_SECTIONS or route.name() == "action_fit"):
             # "could I be a good nurse?", "how can a bank teller become an analyst?": advice, not a page section
             return route.answer(dispatcher, tracker, domain)
@@ -78,9 +87,11 @@ def named_careers(service, text: str) -> list[str]:
     return list(dict.fromkeys(cid for _, cid in service.resolver.names_in_text(text) if cid))
 
 
-def advice_route(service, text: str) -> SafeAction | None:
+def advice_route(service, text: str, from_words: bool = False) -> SafeAction | None:
     """The advice action a message's words ask for (bot/dialogue/advice/cues.py), whatever NLU read: a path between
-    two named careers ("I'm a cashier, how do I become an accountant?"), fit with one, moves from one."""
+    two named careers ("how can a bank teller become an analyst?"), fit with one, moves from one. `from_words`: an
+    education question naming two careers is a path when one is where the person starts ("I'm a cashier, how do I
+    become an accountant?")."""
     from actions.advice import ActionFit, ActionMoves, ActionPath
     from bot.dialogue.advice.roles import roles
 
@@ -88,7 +99,7 @@ def advice_route(service, text: str) -> SafeAction | None:
         return None
     named = named_careers(service, text)
     kind = advice_kind(text, len(named))
-    if kind is None and len(named) >= 2 and FROM_WORDS.search(text):
+    if kind is None and from_words and len(named) >= 2 and FROM_WORDS.search(text):
         spans = service.resolver.find_spans(text, limit=3)
         source, target = roles(text, spans) if len(spans) >= 2 else (None, None)
         kind = "path" if source and target and source != target else None
@@ -141,7 +152,10 @@ class ActionExploreCareers(SafeAction):
         if text.startswith("/"):  # a button without words: show an example
             text = "jobs where I work with animals"
         req = rankings.parse(text)
-        if req.by or (req.unsupported and RANK_WORDS.search(text)):
+        ranks = bool(RANK_WORDS.search(text))
+        pay_filters = set(req.filters) & {*rankings.EDUCATION_KEYS, *rankings.SALARY_KEYS}
+        # "money" or "pay" alone ("careers in finance and money") is a topic; growth, openings, preparation rank
+        if (req.by and (req.by != "salary" or ranks or pay_filters)) or (req.unsupported and ranks):
             # "good money jobs with no degree", "jobs where you can work from home the most": a ranking question
             from actions.advice import ActionRankCareers
 

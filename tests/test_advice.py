@@ -481,3 +481,31 @@ def test_a_question_nlu_was_unsure_of_after_a_ranking_refines_it(act):
     msgs, after = run(ActionFallbackSearch(), tracker("and the lowest paid?", "nlu_fallback", slots=slots))
     assert after["ranking"]["by"] == "salary" and after["ranking"]["order"] == "asc"
     assert msgs[0]["ranking"]["order"] == "asc"
+
+
+@pytest.mark.parametrize(
+    ("text", "ranked"),
+    [
+        ("good money jobs with no degree", True),  # pay with a filter: a ranking
+        ("careers you can start with almost no preparation", True),  # preparation: ranked by job zone
+        ("jobs for people who like helping with lots of openings", True),
+        ("careers in finance and money", False),  # "money" alone is a topic
+        ("which jobs let me work with animals?", False),
+    ],
+)
+def test_an_open_question_that_names_a_fact_to_rank_by_is_ranked(act, text, ranked):
+    from actions.careers import ActionExploreCareers
+
+    msgs, _ = run(ActionExploreCareers(), tracker(text, "explore_careers"))
+    assert ("ranking" in msgs[0]) == ranked and ("explore" in msgs[0]) != ranked, msgs[0].get("text")
+
+
+def test_fit_read_as_a_personality_question_is_fit_only_when_interests_are_known(act):
+    from actions.careers import ActionAnswerCareer
+
+    question = "am I a good fit for accounting if I like order"
+    [msg], _ = run(ActionAnswerCareer(), tracker(question, "ask_personality", ["accounting"]))
+    assert msg.get("section") == "personality" and "fit" not in msg  # who it suits: all we can say
+    quiz_slot = finished_test("C")
+    msgs, _ = run(ActionAnswerCareer(), tracker(question, "ask_personality", ["accounting"], {"quiz": quiz_slot}))
+    assert msgs[0]["fit"]["career"] == "accountant" and msgs[0]["fit"]["basis"] == "test"

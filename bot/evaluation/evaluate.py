@@ -65,10 +65,12 @@ def run_eval(
     report: dict[str, Any] = {}
     if "nlu" in parts:
         report.update(nlu_report(model, questions_path))
-        from bot.evaluation.advice_eval import ADVICE_QUESTIONS, run_advice_eval
+        from bot.evaluation.advice_eval import ADVICE_HOLDOUT, ADVICE_QUESTIONS, run_advice_eval
 
         if ADVICE_QUESTIONS.exists():  # the advice evaluation set, when it is there
             report["advice"] = run_advice_eval(model)
+        if ADVICE_HOLDOUT.exists():
+            report["advice_holdout"] = run_advice_eval(model, ADVICE_HOLDOUT)
     if "retrieval" in parts:
         report.update(retrieval_and_resolution(held_out))
     if "quiz" in parts:
@@ -259,6 +261,10 @@ def _print(report: dict) -> None:
         advice = report["advice"]
         label = f"advice questions passed ({advice['run']} run of {advice['questions']})"
         print(f"  {label:<42} {advice['pass_share']!s:>10}  >= 0.90 (tests/eval/advice_questions.yml)")
+    if report.get("advice_holdout"):
+        held = report["advice_holdout"]
+        label = f"advice, held-out set ({held['run']} run)"
+        print(f"  {label:<42} {held['pass_share']!s:>10}  (tests/eval/advice_questions_holdout.yml, never tuned on)")
     if "retrieval" in report:
         from bot.evaluation.coverage import print_coverage
         from bot.evaluation.retrieval_eval import print_reports
