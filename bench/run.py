@@ -35,6 +35,16 @@ QUESTIONS = [
     "compare lawyer and paralegal",
     "what does an ML eng do",
 ]
+# Advice turns (issue 12): rankings over all careers' facts, fit (the test's matching over all careers), paths (the
+# O*NET skill model): the heaviest custom actions.
+ADVICE = [
+    "which careers pay the most?",
+    "highest paying jobs without a degree",
+    "fastest growing jobs in healthcare",
+    "would I make a good nurse?",
+    "I'm a cashier, how can I become an accountant?",
+    "I'm a teacher, what else could I do?",
+]
 BASELINE_MESSAGES = ["hello", "hi", "hey there", "good morning"]  # greet -> the custom action_hello_world
 
 
@@ -105,6 +115,12 @@ def quiz_turns(url: str, turns: int = 40) -> dict:
     return {"turns": len(times), "p50_ms": round(pct(times, 50), 1), "p95_ms": round(pct(times, 95), 1)}
 
 
+def advice_turns(url: str, rounds: int = 5) -> dict:
+    """One person asking advice questions (each in a fresh conversation, so no refinement): the latency of each."""
+    times = [post(url, f"advice-bench-{r}-{n}", m) for r in range(rounds) for n, m in enumerate(ADVICE)]
+    return {"turns": len(times), "p50_ms": round(pct(times, 50), 1), "p95_ms": round(pct(times, 95), 1)}
+
+
 def measure_stack(stack: Stack, messages: list[str], tag: str, quiz: bool = False) -> dict:
     started = time.perf_counter()
     stack.start()
@@ -112,11 +128,12 @@ def measure_stack(stack: Stack, messages: list[str], tag: str, quiz: bool = Fals
     first = post(url, f"{tag}-first", messages[0])
     start_to_first = time.perf_counter() - started
     try:
-        for m in messages:  # warm-up: TensorFlow builds its graphs on first use
+        for m in messages + (ADVICE if quiz else []):  # warm-up: TensorFlow builds its graphs on first use
             post(url, f"{tag}-warm", m)
         one = load(url, messages, users=1, turns=60, tag=tag)
         twenty = load(url, messages, users=20, turns=15, tag=tag)
         quiz_turn = quiz_turns(url) if quiz else None
+        advice_turn = advice_turns(url) if quiz else None
         memory = {name: peak_rss_mb(p.pid) for name, p in zip(("actions", "rasa"), stack.procs)}
     finally:
         stack.stop()
@@ -126,6 +143,7 @@ def measure_stack(stack: Stack, messages: list[str], tag: str, quiz: bool = Fals
         "one_user": one,
         "twenty_users": twenty,
         "quiz_turn": quiz_turn,
+        "advice_turn": advice_turn,
         "peak_rss_mb": memory,
     }
 
@@ -251,6 +269,7 @@ def main() -> int:
         "throughput_20_users_at_least_0.8x_baseline": ours["twenty_users"]["throughput_msg_s"]
         >= 0.8 * base["twenty_users"]["throughput_msg_s"],
         "search_p50_at_most_15ms": search["search_p50_ms"] <= 15,
+        "advice_p95_within_1.5x_baseline": ours["advice_turn"]["p95_ms"] <= 1.5 * base["one_user"]["p95_ms"],
     }
     result = {
         "search": search,
@@ -290,6 +309,8 @@ def print_table(r: dict) -> None:
         f"\nCareer test answer turn, 1 user: p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms "
         f"(Q&A turn: p50 {o['one_user']['p50_ms']} ms, p95 {o['one_user']['p95_ms']} ms)"
     )
+    a = o["advice_turn"]
+    print(f"Advice turn (rankings, fit, paths, moves), 1 user: p50 {a['p50_ms']} ms, p95 {a['p95_ms']} ms")
     print(
         f"Search: {s['passages']} passages; index build {s['index_build_passages_per_s']} passages/s; "
         f"search (embed + FAISS) p50 {s['search_p50_ms']} ms, p95 {s['search_p95_ms']} ms"
