@@ -17,8 +17,10 @@ from bot.dialogue.advice.moves import BORROWED_HOW, CareerPath, Move, Ratings, S
 from bot.dialogue.advice.person import Person, strongest
 from bot.dialogue.advice.rankings import PAGE, Ranked, page_values
 from bot.dialogue.answers import Reply, first_sentence, payload
-from bot.dialogue.quiz import DIMENSION_NAMES, SHORT_NAMES, has_profile
+from bot.dialogue.quiz import DIMENSION_NAMES, SHORT_NAMES, TYPICAL_ITEMS, has_profile
 from bot.knowledge.pages import Career, holland_code
+
+TEST_LENGTH = f"typically {TYPICAL_ITEMS[0]}-{TYPICAL_ITEMS[1]} quick questions"  # as the test's intro says
 
 START_TEST = {"title": "Take the career test", "payload": "/start_quiz"}
 SHOW_MORE = {"title": "Show more", "payload": "/show_more"}
@@ -281,7 +283,7 @@ def fit_reply(careers: dict[str, Career], f: Fit, person: Person) -> Reply:
         text = (
             f"Whether {article(career.title)} suits you depends on what you enjoy, and I don't know that yet. "
             f"{described} People who enjoy those kinds of activities tend to like the work. "
-            "Take the career test (a few minutes) and I'll tell you how well it matches you, right after your "
+            f"Take the career test ({TEST_LENGTH}) and I'll tell you how well it matches you, right after your "
             'result; or tell me what you like doing ("I like math and programming"). '
             f"{_zone_sentence(f, career)}"
         ).strip()
@@ -586,7 +588,7 @@ def my_interests_reply(scores: dict[str, float], basis: str) -> Reply:
 def no_interests_reply(what: str) -> Reply:
     return Reply(
         f"I can't tell {what} yet: you haven't taken the career test or told me what you like doing. "
-        'Take the test (a few minutes), or say something like "I like math and programming".',
+        f'Take the test ({TEST_LENGTH}), or say something like "I like math and programming".',
         [START_TEST],
         {"explain": {"code": None, "letters": []}},
     )
