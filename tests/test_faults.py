@@ -330,3 +330,21 @@ def test_hung_action_server_times_out_with_a_friendly_message(stack):
         "how much does a welder earn?",
         "what does a welder do?",
     ]
+
+
+@pytest.mark.unit
+def test_action_replies_are_checked_by_one_compiled_validator_and_bad_ones_still_rejected():
+    """bot/rasa/server.py replaces Rasa's per-call `jsonschema.validate` (which re-checks the schema every turn) with
+    a compiled validator; an invalid reply still fails with Rasa's own message."""
+    from jsonschema import ValidationError
+    from rasa.core.actions.action import RemoteAction
+
+    from bot.rasa.server import patch_action_validation
+
+    patch_action_validation()
+    patch_action_validation()  # twice is once
+    action = RemoteAction("action_answer_career", None)
+    good = {"events": [{"event": "slot", "name": "career", "value": "welder"}], "responses": [{"text": "hi"}]}
+    assert action._validate_action_result(good) is True
+    with pytest.raises(ValidationError, match="Failed to validate Action server response"):
+        action._validate_action_result({"events": [{"event": "no such event"}], "responses": "not a list"})
