@@ -49,10 +49,11 @@ class ActionAnswerCareer(SafeAction):
         if problem:
             send(dispatcher, problem)
             return [SlotSet("section", section)]
-        if len(set(ids) | set(named_careers(service, text))) >= 2 and rankings.comparison_fact(text):
+        named = named_careers(service, text)  # once per message: the checks below share it
+        if len(set(ids) | set(named)) >= 2 and rankings.comparison_fact(text):
             # "are physical or occupational therapists in higher demand?": two careers, one fact
             return ActionCompareCareers().answer(dispatcher, tracker, domain)
-        route = advice_route(service, text, from_words=section == "education")
+        route = advice_route(service, text, from_words=section == "education", named=named)
         if route is not None and route.name() == "action_fit" and section == "personality":
             # "am I a good fit for accounting?": with no test or interests told, "who it suits" is the answer
             person = person_from_slots(tracker.get_slot("quiz"), tracker.get_slot("profile"))
@@ -87,7 +88,7 @@ def named_careers(service, text: str) -> list[str]:
     return list(dict.fromkeys(cid for _, cid in service.resolver.names_in_text(text) if cid))
 
 
-def advice_route(service, text: str, from_words: bool = False) -> SafeAction | None:
+def advice_route(service, text: str, from_words: bool = False, named: list[str] | None = None) -> SafeAction | None:
     """The advice action a message's words ask for (bot/dialogue/advice/cues.py), whatever NLU read: a path between
     two named careers ("how can a bank teller become an analyst?"), fit with one, moves from one. `from_words`: an
     education question naming two careers is a path when one is where the person starts ("I'm a cashier, how do I
@@ -97,7 +98,7 @@ def advice_route(service, text: str, from_words: bool = False) -> SafeAction | N
 
     if text.startswith("/"):
         return None
-    named = named_careers(service, text)
+    named = named_careers(service, text) if named is None else named
     kind = advice_kind(text, len(named))
     if kind is None and from_words and len(named) >= 2 and FROM_WORDS.search(text):
         spans = service.resolver.find_spans(text, limit=3)
