@@ -39,6 +39,20 @@ def test_the_http_api_is_never_opened_without_authentication():
     assert proc.returncode != 0 and "Refusing to open Rasa's HTTP API without authentication" in proc.stderr
 
 
+@pytest.mark.parametrize("token", ["-Lv4eGfpYLuk_1Jm7JR1R5wvQ6TaaLSP", "plain_token-with-dash"])
+def test_the_api_token_reaches_rasa_even_when_it_starts_with_a_dash(monkeypatch, token):
+    """secrets.token_urlsafe() starts with "-" one time in 64: Rasa's own argument parser must still read it whole."""
+    from rasa.__main__ import create_argument_parser
+
+    from bot.rasa.server import api_auth_args
+
+    monkeypatch.setenv("RASA_AUTH_TOKEN", token)
+    monkeypatch.delenv("RASA_JWT_SECRET", raising=False)
+    args = api_auth_args(["run", "--enable-api", "-p", "5005"])
+    assert token not in args  # passed as --auth-token=..., one argument
+    assert create_argument_parser().parse_args(args).auth_token == token
+
+
 def test_the_secret_shapes_catch_real_looking_secrets():
     examples = {
         "Slack token": "xoxb-" + "1234567890-" + "1234567890123-" + "a" * 24,

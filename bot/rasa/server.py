@@ -111,14 +111,15 @@ def api_auth_args(args: list[str]) -> list[str]:
     (RASA_JWT_SECRET, RASA_JWT_METHOD) from the environment, so it never shows on the command line."""
     if not args or args[0] != "run" or "--enable-api" not in args:
         return args
-    if any(a in args for a in ("--auth-token", "--jwt-secret")):
+    if any(a.split("=")[0] in ("--auth-token", "-t", "--jwt-secret") for a in args):
         return args
+    # `--flag=value`, not `--flag value`: a random token may start with "-", which argparse would read as a flag.
     extra: list[str] = []
     env = config.settings()
     if env.rasa_auth_token:
-        extra += ["--auth-token", env.rasa_auth_token]
+        extra += [f"--auth-token={env.rasa_auth_token}"]
     if env.rasa_jwt_secret:
-        extra += ["--jwt-secret", env.rasa_jwt_secret, "--jwt-method", env.rasa_jwt_method]
+        extra += [f"--jwt-secret={env.rasa_jwt_secret}", f"--jwt-method={env.rasa_jwt_method}"]
     if not extra:
         raise SystemExit(
             "Refusing to open Rasa's HTTP API without authentication: set RASA_AUTH_TOKEN (or RASA_JWT_SECRET)."
