@@ -43,7 +43,7 @@ validate: build
 
 # End-to-end test stories: each step's user text goes through NLU (--e2e) and then the dialogue policies.
 stories: build
-	.venv/bin/rasa test core --e2e --stories tests/stories --model models/careers.tar.gz \
+	$(PY) -m bot.rasa.server test core --e2e --stories tests/stories --model models/careers.tar.gz \
 		--fail-on-prediction-errors --out build/results/stories
 
 pytest: build system web

@@ -35,21 +35,24 @@ SLOTS = ("career", "section", "quiz", "profile", "ranking", "pending_fit")
 
 
 @lru_cache(maxsize=2)
-def _agent(model: str | None = None):
+def trained_agent(model: str | None = None):
+    """The trained Rasa model, loaded once per report (and as fast as the server loads it)."""
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 
     from bot.logs import TURN_LOGGER
+    from bot.rasa.server import patch_model_loading
 
     logging.getLogger(TURN_LOGGER).disabled = True  # the action server's per-turn log lines; not the eval's
-    configure_structlog(logging.WARNING)
+    configure_structlog(logging.WARNING)  # else Rasa's structlog prints a debug line for every parse
+    patch_model_loading()
     return Agent.load(model or str(config.ROOT / "models" / "careers.tar.gz"))
 
 
 def parse(text: str, model: str | None = None) -> dict:
     """The trained model's NLU reading of a message (intent, entities, intent_ranking); a button payload
     ("/start_quiz") is read as Rasa reads it, without the model."""
-    return asyncio.run(_agent(model).parse_message(text))
+    return asyncio.run(trained_agent(model).parse_message(text))
 
 
 @lru_cache(maxsize=1)

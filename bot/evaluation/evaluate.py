@@ -107,19 +107,12 @@ def retrieval_and_resolution(held_out: int = 2000) -> dict:
 
 
 def nlu_report(model: str | None, questions_path: Path) -> dict[str, Any]:
-    import logging
-
-    from rasa.core.agent import Agent
-    from rasa.utils.log_utils import configure_structlog
 
     from actions import careers as actions
-    from bot.logs import TURN_LOGGER
-
-    logging.getLogger(TURN_LOGGER).disabled = True  # the action server's per-turn log lines; not a report's
-    configure_structlog(logging.WARNING)  # else Rasa's structlog prints a debug line for every parse
+    from bot.evaluation.advice_eval import trained_agent
 
     questions = load_questions(questions_path)
-    agent = Agent.load(model or str(config.ROOT / "models" / "careers.tar.gz"))
+    agent = trained_agent(model)
     started = time.perf_counter()
     parses = [asyncio.run(agent.parse_message(q["text"])) for q in questions]
     parse_ms = (time.perf_counter() - started) * 1000 / len(questions)
@@ -234,9 +227,18 @@ def quiz_simulation(respondents: int = 1000) -> dict:
     from bot.evaluation.quiz_sim import simulate_all_careers
 
     workers = min(len(NOISE_LEVELS), os.cpu_count() or 1)
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_one_blas_thread) as pool:
         runs = {level: pool.submit(simulate_all_careers, respondents, sd) for level, sd in NOISE_LEVELS.items()}
         return {level: run.result() for level, run in runs.items()}
+
+
+def _one_blas_thread() -> None:
+    """The workers already fill the cores: BLAS threads of their own would only spin (a third of their CPU)."""
+    import numpy  # noqa: F401  # loads BLAS, so that the limit applies to it
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
 
 
 def pred_is_section(parse: dict) -> bool:

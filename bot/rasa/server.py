@@ -77,6 +77,38 @@ def patch_action_validation() -> None:
     RemoteAction._validate_action_result = validate  # type: ignore[method-assign]
 
 
+def patch_model_loading() -> None:
+    """Load DIET and TED in seconds, not a minute. To build its weights, Rasa's `RasaModel.load` trains one step on
+    one example and then overwrites every weight from the model file; that step is compiled into a TensorFlow graph
+    first, which is most of a server's start-up (37 of 47 s here, docs/testing.md). Run eagerly, the step builds
+    the same weights without the graph; predictions still run compiled (the flag is restored before the warm-up
+    prediction), so the loaded model and its answers are the same. Fine-tuning keeps Rasa's own path."""
+    import tensorflow as tf
+    from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
+    from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
+    from rasa.utils.tensorflow.models import RasaModel
+
+    if getattr(RasaModel, "loads_eagerly", False):
+        return
+    original = RasaModel.load.__func__  # type: ignore[attr-defined]
+
+    def load(cls, model_file_name, model_data_example, predict_data_example=None, finetune_mode=False, *args, **kwargs):
+        if finetune_mode:
+            return original(cls, model_file_name, model_data_example, predict_data_example, True, *args, **kwargs)
+        model = cls(*args, **kwargs)
+        config = kwargs.get("config", {})
+        model.compile(optimizer=tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001)), run_eagerly=True)
+        model.fit(RasaBatchDataGenerator(model_data_example, batch_size=1), verbose=False)
+        model.load_weights(model_file_name)
+        model.run_eagerly = config.get(RUN_EAGERLY)
+        if predict_data_example:
+            model.run_inference(predict_data_example)
+        return model
+
+    RasaModel.load = classmethod(load)  # type: ignore[method-assign,assignment]
+    RasaModel.loads_eagerly = True  # type: ignore[attr-defined]
+
+
 def patch_shell_exit() -> None:
     """`rasa shell`: Ctrl-C at a button list or Ctrl-D at the prompt ends the shell like /stop.
 
@@ -130,6 +162,7 @@ def api_auth_args(args: list[str]) -> list[str]:
 def main() -> None:
     patch_remote_actions()
     patch_action_validation()
+    patch_model_loading()
     if sys.argv[1:2] == ["shell"]:
         patch_shell_exit()
     from rasa.__main__ import main as rasa_main
