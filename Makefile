@@ -7,6 +7,10 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
+# pytest on both cores (pytest-xdist); the modules that start `bot shell`, and those that share one stack, each stay
+# on one worker (xdist_group marks). PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
+PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 .PHONY: venv system web build run shell test test-fast lint validate stories pytest eval eval-quick bench bench-scale bench-load bench-scaleout audit cluster lock clean
 
@@ -47,7 +51,7 @@ stories: build
 		--fail-on-prediction-errors --out build/results/stories
 
 pytest: build system web
-	$(PY) -m pytest
+	$(PYTEST)
 
 eval: build
 	$(PY) -m bot eval
@@ -62,7 +66,7 @@ test: build lint validate stories eval-quick pytest
 # The daily loop: lint and the unit tier (no server started, no model trained), about two minutes.
 test-fast: lint
 	$(PY) -m bot build --no-train
-	$(PY) -m pytest -m unit -q
+	$(PYTEST) -m unit -q
 
 bench: build audit
 	$(PY) -m bench.run

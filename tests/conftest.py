@@ -16,6 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CAREERS = ROOT / "tests" / "fixtures" / "careers"
 
 
+def terminal_free_environ() -> dict[str, str]:
+    """os.environ for a program in a pseudo-terminal of the test's size: without COLUMNS and LINES, which pytest-xdist
+    workers carry (80x24) and which would override the terminal's own size (shutil.get_terminal_size)."""
+    return {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+
+
 @pytest.fixture(scope="session")
 def fixture_index_dir(tmp_path_factory) -> Path:
     from bot.knowledge.pages import load_careers

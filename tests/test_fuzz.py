@@ -24,7 +24,7 @@ from bot.ops.serve import Stack
 from bot.rasa.channels.rest import DEFAULT_MAX_MESSAGE_LENGTH as MAX_LEN
 from tests.fakes.base import post
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("shared_stack")]
 
 SEED = 20261125
 JSON_HEADERS = {"Content-Type": "application/json"}

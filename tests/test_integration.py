@@ -13,7 +13,7 @@ import pytest
 
 from bot.ops.serve import Stack, with_token
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("shared_stack")]
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from bench import load
 from bot import config
 from bot.knowledge.pages import load_careers
 
-pytestmark = [pytest.mark.integration, pytest.mark.slow]
+pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.xdist_group("shared_stack")]
 
 
 @pytest.fixture(scope="module")

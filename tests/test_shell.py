@@ -26,9 +26,9 @@ import pytest
 from bot.dialogue.quiz import default_items
 from bot.ops.serve import free_port, port_is_free
 from bot.rasa.shell_console import LIST_PROMPT
-from tests.conftest import ROOT
+from tests.conftest import ROOT, terminal_free_environ
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("shell")]
 
 START_TIMEOUT = 400  # TensorFlow, spaCy and the model load while other servers share the 2 cores
 TURN_TIMEOUT = 120
@@ -56,7 +56,7 @@ class Terminal:
 
     def __init__(self, action_port: int, rasa_port: int) -> None:
         env = {
-            **os.environ,
+            **terminal_free_environ(),
             "TERM": "xterm",
             "PROMPT_TOOLKIT_NO_CPR": "1",  # pexpect does not answer the cursor-position query a real terminal does
             "PYTHONPATH": str(ROOT),

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import subprocess
 import sys
@@ -32,7 +31,7 @@ import pytest
 from bot.dialogue.quiz import default_items
 from bot.ops.serve import free_port
 from bot.rasa.shell_console import INPUT_PROMPT, LIST_PROMPT, NUMBER_PROMPT
-from tests.conftest import ROOT
+from tests.conftest import ROOT, terminal_free_environ
 
 START_TIMEOUT = 400  # TensorFlow, spaCy and the model load while other servers share the 2 cores
 TURN_TIMEOUT = 120
@@ -43,12 +42,12 @@ PAY = "how much does a welder earn?"
 COMPARE = "compare a nurse and a paramedic"  # the phrasing of tests/eval/qa_questions.yml
 MODEL = ROOT / "models" / "careers.tar.gz"
 
-pytestmark = [pytest.mark.integration, pytest.mark.slow]
+pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.xdist_group("shell")]
 
 
 def shell_env(transcript: Path) -> dict[str, str]:
     return {
-        **os.environ,
+        **terminal_free_environ(),
         "TERM": "xterm",
         "PROMPT_TOOLKIT_NO_CPR": "1",  # pyte does not answer the cursor-position query a real terminal does
         "PYTHONPATH": str(ROOT),

@@ -19,7 +19,7 @@ from bot.ops.serve import Stack
 from tests.browser import ChatPage, launch
 from tests.conftest import ROOT
 
-pytestmark = [pytest.mark.browser, pytest.mark.integration]
+pytestmark = [pytest.mark.browser, pytest.mark.integration, pytest.mark.xdist_group("shared_stack")]
 
 SCALE = ["Love it", "Like it", "Not sure", "Dislike it", "Hate it"]
 ANY_TEXT = re.compile(r"\S")

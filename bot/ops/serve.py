@@ -45,7 +45,10 @@ def free_port() -> int:
 
 
 def port_is_free(port: int) -> bool:
+    """Whether a server could listen on the port now. With SO_REUSEADDR, as every server here binds: closed
+    connections still in TIME_WAIT (a minute after a server hangs up on its clients) do not count as taken."""
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
