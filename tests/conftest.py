@@ -69,8 +69,16 @@ def shared_stack():
 TIERS = {"unit", "integration", "browser"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
-    """Every test must say its tier, so `make test-fast` (the unit tier) never starts a server by accident."""
+    """Every test must say its tier, so `make test-fast` (the unit tier) never starts a server by accident.
+
+    Under pytest-xdist (`--dist loadgroup`) an integration module's tests stay on one worker, so its module-scoped
+    servers start once, not once per worker; modules marked with a shared group (`xdist_group("shell")`,
+    "shared_stack") go together. Unit tests spread one by one."""
     missing = [item.nodeid for item in items if not TIERS & {m.name for m in item.iter_markers()}]
     if missing:
         raise pytest.UsageError(f"tests without a tier marker ({', '.join(sorted(TIERS))}): {missing[:5]}")
+    for item in items:
+        if item.get_closest_marker("integration") and item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))

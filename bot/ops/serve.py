@@ -36,7 +36,7 @@ def action_server_command(port: int, python: str | None = None) -> list[str]:
 def free_port() -> int:
     """A free loopback port below the kernel's ephemeral range (32768-60999 on Linux). A port the kernel hands
     out for bind(0) can be taken as the source port of any outgoing connection before a slow server (Rasa needs
-    ~40 s to load) binds it; ports below the range are only ever taken on purpose."""
+    20-40 s to load) binds it; ports below the range are only ever taken on purpose."""
     for _ in range(200):
         port = random.randint(20000, 32000)
         if port_is_free(port):
@@ -434,7 +434,7 @@ def shell(action_port: int = 5055, rasa_port: int = 5005, model: Path | None = N
     previous = {s: signal.getsignal(s) for s in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)}
     signal.signal(signal.SIGHUP, hang_up)
     signal.signal(signal.SIGTERM, hang_up)
-    print("Starting the action server, then the Rasa shell (loading the model takes about a minute)...", flush=True)
+    print("Starting the action server, then the Rasa shell (loading the model takes under a minute)...", flush=True)
     with open(log_dir / "actions-shell.log", "wb") as out:
         actions = subprocess.Popen(
             action_server_command(action_port),
