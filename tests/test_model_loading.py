@@ -1,5 +1,6 @@
-"""bot/rasa/server.py loads DIET and TED without compiling Rasa's one-step warm-up training into a graph: the loaded
-model must be the very same (every NLU confidence and every next-action probability equal to Rasa's own load)."""
+"""bot/rasa/server.py loads DIET (and any TensorFlow policy) without compiling Rasa's one-step warm-up training into
+a graph: the loaded model must be the very same (every NLU confidence and next-action probability equal to Rasa's
+own load)."""
 
 from __future__ import annotations
 

@@ -107,7 +107,6 @@ def retrieval_and_resolution(held_out: int = 2000) -> dict:
 
 
 def nlu_report(model: str | None, questions_path: Path) -> dict[str, Any]:
-
     from actions import careers as actions
     from bot.evaluation.advice_eval import trained_agent
 

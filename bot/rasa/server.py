@@ -78,9 +78,10 @@ def patch_action_validation() -> None:
 
 
 def patch_model_loading() -> None:
-    """Load DIET and TED in seconds, not a minute. To build its weights, Rasa's `RasaModel.load` trains one step on
-    one example and then overwrites every weight from the model file; that step is compiled into a TensorFlow graph
-    first, which is most of a server's start-up (37 of 47 s here, docs/testing.md). Run eagerly, the step builds
+    """Load DIET (and any TensorFlow policy) in seconds, not most of a minute. To build its weights, Rasa's
+    `RasaModel.load` trains one step on one example and then overwrites every weight from the model file; that step
+    is compiled into a TensorFlow graph first, which was most of a server's start-up (37 of 47 s of loading here;
+    docs/architecture.md#actions). Run eagerly, the step builds
     the same weights without the graph; predictions still run compiled (the flag is restored before the warm-up
     prediction), so the loaded model and its answers are the same. Fine-tuning keeps Rasa's own path."""
     import tensorflow as tf
@@ -160,14 +161,15 @@ def api_auth_args(args: list[str]) -> list[str]:
 
 
 def main() -> None:
+    args = api_auth_args(sys.argv[1:])  # first: a refusal needs neither Rasa nor TensorFlow loaded
     patch_remote_actions()
     patch_action_validation()
     patch_model_loading()
-    if sys.argv[1:2] == ["shell"]:
+    if args[:1] == ["shell"]:
         patch_shell_exit()
     from rasa.__main__ import main as rasa_main
 
-    sys.argv = ["rasa", *api_auth_args(sys.argv[1:])]
+    sys.argv = ["rasa", *args]
     rasa_main()
 
 
