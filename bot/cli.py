@@ -28,6 +28,7 @@ def cmd_check(args) -> int:
 def cmd_index(args) -> int:
     from bot.knowledge.check import check_pages
     from bot.search.index import build_index
+    from bot.search.title_vectors import build_title_vectors
 
     dirs = [Path(d) for d in args.knowledge] if args.knowledge else config.career_dirs()
     careers, errors = check_pages(dirs)
@@ -45,6 +46,8 @@ def cmd_index(args) -> int:
         )
     else:
         print(f"Index is up to date: {meta['passages']} passages from {meta['careers']} careers (nothing to do)")
+    titles = build_title_vectors(Path(args.out) if args.out else None, model=args.model, force=args.force)
+    print(f"O*NET title vectors: {titles['titles']:,} titles, " + ("rebuilt" if titles["rebuilt"] else "up to date"))
     return 0
 
 

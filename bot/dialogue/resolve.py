@@ -33,9 +33,12 @@ SEMANTIC_MARGIN = 0.05  # careers this close to the best by meaning are asked ab
 SEMANTIC_SUGGEST = 0.30
 SEMANTIC_DEPTH = 20
 NEAR_ASK = 0.5  # words that resemble titles of ours at least this much are asked about ("did you mean ...?")
-NEAR_SHARE = 0.3  # ... offering the careers with at least this share of the best one's weight
-NEAR_OPTIONS = 4
-NEAR_MEANING_GAP = 0.2  # ... that are about as close in meaning as the closest career ("AI data curator" is not one)
+NEAR_MEANING_ASK = 0.6  # ... or are this close in meaning (cosine) to titles of ours
+NEAR_COVERED = 2.0  # ... when titles of ours weigh at least this times as much as titles of careers we lack
+NEAR_OPTION_SHARE = 0.2  # ... offering the careers with at least this share of the best one's weight
+NEAR_OPTIONS = 5
+NEAR_SHARE = 0.3  # the occupations the nearest titles point to: those with this share of the best one's weight
+NEAR_MEANING_GAP = 0.2  # careers suggested or offered by letters alone are about this close in meaning to the closest
 NEAR_MEANING_MIN = 0.4  # ... and the career closest in meaning, when it is at least this close
 NEAR_CODES = 0.45  # below this resemblance the nearest titles say nothing about the occupation
 NEAR_MEANING_MARGIN = 0.1  # title-like words close in meaning to careers: those this close to the best are offered
@@ -68,7 +71,8 @@ class CareerResolver:
         only the pages' own names."""
         self.careers = careers
         self.index = index
-        self.titles = Titles(careers, titles) if onet else None
+        vectors = index.title_vectors() if index is not None else None
+        self.titles = Titles(careers, titles, vectors=vectors) if onet else None
         self.vocabulary = vocabulary(careers.values(), self.titles.names if self.titles else ())
         self._words = sorted(self.vocabulary)
         # Names as written ("securities analyst"), then normalised ("security analyst", which two careers share).
@@ -274,12 +278,14 @@ class CareerResolver:
             if len(close) == 1:
                 return Resolution(text, close[0], "semantic", best)
             return Resolution(text, None, "ambiguous", best, close[:NEAR_OPTIONS])
-        guess = self.titles.guess(text) if self.titles else Guess()
+        guess = self.titles.guess(text, vector) if self.titles else Guess()
         options: list[str] = []
-        if guess.best >= NEAR_ASK and guess.pages and sum(w for _, w in guess.pages) >= guess.uncovered:
+        resembles = guess.best >= NEAR_ASK or guess.meaning >= NEAR_MEANING_ASK
+        if resembles and guess.pages and guess.covered >= guess.uncovered * NEAR_COVERED:
             top = guess.pages[0][1]
-            near = [cid for cid, w in guess.pages if w >= top * NEAR_SHARE]
-            options = [cid for cid in near if self._meaning(text, cid, vector) >= best - NEAR_MEANING_GAP]
+            options = [cid for cid, w in guess.pages if w >= top * NEAR_OPTION_SHARE]
+            if not guess.meaning:  # resemblance in letters alone: only the careers about as close in meaning too
+                options = [cid for cid in options if self._meaning(text, cid, vector) >= best - NEAR_MEANING_GAP]
             options = options[:NEAR_OPTIONS]
             if options and semantic and best >= NEAR_MEANING_MIN and semantic[0][0] not in options:
                 options.append(semantic[0][0])  # and the career closest in meaning

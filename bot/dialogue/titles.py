@@ -9,9 +9,10 @@ title names the pages that list its O*NET occupation in their `onet` front matte
 - no page: a career we know we do not have ("Blacksmith Apprentice"); the resolver says so and suggests
   neighbours from O*NET's own structure (`neighbours`).
 
-Words that are no title at all are compared with every title (word and letter n-grams, `near`): the titles they
-resemble most say which occupations they probably mean, which the resolver offers as a question back, never as a
-silent answer.
+Words that are no title at all are compared with every title, by letters and words (n-gram TF-IDF, `near`) and by
+meaning (the sentence encoder's vectors of all titles, bot/search/title_vectors.py, `near_in_meaning`): the titles
+they resemble most say which occupations they probably mean, which the resolver offers as a question back, never as
+a silent answer.
 """
 
 from __future__ import annotations
@@ -28,9 +29,13 @@ from bot.dialogue.names import BAG_STOP, bag, expand
 from bot.knowledge import facts
 from bot.knowledge.pages import Career
 from bot.knowledge.titles import catch_all, major_group, page_codes, title_names
+from bot.search.title_vectors import TitleVectors
 
 NEAR_K = 10  # titles looked at for words that are no title
 NEAR_MIN = 0.3  # a weaker resemblance is not looked at
+MEANING_K = 20  # titles looked at by meaning
+MEANING_POWER = 4  # a title's vote grows with its closeness in meaning to this power: the closest few decide
+LETTERS_SHARE = 0.3  # the share of the vote the letter-and-word neighbours get when meaning is known too
 
 
 TITLE_HEAD_MIN = 5  # a last word that ends at least this many titles makes words title-like ("... consultant")
@@ -55,8 +60,13 @@ class Guess:
     pages: list[tuple[str, float]] = field(default_factory=list)
     uncovered: float = 0.0
     codes: list[tuple[str, float]] = field(default_factory=list)
-    best: float = 0.0  # the resemblance of the nearest title (0-1)
+    best: float = 0.0  # the resemblance of the nearest title by letters and words (0-1)
     nearest: str = ""
+    meaning: float = 0.0  # the closeness in meaning of the nearest title (cosine; 0 without title vectors)
+
+    @property
+    def covered(self) -> float:
+        return sum(w for _, w in self.pages)
 
 
 class Titles:
@@ -67,6 +77,7 @@ class Titles:
         careers: dict[str, Career],
         names: Iterable[tuple[str, str]] | None = None,
         folder: Any = None,
+        vectors: TitleVectors | None = None,
     ):
         self.careers = careers
         self.folder = folder
@@ -89,6 +100,7 @@ class Titles:
             for other in career.related:
                 self._related_to[other] = self._related_to.get(other, 0) + 1
         self._near: Any = None
+        self._meaning = _meaning_rows(self.names, vectors) if vectors is not None and len(vectors.texts) else None
 
     # ------------------------------------------------------------------------------------------------ exact
 
@@ -142,31 +154,42 @@ class Titles:
         top = top[np.argsort(-dense[top], kind="stable")]
         return [(keys[i], float(dense[i])) for i in top if dense[i] >= NEAR_MIN]
 
-    def guess(self, text: str) -> Guess:
-        """Which pages (and occupations without a page) the nearest titles point to, weighted by resemblance
-        squared: a close title counts far more than a loose one."""
+    def near_in_meaning(self, vector: np.ndarray, k: int = MEANING_K) -> list[tuple[str, float]]:
+        """The titles closest in meaning to an embedded text (cosine), when title vectors are loaded."""
+        if self._meaning is None:
+            return []
+        keys, matrix, mask = self._meaning
+        scores = np.where(mask, matrix @ np.asarray(vector, dtype=np.float32).ravel(), -1.0)
+        top = np.argpartition(-scores, min(k, len(scores) - 1))[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(keys[i], float(scores[i])) for i in top if mask[i]]
+
+    def guess(self, text: str, vector: np.ndarray | None = None) -> Guess:
+        """Which pages (and occupations without a page) the nearest titles point to. Each title votes for its
+        occupations with its resemblance squared (by letters and words) or to the fourth power (by meaning), so a
+        close title counts far more than a loose one; with both, letters and words get LETTERS_SHARE of the vote."""
         near = self.near(text)
-        if not near:
+        meaning = self.near_in_meaning(vector) if vector is not None else []
+        votes = [v for v in (_votes(self, near, 2), _votes(self, meaning, MEANING_POWER)) if v[3] > 0]
+        if not votes:
             return Guess()
+        shares = [LETTERS_SHARE, 1 - LETTERS_SHARE] if len(votes) == 2 else [1.0]
         pages: dict[str, float] = {}
         codes: dict[str, float] = {}
         uncovered = 0.0
-        for key, score in near:
-            weight = score * score
-            found = self.by_key[key]
-            for code in found:
-                codes[code] = codes.get(code, 0.0) + weight / len(found)
-            covered = self.pages_of(found)
-            share = sum(1 for c in found if c not in self.code_pages) / len(found)
-            uncovered += weight * share
-            for cid in covered:
-                pages[cid] = pages.get(cid, 0.0) + weight * (1 - share) / len(covered)
+        for share, (p, c, u, total) in zip(shares, votes):
+            for cid, w in p.items():
+                pages[cid] = pages.get(cid, 0.0) + share * w / total
+            for code, w in c.items():
+                codes[code] = codes.get(code, 0.0) + share * w / total
+            uncovered += share * u / total
         return Guess(
             sorted(pages.items(), key=lambda kv: -kv[1]),
             uncovered,
             sorted(codes.items(), key=lambda kv: -kv[1]),
-            near[0][1],
-            near[0][0],
+            near[0][1] if near else 0.0,
+            near[0][0] if near else (meaning[0][0] if meaning else ""),
+            meaning[0][1] if meaning else 0.0,
         )
 
     # ------------------------------------------------------------------------------------------- neighbours
@@ -212,6 +235,44 @@ class Titles:
             own in facts.related(code, self.folder) or code in facts.related(own, self.folder)
             for own in self.page_codes.get(page, ())
         )
+
+
+def _votes(titles: Titles, near: list[tuple[str, float]], power: int) -> tuple[dict, dict, float, float]:
+    """What some near titles say: weights of our pages, of O*NET codes and of occupations without a page, and
+    the total weight (a title of several occupations splits its vote)."""
+    pages: dict[str, float] = {}
+    codes: dict[str, float] = {}
+    uncovered = total = 0.0
+    for key, score in near:
+        weight = max(score, 0.0) ** power
+        found = titles.by_key[key]
+        for code in found:
+            codes[code] = codes.get(code, 0.0) + weight / len(found)
+        covered = titles.pages_of(found)
+        share = sum(1 for c in found if c not in titles.code_pages) / len(found)
+        uncovered += weight * share
+        for cid in covered:
+            pages[cid] = pages.get(cid, 0.0) + weight * (1 - share) / len(covered)
+        total += weight
+    return pages, codes, uncovered, total
+
+
+def _meaning_rows(
+    names: tuple[tuple[str, str], ...], vectors: TitleVectors
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The title vectors as seen by one lookup: each row's lookup key, the matrix (shared, not copied) and which
+    rows count (one per key known here; a lookup built without some titles never sees their vectors)."""
+    rows = vectors.rows()
+    keys = [""] * len(vectors.texts)
+    mask = np.zeros(len(vectors.texts), dtype=bool)
+    seen: set[str] = set()
+    for name, _ in names:
+        key = expand(name, strict=True)
+        row = rows.get(name.strip().lower())
+        if key and key not in seen and row is not None:
+            seen.add(key)
+            keys[row], mask[row] = key, True
+    return keys, vectors.matrix, mask
 
 
 @lru_cache(maxsize=4)

@@ -17,6 +17,7 @@ from bot.knowledge.check import check_pages
 from bot.knowledge.pages import load_careers
 from bot.pipeline import nlu_data, spacy_pipeline
 from bot.search.index import build_index
+from bot.search.title_vectors import build_title_vectors
 
 log = logging.getLogger("bot.pipeline.build")
 GENERATED_NLU = config.ROOT / "data" / "nlu" / "generated_careers.yml"
@@ -69,5 +70,7 @@ def build_all(train: bool = True, force: bool = False) -> None:
         meta["passages"],
         meta["careers"],
     )
+    titles = build_title_vectors(force=force)
+    log.info("O*NET title vectors %s: %d titles", "rebuilt" if titles["rebuilt"] else "up to date", titles["titles"])
     if train:
         train_model(force=force)

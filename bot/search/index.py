@@ -30,6 +30,7 @@ from bot.knowledge.pages import SECTION_IDS, SECTION_LABELS, Career, load_career
 from bot.search import ann
 from bot.search.expand import NameExpander
 from bot.search.lexical import BM25, reciprocal_rank_fusion
+from bot.search.title_vectors import TitleVectors, load_title_vectors
 
 log = logging.getLogger(__name__)
 CHUNK_VERSION = "2"  # bump when passage splitting or the index layout changes, so indexes rebuild
@@ -249,12 +250,19 @@ class SearchIndex:
         if self.mode not in MODES:
             raise ValueError(f"unknown search mode {self.mode!r}; choose one of {', '.join(MODES)}")
         self._bm25: BM25 | None = None
+        self._titles: TitleVectors | bool | None = None  # False: looked, none there
         self.expander: NameExpander | None = None  # set by use_names: abbreviations searched with the title
         self._by_career: dict[str, list[int]] = {}
         self._by_section: dict[str, list[int]] = {}
         for i, p in enumerate(self.passages):
             self._by_career.setdefault(p.career, []).append(i)
             self._by_section.setdefault(p.section, []).append(i)
+
+    def title_vectors(self) -> TitleVectors | None:
+        """The O*NET titles' vectors stored beside this index (bot/search/title_vectors.py), read once."""
+        if self._titles is None:
+            self._titles = load_title_vectors(self.dir.parent) or False
+        return self._titles if isinstance(self._titles, TitleVectors) else None
 
     def use_names(self, careers: Iterable[Career]) -> None:
         """Search with career names expanded (bot.search.expand): "lpn pay" meets the licensed practical nurse page."""
