@@ -17,7 +17,7 @@ from bot.dialogue import answers, quiz
 from bot.dialogue.answers import Reply
 from bot.dialogue.language import looks_foreign
 from bot.dialogue.quiz_replies import current_question, running
-from bot.dialogue.resolve import names_nothing
+from bot.dialogue.resolve import leftover_name, names_nothing
 from bot.dialogue.service import KNOWLEDGE_ERRORS, Service, get_service
 from bot.logs import log_turn
 
@@ -91,6 +91,9 @@ def resolve_mentions(
             after_res = service.resolver.resolve(after)
             if after_res.found:
                 mention, res = after, after_res
+        whole = leftover_name(text) or ""
+        if not res.found and whole.lower().endswith(" " + mention.lower()):
+            mention, res = whole, service.resolver.resolve(whole)  # "cyber [target engineer]": the words said
         if res.found and res.career is not None:
             if res.career not in ids:
                 ids.append(res.career)

@@ -272,3 +272,17 @@ def test_held_out_titles_keep_their_floors(real_service):
     assert report["titles_of_our_pages"] >= 250
     assert report["right_or_asked"] >= 0.72, report["examples"]["asked_without"]
     assert report["wrong_share"] <= 0.01, report["examples"]["wrong"]
+
+
+def test_a_name_nlu_cut_short_is_read_whole_when_we_do_not_know_it(real_service, monkeypatch):
+    """NLU may tag "target engineer" in "what does a cyber target engineer do?": the question back is about the
+    words said (cyber security careers), not about what "target engineer" alone resembles."""
+    from actions import careers as actions
+    from tests.test_actions import run, tracker
+
+    monkeypatch.setattr(actions, "get_service", lambda: real_service)
+    text = "what does a cyber target engineer do?"
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker(text, "ask_duties", ["target engineer"]))
+    assert msg.get("unknown_career") == "cyber target engineer" and msg.get("did_you_mean"), msg
+    assert {"information-security-engineer", "cybersecurity-analyst"} & set(msg["suggestions"]), msg
+    assert "amusement-and-recreation-attendant" not in msg["suggestions"]
