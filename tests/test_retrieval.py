@@ -189,3 +189,13 @@ def test_abbreviations_are_searched_with_the_career_title():
     assert expander.expand("is a licensed practical nurse an lpn?") == "is a licensed practical nurse an lpn?"
     assert expander.expand("help me") == "help me"  # no name inside a word
     assert NameExpander({}).expand("lpn pay") == "lpn pay"
+
+
+def test_index_cli_embeds_titles_only_for_the_products_index(tmp_path):
+    """`--out` is an index of its own (tests, other page sets): built in seconds, without the O*NET title vectors,
+    and says so (the product's own index gets them: docs/name-resolution.md)."""
+    out = tmp_path / "index"
+    result = _cli("index", "--knowledge", str(FIXTURE_CAREERS), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "not built for --out" in result.stdout and (out / "current" / "meta.json").exists()
+    assert not (out / "titles.npz").exists()
