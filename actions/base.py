@@ -91,8 +91,8 @@ def resolve_mentions(
             after_res = service.resolver.resolve(after)
             if after_res.found:
                 mention, res = after, after_res
-        whole = leftover_name(text) or ""
-        if not res.found and whole.lower().endswith(" " + mention.lower()):
+        whole = "" if res.found else leftover_name(text) or ""
+        if whole.lower().endswith(" " + mention.lower()):
             mention, res = whole, service.resolver.resolve(whole)  # "cyber [target engineer]": the words said
         if res.found and res.career is not None:
             if res.career not in ids:

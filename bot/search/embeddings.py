@@ -36,3 +36,23 @@ def encode(texts: list[str], model: str | None = None, batch_size: int = 64, pro
         show_progress_bar=progress,
     )
     return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def encode_with_progress(
+    texts: list[str],
+    model: str | None = None,
+    desc: str = "Embedding",
+    unit: str = "text",
+    chunk: int = 64,
+    progress: bool = True,
+) -> list[np.ndarray]:
+    """`encode` in chunks under one progress bar, for the long builds (passages, O*NET titles)."""
+    from tqdm import tqdm
+
+    out: list[np.ndarray] = []
+    with tqdm(total=len(texts), desc=desc, unit=unit, disable=not progress) as bar:
+        for start in range(0, len(texts), chunk):
+            part = texts[start : start + chunk]
+            out.extend(encode(part, model=model, batch_size=min(chunk, 256)))
+            bar.update(len(part))
+    return out

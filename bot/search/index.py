@@ -127,9 +127,7 @@ def build_index(
     progress: bool = True,
 ) -> dict:
     """Build (or keep) the index; returns its meta. Unchanged passages reuse their cached embeddings."""
-    from tqdm import tqdm
-
-    from bot.search.embeddings import encode
+    from bot.search.embeddings import encode_with_progress
 
     index_dir = Path(index_dir or config.INDEX_DIR)
     model = model or config.embed_model()
@@ -150,14 +148,9 @@ def build_index(
     started = time.perf_counter()
     todo = [i for i, p in enumerate(passages) if p.hash not in cached]
     vectors: dict[int, np.ndarray] = {i: cached[p.hash] for i, p in enumerate(passages) if p.hash in cached}
-    batch = 64
-    bar = tqdm(total=len(todo), desc="Embedding passages", unit="passage", disable=not progress)
-    for start in range(0, len(todo), batch):
-        ids = todo[start : start + batch]
-        for i, vec in zip(ids, encode([passages[i].embed_text() for i in ids], model=model)):
-            vectors[i] = vec
-        bar.update(len(ids))
-    bar.close()
+    texts = [passages[i].embed_text() for i in todo]
+    fresh = encode_with_progress(texts, model, "Embedding passages", "passage", progress=progress)
+    vectors.update(zip(todo, fresh))
     matrix = np.stack([vectors[i] for i in range(len(passages))]).astype(np.float32)
     spec = ann.choose(len(matrix), matrix.shape[1])
     index = ann.build(matrix, spec)

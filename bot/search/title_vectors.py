@@ -77,9 +77,7 @@ def build_title_vectors(
     facts_dir: Path | None = None,
 ) -> dict:
     """Embed the O*NET titles (a no-op when the titles and the model are unchanged); returns what was done."""
-    from tqdm import tqdm
-
-    from bot.search.embeddings import encode
+    from bot.search.embeddings import encode_with_progress
 
     index_dir = Path(index_dir or config.INDEX_DIR)
     model = model or config.embed_model()
@@ -91,18 +89,11 @@ def build_title_vectors(
     reuse = old.rows() if old is not None and old.model == Path(model).name else {}
     started = time.perf_counter()
     todo = [i for i, t in enumerate(texts) if t not in reuse]
-    batch = 4096  # large batches: the encoder sorts each by length, which saves padding
-    bar = tqdm(total=len(todo), desc="Embedding O*NET titles", unit="title", disable=not progress)
-    chunks: dict[int, np.ndarray] = {}
-    for start in range(0, len(todo), batch):
-        ids = todo[start : start + batch]
-        for i, vec in zip(ids, encode([texts[i] for i in ids], model=model, batch_size=256)):
-            chunks[i] = vec
-        bar.update(len(ids))
-    bar.close()
-    if old is not None and reuse:
-        chunks.update({i: old.matrix[reuse[t]] for i, t in enumerate(texts) if t in reuse})
-    rows = [chunks[i] for i in range(len(texts))]
+    # Large chunks: the encoder sorts each by length, which saves padding.
+    fresh = encode_with_progress([texts[i] for i in todo], model, "Embedding O*NET titles", "title", 4096, progress)
+    vectors = dict(zip(todo, fresh))
+    stored = old.matrix if old is not None else np.zeros((0, 0), dtype=np.float32)
+    rows = [stored[reuse[t]] if t in reuse else vectors[i] for i, t in enumerate(texts)]
     matrix = np.stack(rows).astype(np.float32) if rows else np.zeros((0, 0), dtype=np.float32)
     index_dir.mkdir(parents=True, exist_ok=True)
     tmp = index_dir / f".{FILE}.{os.getpid()}.npz"
