@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import SafeAction, from_test_results, resolve_mentions, send
+from actions.base import SafeAction, career_mentions, from_test_results, resolve_mentions, send
 from actions.quiz import ActionQuiz
 from bot.dialogue import answers, quiz
 from bot.dialogue.advice import rankings, replies
@@ -75,8 +75,9 @@ class ActionAnswerCareer(SafeAction):
         if career not in service.careers:
             dispatcher.utter_message(response="utter_no_career")
             return [SlotSet("section", section)]
-        reply = answers.section_answer(service, career, section, tracker.latest_message.get("text") or "")
-        send(dispatcher, reply)
+        said = [p for p, cid in service.resolver.names_in_text(text) if cid == career] + career_mentions(tracker)
+        note = answers.title_note(service, said, career) if ids else None
+        send(dispatcher, answers.section_answer(service, career, section, text, note))
         return [SlotSet("career", career), SlotSet("section", section)]
 
 

@@ -134,6 +134,7 @@ def cmd_shell(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("faiss.loader").setLevel(logging.WARNING)  # which CPU instructions it uses: not news
     parser = argparse.ArgumentParser(prog="python -m bot", description="Career-advice assistant tools")
     sub = parser.add_subparsers(dest="command", required=True)
 

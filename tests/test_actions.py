@@ -45,6 +45,18 @@ def test_section_answer_carries_metadata_and_names_source():
     assert SlotSet("career", "veterinarian") in events
 
 
+def test_a_career_named_by_an_onet_job_title_says_whose_title_it_is():
+    """A question about a "horse doctor" is answered under the Veterinarian heading, with the line that explains the other name."""
+    t = tracker("what does a horse doctor do?", "ask_duties", ["horse doctor"])
+    [msg], _ = run(actions.ActionAnswerCareer(), t)
+    assert msg["career"] == "veterinarian"
+    heading, note = msg["text"].splitlines()[:2]
+    assert heading == "Veterinarian: What they do"
+    assert note == '("horse doctor" is one of the job titles O*NET lists under Veterinarians.)'
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker("what does a vet do?", "ask_duties", ["vet"]))
+    assert "O*NET" not in msg["text"]  # the page's own name needs no note
+
+
 def test_follow_up_keeps_the_career_in_focus():
     t = tracker("and how do I become one?", "ask_education", slots={"career": "electrician"})
     [msg], events = run(actions.ActionAnswerCareer(), t)

@@ -233,6 +233,9 @@ def terminal(request, transcript: Path) -> Iterator[Terminal]:
 
 def test_long_answers_are_shown_whole(terminal):
     term = terminal
+    # The first screen is the greeting line and the prompt: no library's deprecation notices above them.
+    startup = "\n".join(r for r in term.all_rows() if r.strip())
+    assert "Warning" not in startup and "deprecated" not in startup, startup
 
     # The pay line, with its source; the follow-up buttons become a list with a short prompt below it.
     pay = term.say(PAY)

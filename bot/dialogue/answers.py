@@ -73,8 +73,20 @@ def follow_up_buttons(career: Career, section: str, service: Service) -> list[di
     return buttons
 
 
-def section_answer(service: Service, career_id: str, section: str, query: str) -> Reply:
-    """The answer to "<section> of <career>", retrieved from the index restricted to that career and section."""
+def title_note(service: Service, phrases: list[str], career_id: str) -> str | None:
+    """When the person named the career by one of O*NET's job titles ("commercial banker" -> Loan Officer), the line
+    saying so: an answer headed with another name must not look like a mishearing."""
+    for phrase in phrases:
+        res = service.resolver.resolve(phrase)
+        occupation = occupation_title(res.onet[0]) if res.how == "title" and res.onet else None
+        if res.career == career_id and occupation:
+            return f'("{phrase}" is one of the job titles O*NET lists under {occupation}.)'
+    return None
+
+
+def section_answer(service: Service, career_id: str, section: str, query: str, note: str | None = None) -> Reply:
+    """The answer to "<section> of <career>", retrieved from the index restricted to that career and section.
+    `note`: a line under the heading (title_note)."""
     career = service.careers[career_id]
     # Most sections are one or two passages: answer with all of them, no query embedding needed (it was a third of
     # a Q&A turn's time). Only a long section is ranked against the question, keeping its best three passages.
@@ -92,7 +104,8 @@ def section_answer(service: Service, career_id: str, section: str, query: str) -
     body = "\n".join(h.text for h in sorted(hits, key=lambda h: h.position))
     source = career.source(section)
     origin = f"{career.title} page" + (f", from {career.provenance}" if career.provenance else "")
-    text = f"{career.title}: {SECTION_LABELS[section]}\n{_shorten(body)}\n(Source: {origin}, {source})"
+    heading = f"{career.title}: {SECTION_LABELS[section]}" + (f"\n{note}" if note else "")
+    text = f"{heading}\n{_shorten(body)}\n(Source: {origin}, {source})"
     return Reply(
         text,
         follow_up_buttons(career, section, service),

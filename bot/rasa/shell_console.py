@@ -235,7 +235,24 @@ def install() -> None:
     rasa.cli.shell.shell = shell
 
 
+def quiet_library_warnings() -> None:
+    """No deprecation notices above the first prompt: they are for whoever upgrades the libraries, not for the
+    person at the shell. Filters would not do: Sanic and Rasa put "once" filters for DeprecationWarning and
+    UserWarning (pyparsing's notices are both) in front of any set here, so they are dropped where shown."""
+    import warnings
+
+    show = warnings.showwarning
+    quiet = (DeprecationWarning, PendingDeprecationWarning, FutureWarning)
+
+    def show_unless_deprecation(message, category, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if not issubclass(category, quiet):
+            show(message, category, *args, **kwargs)
+
+    warnings.showwarning = show_unless_deprecation
+
+
 def main() -> None:
+    quiet_library_warnings()
     install()
     from bot.rasa.server import main as rasa_server_main
 
