@@ -95,6 +95,8 @@ class ActionRankCareers(SafeAction):
         )
         query = rankings.refine(previous, req) if refining else rankings.new_query(req)
         if query.by == "match" and scores is None:
+            if interests.infer(text, _encoder()).expressed:  # "I love animals, what careers fit me?": told here
+                return ActionInterests().answer(dispatcher, tracker, domain)
             send(dispatcher, replies.match_needs_interests_reply())
             return []
         ranked = rankings.rank(careers, query, scores if query.by == "match" else None)

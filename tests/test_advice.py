@@ -281,6 +281,18 @@ def test_interests_action_names_only_what_was_said_and_remembers_it(act, careers
     assert msg["interests_match"]["basis"] == "blend" and "2/3 test" in msg["text"]
 
 
+def test_careers_that_fit_me_asked_with_interests_reads_them(act):
+    """ "I love animals and being outside, what careers fit me?" tells the interests it asks about: they are read
+    (the message once went to the ranking, which answered "I need your interests first")."""
+    [msg], slots = run(
+        act.ActionRankCareers(), tracker("I love animals and being outside, what careers fit me?", "ask_ranking")
+    )
+    match = msg["interests_match"]
+    assert match["code"] == "R" and match["matches"] and slots["profile"]["interests_text"] == ["animals", "outside"]
+    [msg], slots = run(act.ActionRankCareers(), tracker("which careers match me best?", "ask_ranking"))
+    assert "interests_match" not in msg and "career test" in msg["text"] and not slots
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Moves and paths
 
