@@ -46,7 +46,7 @@ def test_section_answer_carries_metadata_and_names_source():
 
 
 def test_a_career_named_by_an_onet_job_title_says_whose_title_it_is():
-    """A question about a "horse doctor" is answered under the Veterinarian heading, with the line that explains the other name."""
+    """A "horse doctor" is answered under the Veterinarian heading, with a line that explains the other name."""
     t = tracker("what does a horse doctor do?", "ask_duties", ["horse doctor"])
     [msg], _ = run(actions.ActionAnswerCareer(), t)
     assert msg["career"] == "veterinarian"

@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from bot.dialogue.names import FILLER, RANKS, bag, expand, keys, normalise, spelled, without_rank
 from bot.dialogue.titles import Guess, Titles
 from bot.knowledge.pages import Career
-from bot.knowledge.titles import vocabulary, words_of
+from bot.knowledge.titles import WORD, singular, vocabulary, words_of
 
 if TYPE_CHECKING:
     import numpy as np
@@ -225,9 +225,12 @@ class CareerResolver:
         if fuzzy and fuzzy[0][1] >= FUZZY_ACCEPT:
             best_id, best_score = fuzzy[0]
             rivals = [cid for cid, s in fuzzy[1:] if s >= best_score - 1.0 and cid != best_id]
-            if not rivals:
+            slipped = self._slipped(*forms)
+            if not rivals and (len(slipped) < 2 or best_id not in slipped):
                 return Resolution(text, best_id, "fuzzy", best_score)
-            slip = self._one_slip(*forms)  # a single slip away from one of them settles it
+            if not rivals:  # "orthpotist": a slip from orthoptist and from orthotist alike
+                return Resolution(text, None, "ambiguous", best_score, sorted(slipped)[:5])
+            slip = next(iter(slipped)) if len(slipped) == 1 else None  # one slip away from one of them settles it
             if slip in [best_id, *rivals]:
                 return Resolution(text, slip, "fuzzy", best_score)
             return Resolution(text, None, "ambiguous", best_score, [best_id, *rivals][:5])
@@ -250,14 +253,21 @@ class CareerResolver:
         """The words with each word that is no word replaced by the one real word one slip away, if every such word
         has exactly one ("comercial banker" -> "commercial banker")."""
         fixed = []
+        # A no-word's plural is cut off like a word's ("logistcs" -> "logistc"): the slip is looked for as written
+        # too, and without its last "s" ("servcies": a slip from "service", whose plural the vocabulary does not hold).
+        written = {singular(w): w for w in WORD.findall(text.lower())}
         for word in words_of(expand(text, strict=True)):
             if word not in strange:
                 fixed.append(word)
                 continue
             if len(word) < 5:
                 return None
-            hits = process.extract(word, self._words, scorer=OSA.distance, score_cutoff=1, limit=3)
-            if len(hits) != 1:
+            raw = written.get(word, word)
+            for form in dict.fromkeys((word, raw, raw[:-1] if raw.endswith("s") else raw)):
+                hits = process.extract(form, self._words, scorer=OSA.distance, score_cutoff=1, limit=3)
+                if len(hits) == 1:
+                    break
+            else:
                 return None
             fixed.append(hits[0][0])
         return " ".join(fixed)
@@ -327,9 +337,14 @@ class CareerResolver:
 
     def _one_slip(self, *forms: str) -> str | None:
         """The one career a name is one keyboard slip away from: "laweyr", "babrer" (similarity ratios punish a swap
-        in a short word too much). Below 8 letters only two swapped letters count, since a wrong letter there is as
-        likely another word ("biker" is not a baker); from 8 letters a missing, extra or wrong letter too, and two
-        slips from 12."""
+        in a short word too much)."""
+        near = self._slipped(*forms)
+        return next(iter(near)) if len(near) == 1 else None
+
+    def _slipped(self, *forms: str) -> set[str]:
+        """The careers a name is one keyboard slip away from. Below 8 letters only two swapped letters count, since a
+        wrong letter there is as likely another word ("biker" is not a baker); from 8 letters a missing, extra or
+        wrong letter too, and two slips from 12."""
         near: set[str] = set()
         for expanded in set(forms):
             if len(expanded) < 5:
@@ -339,7 +354,7 @@ class CareerResolver:
             near |= {
                 self._expanded[name] for name, _, _ in hits if len(expanded) >= 8 or sorted(name) == sorted(expanded)
             }
-        return next(iter(near)) if len(near) == 1 else None
+        return near
 
     def _semantic(self, text: str, vector: np.ndarray | None = None) -> list[tuple[str, float]]:
         """Careers whose overview is closest in meaning to the words, best first."""

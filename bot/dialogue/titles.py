@@ -12,7 +12,8 @@ title names the pages that list its O*NET occupation in their `onet` front matte
 Words that are no title at all are compared with every title, by letters and words (n-gram TF-IDF, `near`) and by
 meaning (the sentence encoder's vectors of all titles, bot/search/title_vectors.py, `near_in_meaning`): the titles
 they resemble most say which occupations they probably mean, which the resolver offers as a question back, never as
-a silent answer.
+a silent answer. Titles of "..., All Other" occupations (catch-alls: "Production Workers, All Other") have no vote:
+that O*NET could not place them says nothing about what the job is, and their weight used to outvote our pages.
 """
 
 from __future__ import annotations
@@ -100,6 +101,7 @@ class Titles:
             for other in career.related:
                 self._related_to[other] = self._related_to.get(other, 0) + 1
         self._near: Any = None
+        self._catch_all: dict[str, bool] = {}
         self._meaning = _meaning_rows(self.names, vectors) if vectors is not None and len(vectors.texts) else None
 
     # ------------------------------------------------------------------------------------------------ exact
@@ -126,6 +128,12 @@ class Titles:
             return None
         uncovered = tuple(sorted(c for c in codes if c not in self.code_pages and not catch_all(c, self.folder)))
         return TitleMatch(found, tuple(sorted(codes)), self.pages_of(codes, text), uncovered)
+
+    def catch_all(self, code: str) -> bool:
+        """An "..., All Other" occupation (remembered: asked for every near title)."""
+        if code not in self._catch_all:
+            self._catch_all[code] = catch_all(code, self.folder)
+        return self._catch_all[code]
 
     def title_like(self, text: str) -> bool:
         """Whether the words end like a job title ("... consultant", "... curator"), not like a description."""
@@ -246,6 +254,9 @@ def _votes(titles: Titles, near: list[tuple[str, float]], power: int) -> tuple[d
     for key, score in near:
         weight = max(score, 0.0) ** power
         found = titles.by_key[key]
+        found = {c for c in found if not titles.catch_all(c)}  # "..., All Other" says nothing of what the job is
+        if not found:
+            continue
         for code in found:
             codes[code] = codes.get(code, 0.0) + weight / len(found)
         covered = titles.pages_of(found)
