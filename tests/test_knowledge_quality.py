@@ -43,14 +43,14 @@ def test_coverage_of_the_world_of_work(careers):
 
 def test_the_breadth_of_a_real_career_site(careers):
     """The floors of the issue "The breadth of a real career site": pages, the share of US jobs in the occupations
-    they name (OEWS May 2024), and every SOC major group (military aside, which OEWS does not survey)."""
-    from bot.evaluation.coverage import MILITARY, coverage, employment_share
+    they name (OEWS May 2024), and every SOC major group, military too (O*NET's 55 codes; OEWS does not survey it)."""
+    from bot.evaluation.coverage import coverage, employment_share
 
     assert len(careers) >= 850
     share = employment_share(careers)
     assert share["share"] >= 0.90, share
     report = coverage(careers)
-    assert set(report["major_groups_without_a_page"]) <= {MILITARY}, report["by_major_group"]
+    assert report["major_groups_without_a_page"] == [], report["by_major_group"]
     assert len(report["by_major_group"]) == 23  # 11-53 and 55
 
 
@@ -88,8 +88,11 @@ def test_name_resolution_across_all_careers(real_service, careers):
 
 
 def test_unknown_careers_get_suggestions_close_in_meaning(real_service):
+    # (asked back since the military pages carry O*NET's 55 codes: O*NET files "Astronaut, Mission Specialist" under
+    # air crew officers)
     res = real_service.resolver.resolve("astronaut")
-    assert res.how == "unknown" and {"airline-pilot", "physicist", "aerospace-engineer"} & set(res.suggestions), res
+    assert res.how in ("unknown", "near") and res.career is None, res
+    assert {"airline-pilot", "physicist", "aerospace-engineer"} & set(res.suggestions), res
     # an O*NET title that several of our pages' occupations carry (fine artists, forging machine operators): asked
     res = real_service.resolver.resolve("blacksmith")
     assert res.how == "ambiguous" and res.career is None and "forging-machine-operator" in res.suggestions, res
