@@ -67,8 +67,9 @@ def test_a_slip_from_two_careers_is_a_question(real_resolver):
 @pytest.mark.parametrize("said", ["blacksmith", "astronaut", "xyzzy", "biker"])
 def test_unknown_careers_are_not_guessed(real_resolver, said):
     res = real_resolver.resolve(said)
-    # never a guess: unknown, or (an O*NET title of several occupations, like "blacksmith") asked back
-    assert res.career is None and res.how in ("unknown", "ambiguous")
+    # never a guess: unknown, or asked back ("blacksmith": an O*NET title of several occupations; "astronaut": O*NET
+    # files "Astronaut, Mission Specialist" under air crew officers, so the military officer page is offered)
+    assert res.career is None and res.how in ("unknown", "ambiguous", "near")
     assert "baker" not in res.suggestions  # "biker" is a real word: no near spelling is suggested
 
 
@@ -283,13 +284,14 @@ def test_a_title_never_taught_is_asked_back_by_meaning(resolver_without, title, 
 
 
 def test_held_out_titles_keep_their_floors(real_service):
-    """A seeded sample of the quality report's held-out O*NET titles (docs/evaluation.md: 0.78 right or asked with
-    the right career over 2,000, 0.5% silently wrong); the floors leave room for a 300-title sample's error."""
+    """A seeded sample of the quality report's held-out O*NET titles (docs/evaluation.md: 0.83 right or asked with
+    the right career over all of them, 0.4% silently wrong; this sample of 300: 0.79); the floors leave a little room
+    for changes elsewhere."""
     from bot.evaluation.retrieval_eval import held_out_titles
 
     report = held_out_titles(real_service.careers, real_service.index, limit=300)
     assert report["titles_of_our_pages"] >= 250
-    assert report["right_or_asked"] >= 0.72, report["examples"]["asked_without"]
+    assert report["right_or_asked"] >= 0.76, report["examples"]["asked_without"]
     assert report["wrong_share"] <= 0.01, report["examples"]["wrong"]
 
 
