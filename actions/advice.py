@@ -58,13 +58,33 @@ def _encoder():
     return encode
 
 
+JOB_WORDS = re.compile(r"\b(jobs?|careers?|occupations?|professions?|roles?)\b", re.I)
+
+
 class ActionRankCareers(SafeAction):
     """ask_ranking, refine_ranking and show_more: careers ranked by a fact, with filters; the query in `ranking`."""
 
     def name(self) -> str:
         return "action_rank_careers"
 
+    def resumes(self, tracker: Tracker) -> bool:
+        return not self._answers_the_test(tracker)
+
+    @staticmethod
+    def _answers_the_test(tracker: Tracker) -> bool:
+        """Mid-test, words that ask for no ranking at all ("only if I had to", which NLU may read as one) are an
+        answer to the test's item: read, or asked again."""
+        text = _text(tracker)
+        if _intent(tracker) == "show_more" or text.startswith("/") or not running(tracker.get_slot("quiz")):
+            return False
+        req = rankings.parse(text)
+        if req.by is not None or req.filters or req.unsupported or _entity(tracker, "ranking_by") is not None:
+            return False
+        return quiz.map_answer(text) is not None or not JOB_WORDS.search(text)  # "what are the best jobs?": a list
+
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        if self._answers_the_test(tracker):
+            return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
         careers = get_service().careers
         intent, text = _intent(tracker), _text(tracker)
         picked = from_test_results(tracker, text)

@@ -202,10 +202,14 @@ class SafeAction(Action, ABC):
             log_turn(self.name(), tracker, dispatcher.messages, started, event="action_failed")
             return []
         state = running(tracker.get_slot("quiz"))
-        if self.resumes_quiz and state:
+        if state and self.resumes(tracker):
             send(dispatcher, current_question(state, "Back to the career test:\n"))
         log_turn(self.name(), tracker, dispatcher.messages, started)
         return events
+
+    def resumes(self, tracker: Tracker) -> bool:
+        """Whether the test's current item is asked again after this action's answer (mid-test)."""
+        return self.resumes_quiz
 
     @abstractmethod
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:

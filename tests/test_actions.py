@@ -197,6 +197,27 @@ def test_an_answer_about_access_is_asked_again_with_null(monkeypatch, service):
     assert messages[0]["answered"]["value"] is None and "didn't catch that" in messages[0]["text"]
 
 
+@pytest.mark.parametrize(("text", "value"), [("only if I had to", 2), ("I would pay to do that", 5)])
+def test_mid_test_words_read_as_a_ranking_answer_the_item(monkeypatch, service, text, value):
+    """NLU read "only if I had to" as a ranking and the person got a salary list, the item unanswered. Words that ask
+    for no ranking answer the test; a real ranking question mid-test is still answered, then the item asked again."""
+    from actions import advice
+    from actions import quiz as quiz_actions
+    from bot.dialogue import quiz
+
+    for module in (advice, quiz_actions):
+        monkeypatch.setattr(module, "get_service", lambda: service)
+    state = {**quiz.new_state(), "current": quiz.default_items()[0].id}
+    slots = {"quiz": state, "profile": None, "ranking": None}
+    messages, events = run(advice.ActionRankCareers(), tracker(text, "ask_ranking", slots=slots))
+    assert messages[0]["answered"] == {"item": state["current"], "value": value}
+    assert not any("ranking" in m for m in messages) and len(messages) == 2  # read, then the next item only
+    [slot] = [e for e in events if e.get("name") == "quiz"]
+    assert slot["value"]["answers"] == {state["current"]: value}
+    messages, _ = run(advice.ActionRankCareers(), tracker("which jobs pay the most?", "ask_ranking", slots=slots))
+    assert "ranking" in messages[0] and messages[-1]["quiz_item"] == state["current"]
+
+
 def test_the_education_answer_is_read_and_the_result_carries_shared(monkeypatch, service):
     from bot.dialogue import quiz
 

@@ -59,6 +59,10 @@ def careers():
         ("I'd probably hate it", 2),
         ("it sounds fun but I don't think I'd enjoy it", 2),
         ("although I've never had the chance, I'd love to", 5),
+        ("only if I had to", 2),  # reluctance: done without a choice, not enjoyed
+        ("not even if I had to", 1),
+        ("I could live with it", 3),
+        ("I'd do it for free", 5),
         ("I'd hate it, though I've never tried", 1),
         ("yeah nah", 2),
         ("definately", 5),

@@ -59,7 +59,7 @@ def test_names_resolve(real_resolver, said, career):
 
 
 def test_a_slip_from_two_careers_is_a_question(real_resolver):
-    """"orthpotist" is one slip from orthoptist (two letters swapped) and from orthotist (one letter too many)."""
+    """The typo "orthpotist" is one slip from orthoptist (two letters swapped) and from orthotist (one too many)."""
     res = real_resolver.resolve("orthpotist")
     assert res.how == "ambiguous" and res.suggestions == ["orthoptist", "orthotist-and-prosthetist"], res
 

@@ -218,6 +218,14 @@ _add(
     _op(3),
 )
 _add("prefer not|prefer something else|prefer not to", _op(2))
+_add(  # reluctance: done when there is no choice, not enjoyed
+    "if i had to|if i have to|if i must|if i really had to|if necessary|when necessary|only if necessary|"
+    "if forced|if i was forced|if i were forced|reluctantly",
+    _op(2),
+)
+_add("could live with it|can live with it|could live with that|can live with that", _op(3))
+_add("would pay to do|would pay to do that|would pay to do it|do it for free|in a heartbeat", _op(5))
+_add("not if i had to|not even if i had to|not even if i was forced|not even if i were forced", _op(1))
 _add("nope nope|no no|nah nah", _op(1))
 _add("neither|nor", _Entry("doubt", 3, 1))  # "neither like nor dislike"
 _add("not my favourite|not the best|am good|i am good thanks", _op(2, 1))  # "nah I'm good"

@@ -255,7 +255,7 @@ BY_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "salary",
         re.compile(
-            r"\bpa(y|ys|id|ying)\b|\bsalar\w*|\bearn\w*|\bwages?\b|\bincome\b|\bmoney\b|\blucrative\b|"
+            r"\bpa(y|ys|id|ying)\b(?! to\b)|\bsalar\w*|\bearn\w*|\bwages?\b|\bincome\b|\bmoney\b|\blucrative\b|"
             r"\brich\b|\bhigh.paying\b|\bwell.paid\b|\bbest.paid\b"
         ),
     ),
