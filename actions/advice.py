@@ -18,7 +18,7 @@ from actions.profile import education_told, fit_after_test  # noqa: F401  (kept 
 from actions.quiz import ActionQuiz
 from bot.dialogue import quiz
 from bot.dialogue.advice import figures, interests, moves, rankings, replies
-from bot.dialogue.advice.cues import FIT, refers_to_list, type_names
+from bot.dialogue.advice.cues import FEW_PEOPLE, FIT, refers_to_list, type_names
 from bot.dialogue.advice.explain import code_in, explain_code, explain_match
 from bot.dialogue.advice.fit import fit, ranked_matches
 from bot.dialogue.advice.person import education_zone, finished_test, person_from_slots, profile_of
@@ -103,6 +103,9 @@ class ActionRankCareers(SafeAction):
             ranked = rankings.rank(careers, previous, scores if previous.by == "match" else None)
             send(dispatcher, replies.ranking_reply(careers, ranked, offset, basis))
             return [SlotSet("ranking", {**previous.slot(), "offset": offset})]
+        if FEW_PEOPLE.search(text):  # "best paying jobs for introverts": no fact measures it, so no list
+            send(dispatcher, replies.few_people_reply())
+            return []
         req = rankings.parse(text) if not text.startswith("/") else rankings.Request()
         by = _entity(tracker, "ranking_by")
         if by in BY_VALUES:

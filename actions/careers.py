@@ -14,7 +14,7 @@ from actions.base import SafeAction, career_mentions, from_test_results, resolve
 from actions.quiz import ActionQuiz
 from bot.dialogue import answers, quiz
 from bot.dialogue.advice import rankings, replies
-from bot.dialogue.advice.cues import advice_kind, type_names
+from bot.dialogue.advice.cues import FEW_PEOPLE, advice_kind, type_names
 from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.quiz_replies import running
 from bot.dialogue.resolve import leftover_name
@@ -162,6 +162,9 @@ class ActionExploreCareers(SafeAction):
             from actions.advice import ActionRankCareers
 
             return ActionRankCareers().answer(dispatcher, tracker, domain)
+        if FEW_PEOPLE.search(text):  # "jobs for introverts": the search would list people-facing careers
+            send(dispatcher, replies.few_people_reply())
+            return []
         send(dispatcher, answers.explore_reply(get_service(), text))
         return []
 

@@ -281,6 +281,25 @@ def test_interests_action_names_only_what_was_said_and_remembers_it(act, careers
     assert msg["interests_match"]["basis"] == "blend" and "2/3 test" in msg["text"]
 
 
+@pytest.mark.parametrize(
+    ("action", "text", "intent"),
+    [
+        ("ActionExploreCareers", "what jobs are good for introverts?", "explore_careers"),
+        ("ActionExploreCareers", "I don't like people, what jobs are there?", "explore_careers"),
+        ("ActionRankCareers", "highest paying jobs for shy people", "ask_ranking"),
+    ],
+)
+def test_jobs_for_introverts_get_no_list_that_only_sounds_right(act, action, text, intent):
+    """The search listed school counselors and receptionists for introverts (it cannot read the negation), and no
+    fact we rank by measures working with people: an honest reply and the test instead."""
+    from actions import careers as career_actions
+
+    cls = getattr(act, action, None) or getattr(career_actions, action)
+    [msg], _ = run(cls(), tracker(text, intent))
+    assert msg["unsupported"] == "working with people" and msg["ranking"] is None, msg
+    assert "career test" in msg["text"] and [b["payload"] for b in msg["buttons"]] == ["/start_quiz"]
+
+
 def test_careers_that_fit_me_asked_with_interests_reads_them(act):
     """ "I love animals and being outside, what careers fit me?" tells the interests it asks about: they are read
     (the message once went to the ranking, which answered "I need your interests first")."""

@@ -11,6 +11,16 @@ from __future__ import annotations
 
 import re
 
+# Working with few people: no fact we rank by measures it, and the search cannot read the negation in "introvert"
+# (it found school counselors and receptionists): such questions get an honest reply instead of a list.
+FEW_PEOPLE = re.compile(
+    r"\bintrovert\w*|\bshy\b|\bsocial anxiety\b|\bnot (a )?people person\b|\b(work|working) (alone|by myself|on my "
+    r"own|independently)\b|\b(don'?t|do not|hate|dislike|avoid|without|little|less|few|fewer|minimal|no) (talking to |"
+    r"dealing with |being around |working with |interacting with |contact with )?(people|customers|the public)\b|"
+    r"\b(don'?t|do not|never) (really )?(like|enjoy|love) (talking to |dealing with |being around |working with )?"
+    r"(people|customers|the public)\b",
+    re.I,
+)
 FIT = re.compile(
     r"\b(suit|suits|suited|fit|fits|right|good fit|good match|a match|work) (me|for me)\b|\bwould i (enjoy|like|love|"
     r"be good|be happy|fit)\b|\bwould i make an? (good|decent|great|fine|solid|strong)\b|\bcould i (be|make) an? "

@@ -194,6 +194,20 @@ def unsupported_reply(what: str) -> Reply:
     return Reply(text, RANK_BUTTONS, {"ranking": None, "unsupported": what})
 
 
+def few_people_reply() -> Reply:
+    """ "jobs for introverts": how much a job means working with people is no fact we rank by, so no list; the test
+    measures the interest behind it."""
+    return Reply(
+        "How much a job means dealing with people isn't among the facts I can rank careers by (pay, growth, openings, "
+        "education), so I'd rather not hand you a list that only sounds right. What I can do: the career test "
+        "measures how much you'd enjoy working with people (Social and Enterprising interests) against working with "
+        "things, ideas or data, and matches careers to that; or tell me what you like doing "
+        '("I like fixing things and working outdoors").',
+        [START_TEST],
+        {"ranking": None, "unsupported": "working with people"},
+    )
+
+
 def match_needs_interests_reply() -> Reply:
     return Reply(
         "To sort careers by how well they match you I need your interests first: take the career test, or tell me "
