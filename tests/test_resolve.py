@@ -138,23 +138,12 @@ def test_a_shorter_name_inside_a_title_that_is_not_ours_is_not_answered(real_ser
         ("dinner lady", "dining-room-attendant"),
         ("lollipop lady", "crossing-guard"),
         ("bean counter", "accountant"),
-        ("pencil pusher", "office-clerk"),  # once "close to" grinders and polishers
-        ("number cruncher", "accountant"),
-        ("shrink", "psychiatrist"),
-        ("medic", "paramedic"),
-        ("roadie", "audiovisual-technician"),
         ("senior accountant", "accountant"),  # a rank in front
         ("comercial banker", "loan-officer"),  # a typo of an O*NET title
     ],
 )
 def test_everyday_names(real_resolver, said, career):
     assert real_resolver.resolve(said).career == career
-
-
-def test_tradesman_is_a_question_about_the_trades(real_resolver):
-    """O*NET files "Tradesman" under retail buyers; said to us, it means the skilled trades."""
-    res = real_resolver.resolve("tradesman")
-    assert res.how == "ambiguous" and {"electrician", "plumber", "carpenter"} <= set(res.suggestions)
 
 
 @pytest.mark.parametrize(
