@@ -49,7 +49,8 @@ class ActionAnswerCareer(SafeAction):
         if problem:
             send(dispatcher, problem)
             return [SlotSet("section", section)]
-        named = named_careers(service, text)  # once per message: the checks below share it
+        in_text = service.resolver.names_in_text(text)  # once per message: the checks below share it
+        named = named_careers(service, text, in_text)
         if len(set(ids) | set(named)) >= 2 and rankings.comparison_fact(text):
             # "are physical or occupational therapists in higher demand?": two careers, one fact
             return ActionCompareCareers().answer(dispatcher, tracker, domain)
@@ -75,7 +76,7 @@ class ActionAnswerCareer(SafeAction):
         if career not in service.careers:
             dispatcher.utter_message(response="utter_no_career")
             return [SlotSet("section", section)]
-        said = [p for p, cid in service.resolver.names_in_text(text) if cid == career] + career_mentions(tracker)
+        said = [p for p, cid in in_text if cid == career] + career_mentions(tracker)
         note = answers.title_note(service, said, career) if ids else None
         send(dispatcher, answers.section_answer(service, career, section, text, note))
         return [SlotSet("career", career), SlotSet("section", section)]
@@ -84,9 +85,10 @@ class ActionAnswerCareer(SafeAction):
 ROUTED_SECTIONS = {"overview", "duties", "skills", "personality", "education"}  # questions advice words can redirect
 
 
-def named_careers(service, text: str) -> list[str]:
-    """The careers a message names, in order, each once."""
-    return list(dict.fromkeys(cid for _, cid in service.resolver.names_in_text(text) if cid))
+def named_careers(service, text: str, in_text: list[tuple[str, str | None]] | None = None) -> list[str]:
+    """The careers a message names, in order, each once (`in_text`: the message's names_in_text, when known)."""
+    in_text = service.resolver.names_in_text(text) if in_text is None else in_text
+    return list(dict.fromkeys(cid for _, cid in in_text if cid))
 
 
 def advice_route(service, text: str, from_words: bool = False, named: list[str] | None = None) -> SafeAction | None:

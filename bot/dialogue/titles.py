@@ -101,7 +101,6 @@ class Titles:
             for other in career.related:
                 self._related_to[other] = self._related_to.get(other, 0) + 1
         self._near: Any = None
-        self._catch_all: dict[str, bool] = {}
         self._meaning = _meaning_rows(self.names, vectors) if vectors is not None and len(vectors.texts) else None
 
     # ------------------------------------------------------------------------------------------------ exact
@@ -128,12 +127,6 @@ class Titles:
             return None
         uncovered = tuple(sorted(c for c in codes if c not in self.code_pages and not catch_all(c, self.folder)))
         return TitleMatch(found, tuple(sorted(codes)), self.pages_of(codes, text), uncovered)
-
-    def catch_all(self, code: str) -> bool:
-        """An "..., All Other" occupation (remembered: asked for every near title)."""
-        if code not in self._catch_all:
-            self._catch_all[code] = catch_all(code, self.folder)
-        return self._catch_all[code]
 
     def title_like(self, text: str) -> bool:
         """Whether the words end like a job title ("... consultant", "... curator"), not like a description."""
@@ -254,7 +247,7 @@ def _votes(titles: Titles, near: list[tuple[str, float]], power: int) -> tuple[d
     for key, score in near:
         weight = max(score, 0.0) ** power
         found = titles.by_key[key]
-        found = {c for c in found if not titles.catch_all(c)}  # "..., All Other" says nothing of what the job is
+        found = {c for c in found if not catch_all(c, titles.folder)}  # "..., All Other" says nothing of the job
         if not found:
             continue
         for code in found:

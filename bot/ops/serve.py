@@ -405,12 +405,8 @@ def stop_group(proc: subprocess.Popen, sig: int = signal.SIGTERM, grace: float =
 
 # The counselor's terminal shows the conversation, not the sentence encoder's load report and progress bar in the
 # middle of the first answer (with --quiet: no INFO logs either); errors still show.
-# A counselor's screen starts at the first prompt (the other deprecation notices: shell_console.quiet_library_warnings).
-SHELL_QUIET_ENV = {
-    "TRANSFORMERS_VERBOSITY": "error",
-    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
-    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-}
+# (Library deprecation notices: bot/rasa/shell_console.py quiet_library_warnings.)
+SHELL_QUIET_ENV = {"TRANSFORMERS_VERBOSITY": "error", "HF_HUB_DISABLE_PROGRESS_BARS": "1"}
 
 
 def shell(action_port: int = 5055, rasa_port: int = 5005, model: Path | None = None) -> int:
