@@ -36,9 +36,10 @@ run: build web
 shell: build
 	$(PY) -m bot shell
 
-# ruff, the types (mypy on bot/ and actions/) and the layers (import-linter, contract in pyproject.toml).
+# ruff (lint and format), the types (mypy on bot/ and actions/) and the layers (import-linter, contract in pyproject.toml).
 lint: venv
-	.venv/bin/ruff check bot actions tests bench
+	.venv/bin/ruff check bot actions tests bench scripts
+	.venv/bin/ruff format --check bot actions tests bench scripts
 	.venv/bin/mypy
 	.venv/bin/lint-imports --no-cache
 

@@ -59,6 +59,7 @@ def _encoder():
 
 
 JOB_WORDS = re.compile(r"\b(jobs?|careers?|occupations?|professions?|roles?)\b", re.I)
+THAN = re.compile(r"\bthan\b", re.I)
 
 
 class ActionRankCareers(SafeAction):
@@ -93,6 +94,11 @@ class ActionRankCareers(SafeAction):
             send(dispatcher, section_answer(get_service(), picked[0], "overview", text))
             return [SlotSet("career", picked[0])]
         previous = rankings.Query.from_slot(tracker.get_slot("ranking"))
+        if intent != "show_more" and previous is None and not text.startswith("/"):
+            about = _one_career_asked(text)
+            if about is not None:  # "can I be a data analyst without a degree?": about that career, not a list
+                send(dispatcher, section_answer(get_service(), *about, text))
+                return [SlotSet("career", about[0]), SlotSet("section", about[1])]
         person = _person(tracker)
         scores, basis = person.scores()
         if intent == "show_more":
@@ -125,6 +131,22 @@ class ActionRankCareers(SafeAction):
         ranked = rankings.rank(careers, query, scores if query.by == "match" else None)
         send(dispatcher, replies.ranking_reply(careers, ranked, 0, basis))
         return [SlotSet("ranking", query.slot())]
+
+
+def _one_career_asked(text: str) -> tuple[str, str] | None:
+    """(career, section) when a message read as a ranking names one career and no list of jobs: a question about
+    that career, answered from the section its words ask for (bot/dialogue/section_guess.py)."""
+    from bot.dialogue.section_guess import guess_section
+
+    service = get_service()
+    if JOB_WORDS.search(text) or refers_to_list(text) or THAN.search(text):  # "what pays more than a nurse?"
+        return None
+    spans = service.resolver.find_spans(text, limit=3)
+    if len({cid for _, _, cid in spans}) != 1:
+        return None
+    career = spans[0][2]
+    section = guess_section(text, spans, service.index.model)
+    return career, section if service.careers[career].sections.get(section) else "overview"
 
 
 def _fit_career(service: Service, tracker: Tracker, intent: str) -> tuple[str | None, Reply | None]:

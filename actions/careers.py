@@ -23,7 +23,6 @@ from bot.dialogue.service import get_service
 SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
 SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
 FOLLOW_UP_CUE = re.compile(r"\b(they|them|their|it|its|that|this|those|one|there)\b", re.I)
-HINT_MIN = 0.2
 RANK_WORDS = re.compile(
     r"\b(most|least|best|worst|top|lowest|highest|low|high|fastest|slowest|biggest|largest|greatest|quickest|"
     r"easiest|richest|chillest|lots of|plenty of)\b",
@@ -171,14 +170,6 @@ class ActionExploreCareers(SafeAction):
         return []
 
 
-def section_hint(tracker: Tracker) -> str | None:
-    """The section NLU leaned towards, even below the confidence threshold (its best-ranked ask_* intent)."""
-    ranking = [r for r in tracker.latest_message.get("intent_ranking") or [] if r.get("name") != "nlu_fallback"]
-    if ranking and ranking[0].get("name") in SECTION_OF_INTENT and ranking[0].get("confidence", 0) >= HINT_MIN:
-        return SECTION_OF_INTENT[ranking[0]["name"]]
-    return None
-
-
 class ActionFallbackSearch(SafeAction):
     """Low NLU confidence: still try the knowledge base before saying we did not understand."""
 
@@ -214,7 +205,7 @@ class ActionFallbackSearch(SafeAction):
         if not text:
             dispatcher.utter_message(response="utter_default")
             return []
-        reply = answers.fallback_reply(service, text, SEARCH_ANSWER_MIN, section_hint(tracker))
+        reply = answers.fallback_reply(service, text, SEARCH_ANSWER_MIN)
         if reply is None:
             dispatcher.utter_message(response="utter_default")
             return []

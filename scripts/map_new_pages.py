@@ -43,7 +43,9 @@ def main() -> int:
         x = xwalk.get(codes[0], {})
         soc = x.get("oews_soc") or x.get("ep_soc") or ""
         exact = codes[0].endswith(".00") and x.get("oews_match") == "exact"
-        rows.append({"career": cid, "onet": ";".join(codes), "soc": soc, "soc_note": "" if exact else "broader category"})
+        rows.append(
+            {"career": cid, "onet": ";".join(codes), "soc": soc, "soc_note": "" if exact else "broader category"}
+        )
         added += 1
     rows.sort(key=lambda r: r["career"])
     with path.open("w", encoding="utf-8", newline="") as out:

@@ -179,6 +179,25 @@ def test_an_unanswerable_ranking_gives_no_list(act):
     assert slots == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "career", "section"),
+    [
+        ("can I be a data analyst without a degree", "data-analyst", "education"),
+        ("do electricians earn over 60k", "electrician", "salary"),
+    ],
+)
+def test_a_ranking_that_names_one_career_and_no_list_is_about_that_career(act, text, career, section):
+    """NLU may read these as a refinement with no list to refine: they ask about the career they name."""
+    [msg], slots = run(act.ActionRankCareers(), tracker(text, "refine_ranking"))
+    assert (msg["career"], msg["section"]) == (career, section) and "ranking" not in msg
+    assert slots == {"career": career, "section": section}
+
+
+def test_a_ranking_relative_to_one_career_is_still_a_ranking(act):
+    [msg], _ = run(act.ActionRankCareers(), tracker("what pays more than a nurse?", "ask_ranking"))
+    assert msg["ranking"] is not None and msg["ranking"]["by"] == "salary"
+
+
 def test_which_pays_more_is_a_two_career_ranking(act, careers):
     from actions.careers import ActionCompareCareers
 

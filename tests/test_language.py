@@ -65,3 +65,28 @@ def test_questions_in_other_languages_are_recognised(text):
 )
 def test_single_words_typos_and_loanwords_are_not_judged(text):
     assert not looks_foreign(text)
+
+
+def _message(text: str, entities: list[dict]):
+    from rasa.shared.nlu.training_data.message import Message
+
+    return Message(data={"text": text, "entities": entities})
+
+
+def test_nlu_drops_career_entities_in_a_message_in_another_language():
+    from bot.rasa.english_only import EnglishOnly
+
+    tagged = [{"entity": "career", "value": "electricista", "start": 15, "end": 27}]
+    [message] = EnglishOnly().process([_message("¿cuánto gana un electricista?", tagged)])
+    assert message.get("intent")["name"] == "nlu_fallback" and message.get("entities") == []
+
+
+def test_nlu_drops_career_entities_that_name_nothing():
+    from bot.rasa.entity_filter import CareerEntityFilter
+
+    entities = [
+        {"entity": "career", "value": "of", "start": 21, "end": 23},
+        {"entity": "career", "value": "doctors", "start": 24, "end": 31},
+    ]
+    [message] = CareerEntityFilter().process([_message("what different types of doctors are there?", entities)])
+    assert [e["value"] for e in message.get("entities")] == ["doctors"]

@@ -138,12 +138,22 @@ def test_a_shorter_name_inside_a_title_that_is_not_ours_is_not_answered(real_ser
         ("dinner lady", "dining-room-attendant"),
         ("lollipop lady", "crossing-guard"),
         ("bean counter", "accountant"),
+        ("pencil pusher", "office-clerk"),  # once "close to" grinders and polishers
+        ("number cruncher", "accountant"),
+        ("medic", "paramedic"),
+        ("roadie", "audiovisual-technician"),
         ("senior accountant", "accountant"),  # a rank in front
         ("comercial banker", "loan-officer"),  # a typo of an O*NET title
     ],
 )
 def test_everyday_names(real_resolver, said, career):
     assert real_resolver.resolve(said).career == career
+
+
+def test_tradesman_is_a_question_about_the_trades(real_resolver):
+    """O*NET files "Tradesman" under retail buyers; said to us, it means the skilled trades."""
+    res = real_resolver.resolve("tradesman")
+    assert res.how == "ambiguous" and {"electrician", "plumber", "carpenter"} <= set(res.suggestions)
 
 
 @pytest.mark.parametrize(
@@ -296,3 +306,23 @@ def test_a_name_nlu_cut_short_is_read_whole_when_we_do_not_know_it(real_service,
     assert msg.get("unknown_career") == "cyber target engineer" and msg.get("did_you_mean"), msg
     assert {"information-security-engineer", "cybersecurity-analyst"} & set(msg["suggestions"]), msg
     assert "amusement-and-recreation-attendant" not in msg["suggestions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("more pls", []),  # "pls" is please, not a Professional Land Surveyor
+        ("do nurses get paid ot", ["registered-nurse"]),  # overtime
+        ("any pt jobs for students", []),  # part-time
+        ("how much does a PLS earn", ["land-surveyor"]),  # in capitals it is the abbreviation
+        ("what does a PT do", ["physical-therapist"]),
+    ],
+)
+def test_chat_words_are_abbreviations_only_in_capitals(real_resolver, text, names):
+    assert [cid for _, cid in real_resolver.names_in_text(text) if cid] == names
+
+
+def test_a_chat_word_tagged_by_nlu_names_nothing():
+    from bot.dialogue.resolve import names_nothing
+
+    assert names_nothing("pls") and names_nothing("more pls")

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.dialogue.resolve import Resolution
+from bot.dialogue.section_guess import guess_section
 from bot.dialogue.service import Service
 from bot.dialogue.types import SourceMeta
 from bot.knowledge.facts import growth_words, money, occupation_title, round_sig
@@ -277,22 +278,22 @@ def explore_reply(service: Service, query: str) -> Reply:
     return Reply(text, buttons, {"explore": [c.id for c, _, _, _ in found], "sources": sources, "query": query})
 
 
-def fallback_reply(service: Service, text: str, min_score: float, section: str | None = None) -> Reply | None:
-    """Best effort for a message NLU could not classify: a named career's section (NLU's best guess, else the
-    best-matching one), else a short list of careers that fit the words."""
+def fallback_reply(service: Service, text: str, min_score: float) -> Reply | None:
+    """Best effort for a message NLU could not classify: a named career's section (the one the question's words are
+    nearest to in meaning; NLU's own leaning below its threshold was wrong more often), else a short list of
+    careers that fit the words."""
     named = service.resolver.find_in_text(text, limit=1)
     career = named[0] if named else None
-    if career and section and service.careers[career].sections.get(section):
+    if career:
+        section = guess_section(text, service.resolver.find_spans(text, limit=3), service.index.model)
+        if not service.careers[career].sections.get(section):
+            section = "overview"
         reply = section_answer(service, career, section, text)
         reply.text = "I'm not sure I understood, but this may help.\n" + reply.text
         return reply
-    hits = service.index.search(text, k=1, career=career)
+    hits = service.index.search(text, k=1)
     if not hits or hits[0].score < min_score:
         return None
-    if career:
-        reply = section_answer(service, career, hits[0].section, text)
-        reply.text = "I'm not sure I understood, but this may help.\n" + reply.text
-        return reply
     reply = explore_reply(service, text)
     reply.text = "I'm not sure I understood. Here is what I found in the career pages:\n" + reply.text
     return reply

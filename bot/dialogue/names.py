@@ -77,6 +77,15 @@ RANKS = {"senior", "sr", "junior", "jr", "lead", "principal", "trainee", "experi
 # names are indexed with them and a message is looked up with them first, then without.
 NAME_WORDS = {"job", "career", "role", "position"}
 FILLER = {"a", "an", "the", "of", "my", "some", "be", "being", "become", "as"} | NAME_WORDS
+# Abbreviations of ours that are everyday chat words in lower case ("more pls", "do nurses get ot?", "any pt jobs?"):
+# read as a career only when written in capitals ("PLS", "OT", "PT").
+CHAT_WORDS = {"pls", "ot", "pt", "cot"}
+
+
+def chat_word(text: str) -> bool:
+    """A chat word written as one ("pls"), not an abbreviation in capitals ("PLS"); articles and filler aside."""
+    core = [w for w in text.split() if w.lower() not in FILLER]
+    return len(core) == 1 and core[0].lower() in CHAT_WORDS and not core[0].isupper()
 
 
 def spelled(text: str) -> str:

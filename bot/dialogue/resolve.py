@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.dialogue.names import FILLER, RANKS, bag, expand, keys, normalise, spelled, without_rank
+from bot.dialogue.names import FILLER, RANKS, bag, chat_word, expand, keys, normalise, spelled, without_rank
 from bot.dialogue.titles import Guess, Titles
 from bot.knowledge.pages import Career
 from bot.knowledge.titles import WORD, singular, vocabulary, words_of
@@ -141,6 +141,8 @@ class CareerResolver:
 
     def _named(self, text: str) -> Resolution | None:
         """A name we have, as written or normalised (with the name words kept first), or its abbreviation."""
+        if chat_word(text):
+            return None
         if spelled(text) in self.written:
             return Resolution(text, self.written[spelled(text)], "exact", 100.0)
         for key in keys(text):
@@ -403,7 +405,7 @@ class CareerResolver:
                     continue
                 phrase = " ".join(words[start : start + size])
                 key = normalise(phrase)
-                if not key or key in FILLER:
+                if not key or key in FILLER or chat_word(phrase):
                     continue
                 cid = self.lookup(phrase)
                 if (
@@ -485,6 +487,8 @@ def _asks(word: str) -> bool:
     """A question word or filler ("what", "much", "the"), never part of a career's name."""
     from bot.knowledge.phrasings import question_words
 
+    if chat_word(word):
+        return True
     word = word.lower()
     return (word in question_words() and word not in NAME_PARTS) or word in FILLER
 

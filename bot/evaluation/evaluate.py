@@ -128,11 +128,7 @@ def nlu_report(model: str | None, questions_path: Path) -> dict[str, Any]:
         tracker = _tracker(parse, q.get("context"))
         intent = q["intent"]
         if intent.startswith("ask_") and q.get("career"):
-            msg = (
-                _run_action(actions.ActionAnswerCareer(), tracker)
-                if pred_is_section(parse)
-                else _fallback_or_none(actions, tracker)
-            )
+            msg = _as_the_bot_would(tracker)
             section_total += 1
             entity_total += 1
             got = (msg.get("career"), msg.get("section"))
@@ -240,19 +236,15 @@ def _one_blas_thread() -> None:
     threadpool_limits(1)
 
 
-def pred_is_section(parse: dict) -> bool:
-    """NLU read a question about one section of a career (ask_fit, ask_moves, ask_path, ask_ranking are not)."""
-    from bot.knowledge.pages import SECTION_IDS
+def _as_the_bot_would(tracker) -> dict:
+    """The first message of the action the rules run for the intent NLU predicted (data/rules.yml), as in the
+    dialogue: a section question NLU read as a refinement is answered by the ranking action, which may still
+    answer it; a response template (utter_...) answers no career."""
+    from bot.evaluation.advice_eval import custom_actions, rule_actions
 
-    return (parse.get("intent") or {}).get("name", "") in {f"ask_{s}" for s in SECTION_IDS}
-
-
-def _fallback_or_none(actions, tracker) -> dict:
-    """What the bot does when NLU picked another intent: the fallback search if it was low confidence."""
-    name = (tracker.latest_message.get("intent") or {}).get("name")
-    if name == "nlu_fallback":
-        return _run_action(actions.ActionFallbackSearch(), tracker)
-    return {}
+    name = (tracker.latest_message.get("intent") or {}).get("name") or "nlu_fallback"
+    action = rule_actions().get(name, "action_fallback_search")
+    return {} if action.startswith("utter_") else _run_action(custom_actions()[action], tracker)
 
 
 def _print(report: dict) -> None:

@@ -234,6 +234,8 @@ SECTION_TEMPLATES: dict[str, list[str]] = {
         "what are the prospects for {cs}",
         "employment outlook {c}",
         "is {c} a stable career",
+        "are there going to be more {c} jobs in ten years",
+        "how much will {c} employment grow over the next decade",
     ],
     "ask_personality": [
         "what kind of people become {cs}",
@@ -262,6 +264,8 @@ SECTION_TEMPLATES: dict[str, list[str]] = {
         "which personalities are suited to {c}",
         "what sort of person would like being {a}",
         "who tends to be happy as {a}",
+        "what kind of character do you need to be {a}",
+        "which personality do {cs} need",
     ],
 }
 

@@ -61,27 +61,35 @@ def _fill(template: str, names: list[str]) -> str:
     return template.format(**values)
 
 
+def _local(seed: int, *keys: str | int) -> random.Random:
+    """A random stream of its own for one example, so a career's new alias changes only that career's examples."""
+    return random.Random(":".join(map(str, (seed, *keys))))
+
+
 def generate(careers: dict[str, Career], per_intent: int = 90, seed: int = 13) -> dict:
-    """The NLU data as a Rasa YAML-ready dict: section intents, follow-ups, comparisons, lookup table."""
+    """The NLU data as a Rasa YAML-ready dict: section intents, follow-ups, comparisons, lookup table.
+
+    Which careers an intent draws depends only on the set of pages; how each one is named (alias, case, typo) is
+    drawn from a stream keyed by the career, so editing one page's names leaves every other example as it was.
+    """
     rng = random.Random(seed)
     pool = sorted(careers.values(), key=lambda c: c.id)
     nlu = []
     for intent, templates in SECTION_TEMPLATES.items():
-        examples: set[str] = set()
         order = pool[:]
         rng.shuffle(order)
-        attempts = 0
-        while len(examples) < per_intent and attempts < per_intent * 10:
-            career = order[attempts % len(order)]
-            template = templates[attempts % len(templates)]
-            examples.add(_fill(template, [_name(career, rng)]))
-            attempts += 1
+        examples: set[str] = set()
+        for draw in range(per_intent):  # a fixed number of draws: one new example cannot push another out
+            career = order[draw % len(order)]
+            template = templates[draw % len(templates)]
+            examples.add(_fill(template, [_name(career, _local(seed, intent, career.id, draw))]))
         examples.update(FOLLOW_UPS[intent])
         nlu.append({"intent": intent, "examples": _block(examples)})
     compare: set[str] = set()
     for i in range(60):
         a, b = rng.sample(pool, 2)
-        compare.add(_fill(COMPARE_TEMPLATES[i % len(COMPARE_TEMPLATES)], [_name(a, rng), _name(b, rng)]))
+        pair = [_name(c, _local(seed, "compare", c.id, i)) for c in (a, b)]
+        compare.add(_fill(COMPARE_TEMPLATES[i % len(COMPARE_TEMPLATES)], pair))
     nlu.append({"intent": "compare_careers", "examples": _block(compare)})
     names = sorted({n for c in pool for n in c.names})
     nlu.append({"lookup": "career", "examples": _block(names)})

@@ -3,7 +3,8 @@
 DIET only knows English, so it maps "¿qué hace un enfermero?" to some English intent with confidence; the fallback
 action then answers that the assistant reads English only (bot/dialogue/language.py decides,
 actions/base.py answers).
-Runs after the FallbackClassifier, the same way it marks a message.
+Runs after the FallbackClassifier, the same way it marks a message. Career entities found in such a message are
+dropped too: "un" and "electricista" in "¿cuánto gana un electricista?" are not career names we read.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_TYPE,
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
@@ -54,4 +57,6 @@ class EnglishOnly(GraphComponent, IntentClassifier):
             if ranking and ranking[0].get(INTENT_NAME_KEY) == DEFAULT_NLU_FALLBACK_INTENT_NAME:
                 ranking.pop(0)  # the FallbackClassifier's mark, replaced by ours
             ranking.insert(0, dict(fallback))
+            entities = message.get(ENTITIES) or []
+            message.set(ENTITIES, [e for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) != "career"], add_to_output=True)
         return messages

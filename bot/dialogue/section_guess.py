@@ -1,0 +1,54 @@
+"""Which page section a question about a named career asks for, from the meaning of its words.
+
+NLU's intent decides the section when it is confident. When it is not (the message fell back), the words are
+compared in meaning with the same phrasings NLU is trained on (bot/knowledge/phrasings.py), the career's name
+replaced by a placeholder: "I want to know what chefs do" is nearest to "what do Xs do" (duties). This is steadier
+than the section of the best search passage, which follows the page's wording rather than the question's, and it
+does not move when the NLU model is retrained. On the held-out Q&A set's section questions it picks the asked
+section for 0.90 of them (docs/evaluation.md); NLU does better when confident, so it is only the fallback's guess.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from bot.knowledge.phrasings import FOLLOW_UPS, SECTION_TEMPLATES
+
+NEIGHBOURS = 7  # phrasings that vote, each by its cosine
+
+
+def _placeholder(template: str) -> str:
+    return template.format(c="X", cs="Xs", a="an X")
+
+
+@lru_cache(maxsize=2)
+def _phrasings(model: str | None) -> tuple[np.ndarray, tuple[str, ...]]:
+    from bot.search.embeddings import encode
+
+    texts, sections = [], []
+    for intent, templates in SECTION_TEMPLATES.items():
+        for template in [*templates, *FOLLOW_UPS[intent]]:
+            texts.append(_placeholder(template))
+            sections.append(intent.removeprefix("ask_"))
+    return encode(texts, model=model), tuple(sections)
+
+
+def masked(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """The text with each career name found in it replaced by the placeholder the phrasings use."""
+    for start, end, _ in sorted(spans, reverse=True):
+        text = text[:start] + "X" + text[end:]
+    return text
+
+
+def guess_section(text: str, spans: list[tuple[int, int, str]], model: str | None = None) -> str:
+    """The section whose phrasings are nearest in meaning to `text` (career names at `spans` masked)."""
+    from bot.search.embeddings import encode
+
+    vectors, sections = _phrasings(model)
+    sims = vectors @ encode([masked(text, spans)], model=model)[0]
+    votes: dict[str, float] = {}
+    for i in np.argsort(-sims)[:NEIGHBOURS]:
+        votes[sections[i]] = votes.get(sections[i], 0.0) + float(sims[i])
+    return max(votes, key=lambda section: votes[section])
