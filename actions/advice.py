@@ -58,6 +58,11 @@ def _encoder():
     return encode
 
 
+def interests_in(text: str) -> bool:
+    """Whether the words state interests ("I love animals and being outside"): the interests action answers them."""
+    return bool(interests.infer(text, _encoder()).expressed)
+
+
 JOB_WORDS = re.compile(r"\b(jobs?|careers?|occupations?|professions?|roles?)\b", re.I)
 THAN = re.compile(r"\bthan\b", re.I)
 
@@ -124,7 +129,7 @@ class ActionRankCareers(SafeAction):
         )
         query = rankings.refine(previous, req) if refining else rankings.new_query(req)
         if query.by == "match" and scores is None:
-            if interests.infer(text, _encoder()).expressed:  # "I love animals, what careers fit me?": told here
+            if interests_in(text):  # "I love animals, what careers fit me?": told here
                 return ActionInterests().answer(dispatcher, tracker, domain)
             send(dispatcher, replies.match_needs_interests_reply())
             return []
@@ -380,6 +385,12 @@ class ActionExplain(SafeAction):
             code = code_in(text) or ("".join(named) if len(named) >= 2 else None)
             send(dispatcher, replies.code_reply(explain_code(code, person.test_scores)))
             return []
+        if intent != "explain_code":
+            from actions.careers import advice_route
+
+            route = advice_route(service, text)
+            if route is not None:  # "could I be a mechanical engineer according to my test?": fit, not my interests
+                return route.answer(dispatcher, tracker, domain)
         if intent == "my_interests":
             if scores is None or basis is None:
                 send(dispatcher, replies.no_interests_reply("your strongest interests"))

@@ -154,11 +154,7 @@ class ActionExploreCareers(SafeAction):
         text = tracker.latest_message.get("text") or ""
         if text.startswith("/"):  # a button without words: show an example
             text = "jobs where I work with animals"
-        req = rankings.parse(text)
-        ranks = bool(RANK_WORDS.search(text))
-        pay_filters = set(req.filters) & {*rankings.EDUCATION_KEYS, *rankings.SALARY_KEYS}
-        # "money" or "pay" alone ("careers in finance and money") is a topic; growth, openings, preparation rank
-        if (req.by and (req.by != "salary" or ranks or pay_filters)) or (req.unsupported and ranks):
+        if asks_for_ranking(text):
             # "good money jobs with no degree", "jobs where you can work from home the most": a ranking question
             from actions.advice import ActionRankCareers
 
@@ -168,6 +164,18 @@ class ActionExploreCareers(SafeAction):
             return []
         send(dispatcher, answers.explore_reply(get_service(), text))
         return []
+
+
+def asks_for_ranking(text: str) -> bool:
+    """An open question that asks for careers ranked by a fact (or by one we cannot rank by, said with a rank word).
+    "money" or "pay" alone ("careers in finance and money") is a topic; growth, openings and preparation rank."""
+    req = rankings.parse(text)
+    ranks = bool(RANK_WORDS.search(text))
+    pay_filters = set(req.filters) & {*rankings.EDUCATION_KEYS, *rankings.SALARY_KEYS}
+    return bool((req.by and (req.by != "salary" or ranks or pay_filters)) or (req.unsupported and ranks))
+
+
+FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|me|my)\b", re.I)
 
 
 class ActionFallbackSearch(SafeAction):
@@ -198,6 +206,13 @@ class ActionFallbackSearch(SafeAction):
                 from actions.advice import ActionExplain
 
                 return ActionExplain().answer(dispatcher, tracker, domain)
+            if not service.resolver.find_in_text(text, limit=1):
+                from actions.advice import ActionInterests, ActionRankCareers, interests_in
+
+                if asks_for_ranking(text):  # "what pays well if I don't have a degree", below NLU's confidence
+                    return ActionRankCareers().answer(dispatcher, tracker, domain)
+                if FIRST_PERSON.search(text) and interests_in(text):  # "I tinker with motors and fix up engines"
+                    return ActionInterests().answer(dispatcher, tracker, domain)
         picked = from_test_results(tracker, text)
         if picked:  # "tell me about the top one" after a test result, below NLU's confidence
             send(dispatcher, answers.section_answer(service, picked[0], "overview", text))

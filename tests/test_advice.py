@@ -489,8 +489,14 @@ def test_education_told_mid_test_answers_the_tests_education_question(act):
         ("medical assistant to registered nurse, what's the path?", 2, "path"),
         ("what can a paralegal move into", 1, "moves"),
         ("what jobs suit someone who used to be a nurse", 1, "moves"),
+        ("what careers can a software engineer switch to", 1, "moves"),
+        ("I'm a teacher wanting a change, any ideas?", 1, "moves"),
+        ("I'm a police officer thinking of leaving the force, what are my options?", 1, "moves"),
+        ("how does a line cook work up to being a chef", 2, "path"),
+        ("wud i make a good zookeper", 1, "fit"),
         ("what does a nurse do?", 1, None),
         ("how much does a welder earn?", 1, None),
+        ("do paramedics change shifts often?", 1, None),
         ("compare a nurse and a paramedic", 2, None),
     ],
 )
@@ -531,6 +537,35 @@ def test_a_question_nlu_was_unsure_of_after_a_ranking_refines_it(act):
     msgs, after = run(ActionFallbackSearch(), tracker("and the lowest paid?", "nlu_fallback", slots=slots))
     assert after["ranking"]["by"] == "salary" and after["ranking"]["order"] == "asc"
     assert msgs[0]["ranking"]["order"] == "asc"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("what pays well if i dont have a degree", "ranking"),  # pay with a filter: a ranking
+        ("I tinker with motors and fix up old engines", "interests_match"),  # interests in the person's words
+    ],
+)
+def test_a_question_nlu_was_unsure_of_is_answered_by_what_its_words_ask(act, text, key):
+    from actions.careers import ActionFallbackSearch
+
+    [msg], _ = run(ActionFallbackSearch(), tracker(text, "nlu_fallback"))
+    assert msg.get(key), msg
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("could I be a mechanical engineer according to my test", "my_interests"),
+        ("wud i make a good zookeper", "ask_overview"),
+    ],
+)
+def test_fit_words_get_a_fit_answer_whatever_the_intent(act, text, intent):
+    from actions.careers import ActionAnswerCareer
+
+    action = act.ActionExplain() if intent == "my_interests" else ActionAnswerCareer()
+    msgs, _ = run(action, tracker(text, intent, slots={"quiz": finished_test("RI")}))
+    assert msgs[0].get("fit"), msgs[0]
 
 
 @pytest.mark.parametrize(

@@ -23,21 +23,25 @@ FEW_PEOPLE = re.compile(
 )
 FIT = re.compile(
     r"\b(suit|suits|suited|fit|fits|right|good fit|good match|a match|work) (me|for me)\b|\bwould i (enjoy|like|love|"
-    r"be good|be happy|fit)\b|\bwould i make an? (good|decent|great|fine|solid|strong)\b|\bcould i (be|make) an? "
-    r"(good|decent|great)\b|\bam i (the right|cut out|suited|a good fit|a good match|right)\b|\bright (kind of |"
-    r"sort of |type of )?(person|fit) for\b|\bis (it|this|that) (for me|a good fit)\b|\b(fit|match) for me\b|"
+    r"be good|be happy|fit)\b|\b(would|wud|will) i make an? (good|decent|great|fine|solid|strong)\b|"
+    r"\bcould i (be|make) an? (good|decent|great)\b|\bam i (the right|cut out|suited|a good fit|a good match|right)\b|"
+    r"\bright (kind of |sort of |type of )?(person|fit) for\b|\bis (it|this|that) (for me|a good fit)\b|"
+    r"\b(fit|match) for me\b|"
     r"\bshould i (be|become)\b|\b(for|to) (someone|somebody|a person|people) like me\b|\b(according to|based on|"
     r"going by|given) my (test|results?|answers|interests|profile|scores?)\b"
 )
 PATH = re.compile(
     r"\b(become|becoming|get to|get there|get from|go from|move up to|move into|move to|switch to|switching to|"
-    r"transition\w*|path|route|pathway|steps? to|how do i get)\b"
+    r"transition\w*|path|route|pathway|steps? to|how do i get|work (my |their |your |his |her )?(way )?up to)\b"
 )
 MOVES = re.compile(
     r"\b(move into|switch into|transition into|go into)\s*[?.!]*\s*$|\bwho used to be\b|"
     r"\bused to be an? \w+.*\bjobs?\b|"
     r"\b(other|else|different) (jobs?|careers?|work)\b|\bwhat else could\b|\bwhat can an? .+ (do|move|switch|"
-    r"become) (next|instead|into|to)?\b|\bjobs? for (a |an )?former\b|\bex-\w+"
+    r"become) (next|instead|into|to)?\b|\bjobs? for (a |an )?former\b|\bex-\w+|"
+    r"\bwhat (jobs?|careers?|work) can an? .+ (move|switch|change|transition) (to|into)\b|"
+    r"\b(want|wanting|need|needing|looking for|ready for) a (career )?change\b|\bchange careers\b|"
+    r"\b(leave|leaving|quit|quitting) (the|my) (force|job|career|profession|field|trade)\b"
 )
 THEN = re.compile(r"\b(those|these|them|that list|the list|this list)\b")
 # The six interests by name, as a person says them: two of them named is a question about the types, not careers.
