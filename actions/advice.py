@@ -18,7 +18,7 @@ from actions.profile import education_told, fit_after_test  # noqa: F401  (kept 
 from actions.quiz import ActionQuiz
 from bot.dialogue import quiz
 from bot.dialogue.advice import figures, interests, moves, rankings, replies
-from bot.dialogue.advice.cues import FEW_PEOPLE, FIT, refers_to_list, type_names
+from bot.dialogue.advice.cues import FEW_PEOPLE, FIT, advice_kind, refers_to_list, type_names
 from bot.dialogue.advice.explain import code_in, explain_code, explain_match
 from bot.dialogue.advice.fit import fit, ranked_matches
 from bot.dialogue.advice.person import education_zone, finished_test, person_from_slots, profile_of
@@ -386,8 +386,6 @@ class ActionExplain(SafeAction):
             send(dispatcher, replies.code_reply(explain_code(code, person.test_scores)))
             return []
         if intent != "explain_code":
-            from actions.careers import advice_route
-
             route = advice_route(service, text)
             if route is not None:  # "could I be a mechanical engineer according to my test?": fit, not my interests
                 return route.answer(dispatcher, tracker, domain)
@@ -457,3 +455,30 @@ class ActionProfile(SafeAction):
         if state:
             send(dispatcher, current_question(state, "Back to the career test:\n"))
         return events
+
+
+# "I'm a cashier, how do I become an accountant?": where the person starts, in an education question naming two
+FROM_WORDS = re.compile(r"\b(i'?m|i am|i work as|from|former|as an?|currently)\b", re.I)
+
+
+def named_careers(service, text: str, in_text: list[tuple[str, str | None]] | None = None) -> list[str]:
+    """The careers a message names, in order, each once (`in_text`: the message's names_in_text, when known)."""
+    in_text = service.resolver.names_in_text(text) if in_text is None else in_text
+    return list(dict.fromkeys(cid for _, cid in in_text if cid))
+
+
+def advice_route(service, text: str, from_words: bool = False, named: list[str] | None = None) -> SafeAction | None:
+    """The advice action a message's words ask for (bot/dialogue/advice/cues.py), whatever NLU read: a path between
+    two named careers ("how can a bank teller become an analyst?"), fit with one, moves from one. `from_words`: an
+    education question naming two careers is a path when one is where the person starts ("I'm a cashier, how do I
+    become an accountant?")."""
+    if text.startswith("/"):
+        return None
+    named = named_careers(service, text) if named is None else named
+    kind = advice_kind(text, len(named))
+    if kind is None and from_words and len(named) >= 2 and FROM_WORDS.search(text):
+        spans = service.resolver.find_spans(text, limit=3)
+        source, target = roles(text, spans) if len(spans) >= 2 else (None, None)
+        kind = "path" if source and target and source != target else None
+    actions: dict[str, type[SafeAction]] = {"path": ActionPath, "fit": ActionFit, "moves": ActionMoves}
+    return actions[kind]() if kind else None

@@ -10,11 +10,19 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.advice import (
+    ActionExplain,
+    ActionInterests,
+    ActionRankCareers,
+    advice_route,
+    interests_in,
+    named_careers,
+)
 from actions.base import SafeAction, career_mentions, from_test_results, resolve_mentions, send
 from actions.quiz import ActionQuiz
 from bot.dialogue import answers, quiz
 from bot.dialogue.advice import rankings, replies
-from bot.dialogue.advice.cues import FEW_PEOPLE, advice_kind, type_names
+from bot.dialogue.advice.cues import FEW_PEOPLE, type_names
 from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.quiz_replies import running
 from bot.dialogue.resolve import leftover_name
@@ -28,9 +36,6 @@ RANK_WORDS = re.compile(
     r"easiest|richest|chillest|lots of|plenty of)\b",
     re.I,
 )
-FROM_WORDS = re.compile(
-    r"\b(i'?m|i am|i work as|from|former|as an?|currently)\b", re.I
-)  # a below-threshold intent still hints at the section when it is at least this confident
 
 
 class ActionAnswerCareer(SafeAction):
@@ -84,32 +89,6 @@ class ActionAnswerCareer(SafeAction):
 ROUTED_SECTIONS = {"overview", "duties", "skills", "personality", "education"}  # questions advice words can redirect
 
 
-def named_careers(service, text: str, in_text: list[tuple[str, str | None]] | None = None) -> list[str]:
-    """The careers a message names, in order, each once (`in_text`: the message's names_in_text, when known)."""
-    in_text = service.resolver.names_in_text(text) if in_text is None else in_text
-    return list(dict.fromkeys(cid for _, cid in in_text if cid))
-
-
-def advice_route(service, text: str, from_words: bool = False, named: list[str] | None = None) -> SafeAction | None:
-    """The advice action a message's words ask for (bot/dialogue/advice/cues.py), whatever NLU read: a path between
-    two named careers ("how can a bank teller become an analyst?"), fit with one, moves from one. `from_words`: an
-    education question naming two careers is a path when one is where the person starts ("I'm a cashier, how do I
-    become an accountant?")."""
-    from actions.advice import ActionFit, ActionMoves, ActionPath
-    from bot.dialogue.advice.roles import roles
-
-    if text.startswith("/"):
-        return None
-    named = named_careers(service, text) if named is None else named
-    kind = advice_kind(text, len(named))
-    if kind is None and from_words and len(named) >= 2 and FROM_WORDS.search(text):
-        spans = service.resolver.find_spans(text, limit=3)
-        source, target = roles(text, spans) if len(spans) >= 2 else (None, None)
-        kind = "path" if source and target and source != target else None
-    actions: dict[str, type[SafeAction]] = {"path": ActionPath, "fit": ActionFit, "moves": ActionMoves}
-    return actions[kind]() if kind else None
-
-
 class ActionCompareCareers(SafeAction):
     def name(self) -> str:
         return "action_compare_careers"
@@ -118,8 +97,6 @@ class ActionCompareCareers(SafeAction):
         service = get_service()
         text = tracker.latest_message.get("text") or ""
         if len(type_names(text)) >= 2:  # "enterprising or social?": the interest types, not careers
-            from actions.advice import ActionExplain
-
             return ActionExplain().answer(dispatcher, tracker, domain)
         route = advice_route(service, text)
         if route is not None:  # "medical assistant to registered nurse, what's the path?"
@@ -156,8 +133,6 @@ class ActionExploreCareers(SafeAction):
             text = "jobs where I work with animals"
         if asks_for_ranking(text):
             # "good money jobs with no degree", "jobs where you can work from home the most": a ranking question
-            from actions.advice import ActionRankCareers
-
             return ActionRankCareers().answer(dispatcher, tracker, domain)
         if FEW_PEOPLE.search(text):  # "jobs for introverts": the search would list people-facing careers
             send(dispatcher, replies.few_people_reply())
@@ -196,19 +171,13 @@ class ActionFallbackSearch(SafeAction):
         if not state and text and not text.startswith("/"):
             if tracker.get_slot("ranking") and rankings.parse(text).says_something:
                 # "and the lowest paid?", "just the ones for people who like helping" after a ranking
-                from actions.advice import ActionRankCareers
-
                 return ActionRankCareers().answer(dispatcher, tracker, domain)
             route = advice_route(service, text)
             if route is not None:  # "what can a paralegal move into", below NLU's confidence
                 return route.answer(dispatcher, tracker, domain)
             if len(type_names(text)) >= 2:  # "am I more investigative or more artistic?"
-                from actions.advice import ActionExplain
-
                 return ActionExplain().answer(dispatcher, tracker, domain)
             if not service.resolver.find_in_text(text, limit=1):
-                from actions.advice import ActionInterests, ActionRankCareers, interests_in
-
                 if asks_for_ranking(text):  # "what pays well if I don't have a degree", below NLU's confidence
                     return ActionRankCareers().answer(dispatcher, tracker, domain)
                 if FIRST_PERSON.search(text) and interests_in(text):  # "I tinker with motors and fix up engines"
