@@ -42,3 +42,12 @@ def test_a_new_alias_changes_only_its_own_careers_examples():
         text = line.lower()
         named_other = any(f"[{n.lower()}" in text for c in others for n in c.names)
         assert not named_other or any(f"[{n}" in text for n in own), f"another career's example changed: {line}"
+
+
+def test_our_nlu_components_are_inputs_of_the_model():
+    """Editing one of our Rasa components retrains the model (the list once pointed at a folder that was gone)."""
+    from bot.pipeline.build import our_components
+    from tests.conftest import ROOT
+
+    names = {p.relative_to(ROOT).as_posix() for p in our_components()}
+    assert {"bot/rasa/english_only.py", "bot/rasa/entity_filter.py", "bot/rasa/sentence_featurizer.py"} <= names

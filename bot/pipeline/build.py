@@ -27,11 +27,23 @@ MODEL_FILE = MODELS_DIR / f"{MODEL_NAME}.tar.gz"
 MODEL_STAMP = MODELS_DIR / f"{MODEL_NAME}.inputs-sha256"
 
 
+def our_components() -> list[Path]:
+    """The source files of our own components in config.yml's pipeline (`bot.rasa.english_only.EnglishOnly` ->
+    bot/rasa/english_only.py, and the base classes they use from bot/rasa): a change there retrains."""
+    import yaml
+
+    pipeline = yaml.safe_load((config.ROOT / "config.yml").read_text()).get("pipeline") or []
+    modules = {str(step["name"]).rsplit(".", 1)[0] for step in pipeline if str(step.get("name", "")).startswith("bot.")}
+    files = {config.ROOT / (m.replace(".", "/") + ".py") for m in modules}
+    files |= {config.ROOT / "bot" / "rasa" / "stateless.py"}
+    return sorted(f for f in files if f.exists())
+
+
 def model_inputs_hash() -> str:
     """Everything `rasa train` reads: config, domain, training data, our NLU components and spaCy pipeline."""
     files = [config.ROOT / "config.yml", config.ROOT / "domain.yml"]
     files += sorted((config.ROOT / "data").rglob("*.yml"))
-    files += sorted((config.ROOT / "bot" / "nlu").glob("*.py"))
+    files += our_components()
     files += [config.SPACY_DIR / "careers.hash"]
     h = hashlib.sha256()
     for f in files:
