@@ -21,6 +21,7 @@ from bot.dialogue.advice import figures, interests, moves, rankings, replies
 from bot.dialogue.advice.cues import FEW_PEOPLE, FIT, advice_kind, refers_to_list, type_names
 from bot.dialogue.advice.explain import code_in, explain_code, explain_match
 from bot.dialogue.advice.fit import fit, ranked_matches
+from bot.dialogue.advice.groups import group_asked, group_note
 from bot.dialogue.advice.person import education_zone, finished_test, person_from_slots, profile_of
 from bot.dialogue.advice.roles import from_phrase, roles
 from bot.dialogue.answers import Reply, explore, not_found_reply, section_answer
@@ -124,6 +125,10 @@ class ActionRankCareers(SafeAction):
         if req.unsupported:
             send(dispatcher, replies.unsupported_reply(req.unsupported))
             return []
+        group = group_asked(text) if not text.startswith("/") else None
+        if group and req.by is None:  # "best jobs for women": no list chosen by who someone is
+            send(dispatcher, replies.group_reply(group))
+            return []
         refining = intent == "refine_ranking" or (
             previous is not None and (refers_to_list(text) or (req.by is None and bool(REFINE_START.search(text))))
         )
@@ -134,7 +139,10 @@ class ActionRankCareers(SafeAction):
             send(dispatcher, replies.match_needs_interests_reply())
             return []
         ranked = rankings.rank(careers, query, scores if query.by == "match" else None)
-        send(dispatcher, replies.ranking_reply(careers, ranked, 0, basis))
+        reply = replies.ranking_reply(careers, ranked, 0, basis)
+        if group:  # "highest paying jobs for women": the list for all workers, said so
+            reply.preface = group_note(group)
+        send(dispatcher, reply)
         return [SlotSet("ranking", query.slot())]
 
 
@@ -329,6 +337,9 @@ class ActionPath(SafeAction):
         if source is None and target is not None:
             job = profile.get("current_job")
             source = job if job in service.careers and job != target else None
+        if source is not None and target is None:
+            # "I'm a cashier" (after "what do you do now?"): where the person is, and no goal: the moves from there
+            return ActionMoves().answer(dispatcher, tracker, domain)
         if target is None or source is None or source == target:
             one = target or source
             if one is not None and target is not None:
@@ -340,7 +351,7 @@ class ActionPath(SafeAction):
                 )
                 send(dispatcher, reply)
                 return [SlotSet("career", one), SlotSet("section", "education")]
-            send(dispatcher, _path_needs_two(service, one))
+            send(dispatcher, _path_needs_two())
             return []
         model = moves.skill_model(service.careers)
         send(dispatcher, replies.path_reply(service.careers, model, moves.path(model, source, target)))
@@ -348,19 +359,11 @@ class ActionPath(SafeAction):
         return [SlotSet("profile", profile), SlotSet("career", target)]
 
 
-def _path_needs_two(service: Service, known: str | None) -> Reply:
-    if known is None:
-        return Reply(
-            'Which two careers? For example: "I\'m a data analyst, how can I become a machine learning engineer?"',
-            [],
-            {"path": None},
-        )
-    title = service.careers[known].title
+def _path_needs_two() -> Reply:
     return Reply(
-        f"To plan a path with {title} I need both ends: what do you do now, and where do you want to go? For "
-        f'example: "I\'m a cashier, how do I become {replies.article(title)}?"',
-        [{"title": f"How to become {replies.article(title)}", "payload": replies.payload("ask_education", known)}],
-        {"path": None, "career": known},
+        'Which two careers? For example: "I\'m a data analyst, how can I become a machine learning engineer?"',
+        [],
+        {"path": None},
     )
 
 

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.advice import (
     ActionExplain,
     ActionInterests,
+    ActionMoves,
     ActionRankCareers,
     advice_route,
     interests_in,
@@ -22,7 +23,8 @@ from actions.base import SafeAction, career_mentions, from_test_results, resolve
 from actions.quiz import ActionQuiz
 from bot.dialogue import answers, quiz
 from bot.dialogue.advice import rankings, replies
-from bot.dialogue.advice.cues import FEW_PEOPLE, type_names
+from bot.dialogue.advice.cues import CHANGE, FEW_PEOPLE, OTHER_WORK, type_names
+from bot.dialogue.advice.groups import group_asked
 from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.quiz_replies import running
 from bot.dialogue.resolve import leftover_name
@@ -63,7 +65,9 @@ class ActionAnswerCareer(SafeAction):
             # "am I a good fit for accounting?": with no test or interests told, "who it suits" is the answer
             person = person_from_slots(tracker.get_slot("quiz"), tracker.get_slot("profile"))
             route = route if person.scores()[0] is not None else None
-        if route is not None and (section in ROUTED_SECTIONS or route.name() == "action_fit"):
+        if route is not None and (
+            section in ROUTED_SECTIONS or route.name() == "action_fit" or OTHER_WORK.search(text.lower())
+        ):
             # "could I be a good nurse?", "how can a bank teller become an analyst?": advice, not a page section
             return route.answer(dispatcher, tracker, domain)
         focus = tracker.get_slot("career")
@@ -134,8 +138,15 @@ class ActionExploreCareers(SafeAction):
         if asks_for_ranking(text):
             # "good money jobs with no degree", "jobs where you can work from home the most": a ranking question
             return ActionRankCareers().answer(dispatcher, tracker, domain)
+        if CHANGE.search(text) and not named_careers(get_service(), text):
+            # "I want to change careers": moves from the current job (asked for when not known), not a search list
+            return ActionMoves().answer(dispatcher, tracker, domain)
         if FEW_PEOPLE.search(text):  # "jobs for introverts": the search would list people-facing careers
             send(dispatcher, replies.few_people_reply())
+            return []
+        group = group_asked(text)
+        if group:  # "jobs for girls": the search listed stereotypes
+            send(dispatcher, replies.group_reply(group))
             return []
         send(dispatcher, answers.explore_reply(get_service(), text))
         return []
@@ -178,6 +189,10 @@ class ActionFallbackSearch(SafeAction):
             if len(type_names(text)) >= 2:  # "am I more investigative or more artistic?"
                 return ActionExplain().answer(dispatcher, tracker, domain)
             if not service.resolver.find_in_text(text, limit=1):
+                group = group_asked(text)
+                if group and not asks_for_ranking(text):  # "careers for people like me as an immigrant"
+                    send(dispatcher, replies.group_reply(group))
+                    return []
                 if asks_for_ranking(text):  # "what pays well if I don't have a degree", below NLU's confidence
                     return ActionRankCareers().answer(dispatcher, tracker, domain)
                 if FIRST_PERSON.search(text) and interests_in(text):  # "I tinker with motors and fix up engines"

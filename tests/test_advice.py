@@ -594,3 +594,135 @@ def test_fit_read_as_a_personality_question_is_fit_only_when_interests_are_known
     quiz_slot = finished_test("C")
     msgs, _ = run(ActionAnswerCareer(), tracker(question, "ask_personality", ["accounting"], {"quiz": quiz_slot}))
     assert msgs[0]["fit"]["career"] == "accountant" and msgs[0]["fit"]["basis"] == "test"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Careers asked for by who someone is (bot/dialogue/advice/groups.py)
+
+GROUP_QUESTIONS = [
+    ("best jobs for women", "gender"),
+    ("what jobs are good for girls", "gender"),
+    ("As a woman, which careers pay well?", "gender"),
+    ("careers for older workers", "age"),
+    ("jobs for a 16 year old", "age"),
+    ("as a teenager what jobs can I do", "age"),
+    ("good jobs for immigrants", "origin"),
+    ("careers for black people", "origin"),
+    ("jobs for disabled people", "disability"),
+    ("jobs for someone in a wheelchair", "disability"),
+]
+NOT_GROUP_QUESTIONS = [
+    "what does a women's health nurse do",
+    "jobs working with older people",
+    "careers caring for the elderly",
+    "careers helping immigrants",
+    "careers in men's fashion",
+    "I'm 45, is it too late to become a nurse?",
+    "I'm a 45 year old accountant, what else could I do?",
+    "I'm a woman, would I make a good engineer?",
+    "I'm a man, what does a nurse do?",
+    "jobs for creative people",
+    "jobs for a salesman",
+    "jobs teaching teens",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), GROUP_QUESTIONS)
+def test_a_group_named_as_the_persons_own_is_found(text, kind):
+    from bot.dialogue.advice.groups import group_asked
+
+    found = group_asked(text)
+    assert found is not None and found.kind == kind, (text, found)
+
+
+@pytest.mark.parametrize("text", NOT_GROUP_QUESTIONS)
+def test_work_for_a_group_or_a_career_named_after_one_is_no_group_question(text):
+    """Serving a group is an interest ("careers caring for the elderly"), a career may carry a group's name
+    ("women's health nurse"), and an age said beside a job asks about that job or a move."""
+    from bot.dialogue.advice.groups import group_asked
+
+    assert group_asked(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent", "kind"),
+    [
+        ("ActionExploreCareers", "what jobs are good for girls", "explore_careers", "gender"),
+        ("ActionExploreCareers", "good jobs for immigrants", "explore_careers", "origin"),
+        ("ActionExploreCareers", "jobs for disabled people", "explore_careers", "disability"),
+        ("ActionRankCareers", "which jobs are best for men", "ask_ranking", "gender"),
+        ("ActionFallbackSearch", "careers for older workers", "nlu_fallback", "age"),
+    ],
+)
+def test_careers_are_not_picked_by_who_someone_is(act, action, text, intent, kind):
+    """The search listed school counselors, teacher assistants and cashiers for "girls", warehouse and fast food work
+    for "immigrants" and careers serving disabled people for "disabled people"; "best jobs for men" got the pay
+    ranking as if it were for men. Now: no list, a fair answer, and what does narrow careers down."""
+    from actions import careers as career_actions
+
+    cls = getattr(act, action, None) or getattr(career_actions, action)
+    [msg], _ = run(cls(), tracker(text, intent))
+    assert msg["group"] == kind and msg["ranking"] is None, msg
+    assert "open to anyone" in msg["text"] and "career test" in msg["text"]
+    assert [b["payload"] for b in msg["buttons"]] == ["/start_quiz"]
+
+
+def test_a_teenager_hears_the_rules_for_under_18s(act):
+    from actions import careers as career_actions
+
+    [msg], _ = run(career_actions.ActionExploreCareers(), tracker("jobs for a 16 year old", "explore_careers"))
+    assert msg["group"] == "age" and "under 18" in msg["text"] and "hazardous" in msg["text"]
+
+
+def test_a_ranking_asked_for_a_group_is_the_one_for_everyone_said_so(act):
+    """ "highest paying jobs for women": the pay ranking is the same for every worker; it is given, with a line that
+    says so, and it is exactly the ranking asked without the group."""
+    note, ranked = run(act.ActionRankCareers(), tracker("highest paying jobs for women", "ask_ranking"))[0]
+    assert "for all workers" in note["text"] and "gender" in note["text"]
+    [plain], _ = run(act.ActionRankCareers(), tracker("highest paying jobs", "ask_ranking"))
+    assert ranked["ranking"] == plain["ranking"] and ranked["text"] == plain["text"]
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent"),
+    [
+        ("ActionExploreCareers", "I want to change careers", "explore_careers"),
+        ("ActionFallbackSearch", "what could I do next?", "nlu_fallback"),
+    ],
+)
+def test_changing_careers_with_no_job_named_asks_for_the_current_one(act, action, text, intent):
+    """ "I want to change careers" listed search hits (career counselor, data scientist...) and "what could I do
+    next?" was not understood: both are moves from a job the person has not said yet."""
+    from actions import careers as career_actions
+
+    cls = getattr(act, action, None) or getattr(career_actions, action)
+    [msg], _ = run(cls(), tracker(text, intent))
+    assert msg["text"].startswith("What do you do now?"), msg
+    [msg], slots = run(cls(), tracker(text, intent, slots={"profile": {"current_job": "cashier"}}))
+    assert msg["moves"]["from"] == "cashier", msg
+
+
+def test_other_kinds_of_work_a_career_moves_into_are_moves_not_its_specializations(act):
+    from actions import careers as career_actions
+
+    text = "what other kinds of work can a welder move into"
+    [msg], _ = run(career_actions.ActionAnswerCareer(), tracker(text, "ask_specializations", entities=["welder"]))
+    assert msg["moves"]["from"] == "welder", msg
+
+
+def test_pay_without_much_school_is_a_no_degree_ranking():
+    """ "jobs that pay well without much school" ranked the Education and Training cluster ("school")."""
+    req = rankings.parse("jobs that pay well without much school")
+    assert req.by == "salary" and req.filters == {"max_job_zone": 2}, req
+
+
+def test_a_good_job_for_me_is_a_ranking_by_match():
+    assert rankings.parse("what's a good job for me").by == "match"
+    assert cues.advice_kind("could someone like me be a decent electrician?", 1) == "fit"
+
+
+def test_the_current_job_alone_gets_the_moves_from_it(act):
+    """ "I'm a cashier", the answer to "What do you do now?", read as a path with one end: it asked for both ends.
+    Where the person is, with no goal, is a moves question."""
+    [msg], slots = run(act.ActionPath(), tracker("I'm a cashier", "ask_path", ["cashier"]))
+    assert msg["moves"]["from"] == "cashier" and slots["profile"]["current_job"] == "cashier", msg

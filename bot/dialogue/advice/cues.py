@@ -24,11 +24,24 @@ FEW_PEOPLE = re.compile(
 FIT = re.compile(
     r"\b(suit|suits|suited|fit|fits|right|good fit|good match|a match|work) (me|for me)\b|\bwould i (enjoy|like|love|"
     r"be good|be happy|fit)\b|\b(would|wud|will) i make an? (good|decent|great|fine|solid|strong)\b|"
-    r"\bcould i (be|make) an? (good|decent|great)\b|\bam i (the right|cut out|suited|a good fit|a good match|right)\b|"
+    r"\bcould i (be|make) an? (good|decent|great)\b|\b(someone|somebody|a person|people) like me (be|make|become|do "
+    r"well)\b|\bam i (the right|cut out|suited|a good fit|a good match|right)\b|"
     r"\bright (kind of |sort of |type of )?(person|fit) for\b|\bis (it|this|that) (for me|a good fit)\b|"
     r"\b(fit|match) for me\b|"
     r"\bshould i (be|become)\b|\b(for|to) (someone|somebody|a person|people) like me\b|\b(according to|based on|"
     r"going by|given) my (test|results?|answers|interests|profile|scores?)\b"
+)
+# Changing careers with no target named: "I want to change careers", "what could I do next?" (moves from the current
+# job, asked for when not known). The explore action takes only these, not MOVES' "other jobs", which an open question
+# uses too ("what other jobs involve animals?").
+CHANGE = re.compile(
+    r"\b(change|switch|changing|switching) (careers?|jobs|fields?|professions?|lines of work)\b|\bcareer (change|"
+    r"switch)\b|\bwhat (could|can|should) i do next\b|\bnext (step|move) in my career\b"
+)
+# "what other kinds of work can a welder move into": moves, though NLU may read it as a question about specializations
+# (whose own "different areas a cybersecurity analyst can go into" stays one).
+OTHER_WORK = re.compile(
+    r"\b(other|different) (kinds?|types?|sorts?|lines?) of (jobs?|careers?|work)\b.*\b(move|switch|change|go)\b"
 )
 PATH = re.compile(
     r"\b(become|becoming|get to|get there|get from|go from|move up to|move into|move to|switch to|switching to|"
@@ -41,7 +54,10 @@ MOVES = re.compile(
     r"become) (next|instead|into|to)?\b|\bjobs? for (a |an )?former\b|\bex-\w+|"
     r"\bwhat (jobs?|careers?|work) can an? .+ (move|switch|change|transition) (to|into)\b|"
     r"\b(want|wanting|need|needing|looking for|ready for) a (career )?change\b|\bchange careers\b|"
-    r"\b(leave|leaving|quit|quitting) (the|my) (force|job|career|profession|field|trade)\b"
+    r"\b(leave|leaving|quit|quitting) (the|my) (force|job|career|profession|field|trade)\b|"
+    + OTHER_WORK.pattern
+    + "|"
+    + CHANGE.pattern
 )
 THEN = re.compile(r"\b(those|these|them|that list|the list|this list)\b")
 # The six interests by name, as a person says them: two of them named is a question about the types, not careers.

@@ -173,7 +173,9 @@ NO_DEGREE = re.compile(
     r"not requiring|that don'?t require|that do not require)( a| any)?( college| university| uni| four.year| 4.year)?"
     r" (degree|college|university|uni)\b|\bno.degree\b|\bwithout (going to )?(college|university|uni)\b|"
     r"\b(only|just)( a| my)? high school\b|\bhigh school (only|diploma)\b|\bwithout (a )?bachelor'?s?\b|"
-    r"\bnon.degree\b|\bnot (a )?degree\b"
+    r"\bnon.degree\b|\bnot (a )?degree\b|\bwithout (much|a lot of|lots of|too much|any|going to) (school|"
+    r"schooling|education|college|university|studying|study)\b|\b(little|not much|minimal|hardly any) (school|"
+    r"schooling|college)\b"
 )
 CERTIFICATE = re.compile(
     r"\b(only|just|with|need(ing)?|requir(e|es|ing))( a| an)? (certificate|certification|apprenticeship|"
@@ -224,7 +226,8 @@ BY_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "match",
         re.compile(
             r"\b(fit|fits|suit|suits|match|matches)( me| my interests)( best)?\b|\bbest (fit|"
-            r"match)(es)? for me\b|\bby (my )?match\b|\bmy (best )?matches\b"
+            r"match)(es)? for me\b|\bby (my )?match\b|\bmy (best )?matches\b|\b(good|right|best|ideal|perfect|"
+            r"suitable) (jobs?|careers?|work|occupations?) for me\b"
         ),
     ),
     (

@@ -12,6 +12,7 @@ from typing import Any
 from bot.dialogue.advice import figures
 from bot.dialogue.advice.explain import CodeExplained, MatchExplained, strongest_with_ties
 from bot.dialogue.advice.fit import Fit, verdict
+from bot.dialogue.advice.groups import Group, group_text
 from bot.dialogue.advice.interests import Stated
 from bot.dialogue.advice.moves import BORROWED_HOW, CareerPath, Move, Ratings, SkillModel
 from bot.dialogue.advice.person import Person, strongest
@@ -206,6 +207,11 @@ def few_people_reply() -> Reply:
         [START_TEST],
         {"ranking": None, "unsupported": "working with people"},
     )
+
+
+def group_reply(group: Group) -> Reply:
+    """ "jobs for women", "careers for immigrants": no list chosen by who someone is (bot/dialogue/advice/groups.py)."""
+    return Reply(group_text(group), [START_TEST], {"ranking": None, "group": group.kind})
 
 
 def match_needs_interests_reply() -> Reply:

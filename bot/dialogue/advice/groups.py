@@ -1,0 +1,141 @@
+"""Careers asked for by who someone is rather than what they enjoy: "jobs for women", "good jobs for immigrants",
+"careers for a 16 year old", "jobs for disabled people".
+
+The search answered such questions with stereotypes (school counselors, teacher assistants and cashiers for
+"girls"; warehouse, mining helper and fast food work for "immigrants"; careers *serving* disabled people for
+"disabled people"), and a ranking pretended the facts differ by group (they do not: a median is one figure for all
+workers). So no list is chosen by gender, age, origin or disability. The reply says every career is open to anyone,
+gives what really is specific to the group (US rules for under-18s, accommodation of a disability, training from
+abroad), and offers what does narrow careers down: interests and the training a person wants. A ranking by a fact
+("highest paying jobs for women") is still given, for all workers, with a line that says so.
+
+Words about *serving* a group ("jobs working with older people", "careers helping immigrants") are interests, not
+identity, and are left to the search.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_GROUP_WORDS = {
+    "gender": (
+        r"women|woman|girls?|ladies|lady|females?|men|man|guys?|boys?|males?|"
+        r"non.?binary (people|persons?)|trans (people|women|men|persons?)"
+    ),
+    "age": (
+        r"(older|old|younger|young|mature) (people|persons?|workers|adults|women|men|folks?)|seniors?|retirees?|"
+        r"retired (people|persons?|workers)|pensioners?|the elderly|elderly (people|persons?)|over.?(30|40|50|60|"
+        r"thirty|forty|fifty|sixty)s?|(a |an )?(\d{1,2}|fifteen|sixteen|seventeen|eighteen)[- ]?(years?[- ]olds?|yos?|"
+        r"yrs?[- ]olds?)|teens?|teenagers?|minors|under.?18s?|someone my age|people my age"
+    ),
+    "origin": (
+        r"immigrants?|foreigners?|refugees?|migrants?|asylum seekers?|non.?citizens?|expats?|"
+        r"(black|white|brown|asian|hispanic|latino|latina|latinx|indian|african|arab|mexican|chinese) "
+        r"(people|persons?|women|men|americans?)|african americans?|asians?|hispanics?|latin[oax]s?|"
+        r"muslims?|christians?|jews?|jewish people|hindus?|sikhs?|buddhists?|people of colou?r|minorities"
+    ),
+    "disability": (
+        r"(disabled|handicapped|blind|deaf|autistic|neurodivergent|dyslexic) (people|persons?|adults|workers|"
+        r"women|men)?|people with (a |an )?(disabilit\w+|autism|adhd|dyslexia|a wheelchair|mental illness|"
+        r"anxiety|depression)|wheelchair users?|(someone|people) in a wheelchair|the disabled|the blind|the deaf|"
+        r"(someone|a person) with (a |an )?(disabilit\w+|autism|adhd|dyslexia)"
+    ),
+}
+_JOBS = r"(jobs?|careers?|work|professions?|occupations?|roles?|fields?|options?|paths?)"
+_BEFORE = r"(a |an |the |young |older |other )?"
+_FOR = r"(for|suited to|suitable for|good for|best for|ideal for|right for|open to|aimed at|meant for|available to)"
+_SELF = r"(as|i'?m|i am|im|being) (a |an )?"
+_ASK = r"(jobs?|careers?|professions?|occupations?)"
+_MINOR_WORDS = (
+    r"(1[0-7]|fifteen|sixteen|seventeen)[- ]?(years?[- ]olds?|yos?|yrs?[- ]olds?)|teens?|teenagers?|minors|under.?18s?"
+)
+# Said of oneself ("as a woman, which careers..."): an age only when it is under 18 ("I'm 45, what careers can I switch
+# to?" asks for moves, not careers by age).
+_SELF_WORDS = {**_GROUP_WORDS, "age": _MINOR_WORDS}
+
+
+@dataclass(frozen=True)
+class Group:
+    """Which kind of "who" a message names, and whether it is about someone under 18."""
+
+    kind: str  # gender | age | origin | disability
+    minor: bool = False
+
+
+_PATTERNS = [
+    (
+        kind,
+        re.compile(rf"\b{_JOBS}\b(?P<gap>[^.?!]{{0,40}}?)\b{_FOR} {_BEFORE}({words})\b", re.I),
+        re.compile(rf"\b{_SELF}({_SELF_WORDS[kind]})\b[^?!]{{0,60}}\b{_ASK}\b", re.I),
+        re.compile(rf"\b({words})'?s? (jobs|careers|professions|work)\b(?! (in|at|on))", re.I),
+    )
+    for kind, words in _GROUP_WORDS.items()
+]
+_MINOR = re.compile(rf"\b({_MINOR_WORDS})\b", re.I)
+# "women's health nurse", "men's fashion": a career or field named after a group is not a question about the person.
+_FIELD_AFTER = re.compile(
+    r"^\s*(health|studies|fashion|clothing|wear|sports?|ministry|services?|issues|rights)\b", re.I
+)
+
+# "careers caring for the elderly", "jobs designing for disabled people": work done for a group is an interest.
+_SERVING = re.compile(r"\b\w+ing\b", re.I)
+
+
+def group_asked(text: str) -> Group | None:
+    """The group a request for careers names as the person's own (see the module docstring); None if none."""
+    t = text.replace("’", "'")
+    for kind, *patterns in _PATTERNS:
+        for pattern in patterns:
+            for m in pattern.finditer(t):
+                if _FIELD_AFTER.match(t[m.end() :]) or _SERVING.search(m.groupdict().get("gap") or ""):
+                    continue
+                return Group(kind, minor=kind == "age" and bool(_MINOR.search(t)))
+    return None
+
+
+_WHAT = {
+    "gender": "gender",
+    "age": "age",
+    "origin": "background, origin or faith",
+    "disability": "disability",
+}
+_SPECIFIC = {
+    "gender": "People of every gender work, and do well, in every field here.",
+    "age": "People start and change careers at every age; a few careers set age limits of their own.",
+    "origin": (
+        'If your training or licence is from another country: each career\'s "How to become one" gives the US route, '
+        "and credential evaluation services compare training from abroad with US requirements."
+    ),
+    "disability": (
+        "People with disabilities work in every field. In the US, the Americans with Disabilities Act requires "
+        "employers with 15 or more employees to make reasonable accommodations, and where a job has physical or "
+        "sensory demands, adapted tools and routes often exist."
+    ),
+}
+_MINOR_RULES = (
+    "If you're under 18 in the US: federal child labor rules limit the hours 14- and 15-year-olds may work and keep "
+    "everyone under 18 out of jobs rated hazardous; states add rules of their own."
+)
+
+
+def group_text(group: Group) -> str:
+    """The fair answer to a request for careers by who someone is (no list)."""
+    what = _WHAT[group.kind]
+    specific = _MINOR_RULES if group.minor else _SPECIFIC[group.kind]
+    return (
+        f"Every career here is open to anyone, whatever their {what}, and the facts I have (pay, growth, openings, "
+        "education) are the same for everyone, so I don't pick careers by who someone is: lists like that repeat "
+        f"stereotypes and narrow people's choices. {specific}\n"
+        "What does narrow it down is what you enjoy and how much training you want: take the career test, tell me "
+        'what you like doing ("I like fixing things and being outdoors"), or ask for careers by a fact ("jobs '
+        'without a degree that pay well").'
+    )
+
+
+def group_note(group: Group) -> str:
+    """One line before a ranking asked for a group: the list is for all workers."""
+    return (
+        f"These figures are for all workers, whatever their {_WHAT[group.kind]}: I don't sort careers by "
+        f"{_WHAT[group.kind]}. Here is the list for everyone."
+    )
