@@ -21,7 +21,7 @@ from bot.dialogue.advice import figures, interests, moves, rankings, replies
 from bot.dialogue.advice.cues import FEW_PEOPLE, FIT, advice_kind, refers_to_list, type_names
 from bot.dialogue.advice.explain import code_in, explain_code, explain_match
 from bot.dialogue.advice.fit import fit, ranked_matches
-from bot.dialogue.advice.groups import group_asked, group_note
+from bot.dialogue.advice.groups import group_asked, group_note, group_preface
 from bot.dialogue.advice.person import education_zone, finished_test, person_from_slots, profile_of
 from bot.dialogue.advice.roles import from_phrase, roles
 from bot.dialogue.answers import Reply, explore, not_found_reply, section_answer
@@ -172,6 +172,16 @@ def _fit_career(service: Service, tracker: Tracker, intent: str) -> tuple[str | 
     return (focus if focus in service.careers else None), None
 
 
+def with_group_line(reply: Reply, text: str, career: str) -> Reply:
+    """An answer about one career asked with a group ("is nursing a good job for a man?", "is it too late to become
+    a doctor at 40?"), with a line before it saying the career is open to anyone (bot/dialogue/advice/groups.py)."""
+    group = group_asked(text) if not text.startswith("/") else None
+    if group:
+        line = group_preface(group, get_service().careers[career].title)
+        reply.preface = f"{line}\n{reply.preface}" if reply.preface else line
+    return reply
+
+
 class ActionFit(SafeAction):
     """ask_fit: how well one career fits the person (test, stated interests, or an offer of the test)."""
 
@@ -192,7 +202,7 @@ class ActionFit(SafeAction):
             return []
         person = _person(tracker)
         result = fit(service.careers, career, person)
-        send(dispatcher, replies.fit_reply(service.careers, result, person))
+        send(dispatcher, with_group_line(replies.fit_reply(service.careers, result, person), _text(tracker), career))
         events: list = [SlotSet("career", career)]
         if result.basis is None:
             events.append(SlotSet("pending_fit", career))
@@ -380,6 +390,10 @@ class ActionExplain(SafeAction):
         intent, text = _intent(tracker), _text(tracker)
         person = _person(tracker)
         scores, basis = (person.test_scores, "test") if person.test_scores else person.scores()
+        group = group_asked(text) if not text.startswith("/") else None
+        if group and not named_careers(service, text):  # "am I too old to learn coding?" (read as my_interests)
+            send(dispatcher, replies.group_reply(group))
+            return []
         named = type_names(text)
         if len(named) >= 2 and scores is not None and basis is not None and ABOUT_ME.search(text):
             send(dispatcher, replies.my_interests_reply(scores, basis))  # "am I more investigative or artistic?"

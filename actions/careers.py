@@ -18,6 +18,7 @@ from actions.advice import (
     advice_route,
     interests_in,
     named_careers,
+    with_group_line,
 )
 from actions.base import SafeAction, career_mentions, from_test_results, resolve_mentions, send
 from actions.quiz import ActionQuiz
@@ -66,7 +67,9 @@ class ActionAnswerCareer(SafeAction):
             person = person_from_slots(tracker.get_slot("quiz"), tracker.get_slot("profile"))
             route = route if person.scores()[0] is not None else None
         if route is not None and (
-            section in ROUTED_SECTIONS or route.name() == "action_fit" or OTHER_WORK.search(text.lower())
+            section in ROUTED_SECTIONS
+            or route.name() == "action_fit"
+            or (route.name() == "action_moves" and SURE_MOVES.search(text.lower()))
         ):
             # "could I be a good nurse?", "how can a bank teller become an analyst?": advice, not a page section
             return route.answer(dispatcher, tracker, domain)
@@ -86,11 +89,14 @@ class ActionAnswerCareer(SafeAction):
             return [SlotSet("section", section)]
         said = [p for p, cid in in_text if cid == career] + career_mentions(tracker)
         note = answers.title_note(service, said, career) if ids else None
-        send(dispatcher, answers.section_answer(service, career, section, text, note))
+        send(dispatcher, with_group_line(answers.section_answer(service, career, section, text, note), text, career))
         return [SlotSet("career", career), SlotSet("section", section)]
 
 
 ROUTED_SECTIONS = {"overview", "duties", "skills", "personality", "education"}  # questions advice words can redirect
+# Moves cues no section question uses, whatever section NLU read ("what other kinds of work can a welder move into" as
+# specializations, "ten years as a police officer and I'm done, what could I do next?" as pay).
+SURE_MOVES = re.compile(f"{OTHER_WORK.pattern}|{CHANGE.pattern}")
 
 
 class ActionCompareCareers(SafeAction):

@@ -610,6 +610,16 @@ GROUP_QUESTIONS = [
     ("careers for black people", "origin"),
     ("jobs for disabled people", "disability"),
     ("jobs for someone in a wheelchair", "disability"),
+    ("jobs for people with ADHD", "disability"),
+    ("I have a disability, which careers could I do?", "disability"),
+    ("jobs for single moms", "family"),
+    ("what jobs can I do with a criminal record", "record"),
+    ("careers for ex-offenders", "record"),
+    ("am I too old to learn coding", "age"),
+    ("is it too late to become a doctor at 40", "age"),
+    ("I'm 45, is it too late to become a nurse?", "age"),
+    ("can women be electricians?", "gender"),
+    ("is nursing a good job for a man?", "gender"),
 ]
 NOT_GROUP_QUESTIONS = [
     "what does a women's health nurse do",
@@ -617,13 +627,18 @@ NOT_GROUP_QUESTIONS = [
     "careers caring for the elderly",
     "careers helping immigrants",
     "careers in men's fashion",
-    "I'm 45, is it too late to become a nurse?",
     "I'm a 45 year old accountant, what else could I do?",
     "I'm a woman, would I make a good engineer?",
     "I'm a man, what does a nurse do?",
     "jobs for creative people",
     "jobs for a salesman",
     "jobs teaching teens",
+    "jobs with kids",
+    "careers helping ex-offenders",
+    "careers with a record label",
+    "what jobs can I do with a biology degree",
+    "is it too late to apply for medical school this year",
+    "jobs working with people with autism",
 ]
 
 
@@ -652,6 +667,8 @@ def test_work_for_a_group_or_a_career_named_after_one_is_no_group_question(text)
         ("ActionExploreCareers", "jobs for disabled people", "explore_careers", "disability"),
         ("ActionRankCareers", "which jobs are best for men", "ask_ranking", "gender"),
         ("ActionFallbackSearch", "careers for older workers", "nlu_fallback", "age"),
+        ("ActionExploreCareers", "jobs for single moms", "explore_careers", "family"),
+        ("ActionExplain", "am I too old to learn coding", "my_interests", "age"),
     ],
 )
 def test_careers_are_not_picked_by_who_someone_is(act, action, text, intent, kind):
@@ -663,7 +680,7 @@ def test_careers_are_not_picked_by_who_someone_is(act, action, text, intent, kin
     cls = getattr(act, action, None) or getattr(career_actions, action)
     [msg], _ = run(cls(), tracker(text, intent))
     assert msg["group"] == kind and msg["ranking"] is None, msg
-    assert "open to anyone" in msg["text"] and "career test" in msg["text"]
+    assert "career test" in msg["text"] and "don't pick careers by" in msg["text"]
     assert [b["payload"] for b in msg["buttons"]] == ["/start_quiz"]
 
 
@@ -726,3 +743,42 @@ def test_the_current_job_alone_gets_the_moves_from_it(act):
     Where the person is, with no goal, is a moves question."""
     [msg], slots = run(act.ActionPath(), tracker("I'm a cashier", "ask_path", ["cashier"]))
     assert msg["moves"]["from"] == "cashier" and slots["profile"]["current_job"] == "cashier", msg
+
+
+def test_a_record_hears_which_fields_check_it_and_gets_no_police_jobs(act):
+    """ "what jobs can I do with a criminal record" listed detective, loss prevention and police jobs (the search
+    matched "criminal")."""
+    from actions import careers as career_actions
+
+    text = "what jobs can I do with a criminal record"
+    [msg], _ = run(career_actions.ActionExploreCareers(), tracker(text, "explore_careers"))
+    assert msg["group"] == "record" and "fair-chance" in msg["text"], msg
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent", "career", "line"),
+    [
+        ("ActionAnswerCareer", "can women be electricians?", "ask_overview", "electrician", "open to anyone"),
+        ("ActionFit", "is nursing a good job for a man?", "ask_fit", "registered-nurse", "open to anyone"),
+        ("ActionAnswerCareer", "is it too late to become a doctor at 40", "ask_education", "doctor", "every age"),
+    ],
+)
+def test_a_question_about_one_career_asked_with_a_group_says_it_is_open_to_anyone(
+    act, action, text, intent, career, line
+):
+    """The answer about the career is given as before, after a line on the group."""
+    from actions import careers as career_actions
+
+    cls = getattr(act, action, None) or getattr(career_actions, action)
+    note, answer = run(cls(), tracker(text, intent, [career]))[0]
+    assert line in note["text"] and ("career" in answer or "fit" in answer), (note, answer)
+
+
+def test_a_career_change_read_as_a_section_question_is_moves(act):
+    """Words no section question uses ("switch careers", "what could I do next") are moves from the named career
+    whatever section NLU read (here pay)."""
+    from actions import careers as career_actions
+
+    text = "been a chef for twelve years, time to switch careers"
+    [msg], _ = run(career_actions.ActionAnswerCareer(), tracker(text, "ask_salary", ["chef"]))
+    assert msg["moves"]["from"] == "chef", msg

@@ -257,7 +257,7 @@ def _print(report: dict) -> None:
     if report.get("advice_holdout"):
         held = report["advice_holdout"]
         label = f"advice, held-out set ({held['run']} run)"
-        print(f"  {label:<42} {held['pass_share']!s:>10}  (tests/eval/advice_questions_holdout.yml, never tuned on)")
+        print(f"  {label:<42} {held['pass_share']!s:>10}  (tests/eval/advice_questions_holdout.yml, written apart)")
     if "retrieval" in report:
         from bot.evaluation.coverage import print_coverage
         from bot.evaluation.retrieval_eval import print_reports

@@ -41,6 +41,22 @@ _GROUP_WORDS = {
         r"anxiety|depression)|wheelchair users?|(someone|people) in a wheelchair|the disabled|the blind|the deaf|"
         r"(someone|a person) with (a |an )?(disabilit\w+|autism|adhd|dyslexia)"
     ),
+    "family": (
+        r"(single |stay.at.home |working |new |young )?(moms?|mums?|mothers?|dads?|fathers?|parents?)|"
+        r"(people|someone|those) with (young )?(kids|children)"
+    ),
+    "record": (
+        r"felons?|ex.?(offenders?|cons?|convicts?|prisoners?|inmates?)|(people|someone|those) with (a )?(criminal "
+        r"record|record|felony|felonies|conviction)s?|(former|released) (prisoners?|inmates?|offenders?)"
+    ),
+}
+# What some people have ("jobs with a criminal record", "I have ADHD, which careers..."), asked with "with" or "have"
+# (not children: "jobs with kids" is work with children).
+_HAD = {
+    "disability": r"(a )?(disabilit\w+|autism|adhd|dyslexia|a wheelchair|mental illness|a chronic illness)",
+    # a bare "record" only at the end ("jobs with a record?"), not "a record label"
+    "record": r"(a |my )?(criminal record|police record|prison record|record(?=\s*([?.!,]|$))|felony|felonies|"
+    r"convictions?)",
 }
 _JOBS = r"(jobs?|careers?|work|professions?|occupations?|roles?|fields?|options?|paths?)"
 _BEFORE = r"(a |an |the |young |older |other )?"
@@ -59,19 +75,37 @@ _SELF_WORDS = {**_GROUP_WORDS, "age": _MINOR_WORDS}
 class Group:
     """Which kind of "who" a message names, and whether it is about someone under 18."""
 
-    kind: str  # gender | age | origin | disability
+    kind: str  # gender | age | origin | disability | family | record
     minor: bool = False
 
 
-_PATTERNS = [
-    (
-        kind,
+def _patterns(kind: str, words: str) -> list[re.Pattern[str]]:
+    """The ways a message asks for careers by a group of this kind (see the module docstring)."""
+    found = [
         re.compile(rf"\b{_JOBS}\b(?P<gap>[^.?!]{{0,40}}?)\b{_FOR} {_BEFORE}({words})\b", re.I),
         re.compile(rf"\b{_SELF}({_SELF_WORDS[kind]})\b[^?!]{{0,60}}\b{_ASK}\b", re.I),
         re.compile(rf"\b({words})'?s? (jobs|careers|professions|work)\b(?! (in|at|on))", re.I),
-    )
-    for kind, words in _GROUP_WORDS.items()
-]
+        # "can women be electricians?" (and, by the first, "is nursing a good job for a man?"): about a named career
+        re.compile(rf"\bcan (a |an )?({words}) (be|become|work as|do|get into|train as)\b", re.I),
+    ]
+    if kind in _HAD:
+        found += [
+            re.compile(rf"\b{_JOBS}\b(?P<gap>[^.?!]{{0,40}}?)\bwith {_HAD[kind]}\b", re.I),
+            re.compile(rf"\bi (have|got|'ve got|ve got|live with) {_HAD[kind]}\b[^?!]{{0,60}}\b{_ASK}\b", re.I),
+        ]
+    return found
+
+
+_PATTERNS = [(kind, _patterns(kind, words)) for kind, words in _GROUP_WORDS.items()]
+# Doubts about age, with or without a career: "am I too old to learn coding?", "is it too late to become a doctor at
+# 40?". People start and change careers at every age: said before whatever else the words ask.
+_AGE_DOUBT = re.compile(
+    r"\btoo old\b|\btoo late (in life )?(to|for) (start|become|learn|chang|switch|retrain|go back|get into|train|"
+    r"study|be)\w*|\btoo late for a (career |job )?(change|switch)\b|\bat my age\b|"
+    r"\b(start|switch|change|become|learn|retrain)\w*\b[^?!.]{0,40}\b(in|at) my "
+    r"(30|40|50|60)s\b",
+    re.I,
+)
 _MINOR = re.compile(rf"\b({_MINOR_WORDS})\b", re.I)
 # "women's health nurse", "men's fashion": a career or field named after a group is not a question about the person.
 _FIELD_AFTER = re.compile(
@@ -85,12 +119,14 @@ _SERVING = re.compile(r"\b\w+ing\b", re.I)
 def group_asked(text: str) -> Group | None:
     """The group a request for careers names as the person's own (see the module docstring); None if none."""
     t = text.replace("’", "'")
-    for kind, *patterns in _PATTERNS:
+    for kind, patterns in _PATTERNS:
         for pattern in patterns:
             for m in pattern.finditer(t):
                 if _FIELD_AFTER.match(t[m.end() :]) or _SERVING.search(m.groupdict().get("gap") or ""):
                     continue
                 return Group(kind, minor=kind == "age" and bool(_MINOR.search(t)))
+    if _AGE_DOUBT.search(t):
+        return Group("age")
     return None
 
 
@@ -99,6 +135,8 @@ _WHAT = {
     "age": "age",
     "origin": "background, origin or faith",
     "disability": "disability",
+    "family": "family situation",
+    "record": "record",
 }
 _SPECIFIC = {
     "gender": "People of every gender work, and do well, in every field here.",
@@ -112,6 +150,16 @@ _SPECIFIC = {
         "employers with 15 or more employees to make reasonable accommodations, and where a job has physical or "
         "sensory demands, adapted tools and routes often exist."
     ),
+    "family": (
+        'If you need hours that fit around children, each career\'s "Where they work" says what its shifts and '
+        "schedules are usually like (the facts I rank by have no data on hours)."
+    ),
+    "record": (
+        "A record closes few careers, but in the US some jobs and licenses check it (for example in law "
+        "enforcement, childcare, healthcare, finance and security), the rules differ by state and offense, and many "
+        "states and cities have fair-chance rules that hold questions about records until later in hiring. Each "
+        'career\'s "How to become one" names the licenses it needs.'
+    ),
 }
 _MINOR_RULES = (
     "If you're under 18 in the US: federal child labor rules limit the hours 14- and 15-year-olds may work and keep "
@@ -122,15 +170,33 @@ _MINOR_RULES = (
 def group_text(group: Group) -> str:
     """The fair answer to a request for careers by who someone is (no list)."""
     what = _WHAT[group.kind]
-    specific = _MINOR_RULES if group.minor else _SPECIFIC[group.kind]
+    lead = (
+        "I don't pick careers by someone's past: the facts I have (pay, growth, openings, education) are the same for "
+        "everyone, and lists like that narrow people's choices."
+        if group.kind == "record"
+        else f"Every career here is open to anyone, whatever their {what}, and the facts I have (pay, growth, "
+        "openings, education) are the same for everyone, so I don't pick careers by who someone is: lists like that "
+        "repeat stereotypes and narrow people's choices."
+    )
     return (
-        f"Every career here is open to anyone, whatever their {what}, and the facts I have (pay, growth, openings, "
-        "education) are the same for everyone, so I don't pick careers by who someone is: lists like that repeat "
-        f"stereotypes and narrow people's choices. {specific}\n"
+        f"{lead} {_specific(group)}\n"
         "What does narrow it down is what you enjoy and how much training you want: take the career test, tell me "
         'what you like doing ("I like fixing things and being outdoors"), or ask for careers by a fact ("jobs '
         'without a degree that pay well").'
     )
+
+
+def _specific(group: Group) -> str:
+    return _MINOR_RULES if group.minor else _SPECIFIC[group.kind]
+
+
+def group_preface(group: Group, title: str) -> str:
+    """A line before the answer about one career asked with a group ("can women be electricians?", "is it too late to
+    become a doctor at 40?")."""
+    if group.kind in ("gender", "origin"):
+        what = _WHAT[group.kind]
+        return f"{title} is open to anyone, whatever their {what}."
+    return _specific(group)
 
 
 def group_note(group: Group) -> str:
