@@ -782,3 +782,8 @@ def test_a_career_change_read_as_a_section_question_is_moves(act):
     text = "been a chef for twelve years, time to switch careers"
     [msg], _ = run(career_actions.ActionAnswerCareer(), tracker(text, "ask_salary", ["chef"]))
     assert msg["moves"]["from"] == "chef", msg
+
+
+def test_a_ranking_asked_with_a_record_says_which_fields_check_it(act):
+    note, ranked = run(act.ActionRankCareers(), tracker("highest paying jobs for felons", "ask_ranking"))[0]
+    assert "for all workers" in note["text"] and "fair-chance" in note["text"] and ranked["ranking"]["by"] == "salary"

@@ -200,8 +200,10 @@ def group_preface(group: Group, title: str) -> str:
 
 
 def group_note(group: Group) -> str:
-    """One line before a ranking asked for a group: the list is for all workers."""
-    return (
+    """A line before a ranking asked for a group: the list is for all workers (and, where it matters for which of
+    them are open, for under-18s or a record, what does)."""
+    note = (
         f"These figures are for all workers, whatever their {_WHAT[group.kind]}: I don't sort careers by "
         f"{_WHAT[group.kind]}. Here is the list for everyone."
     )
+    return f"{note} {_specific(group)}" if group.minor or group.kind == "record" else note
