@@ -191,7 +191,8 @@ def test_an_answer_about_access_is_asked_again_with_null(monkeypatch, service):
     messages, events = _quiz_turn(monkeypatch, service, state, "never had the chance")
     assert messages[0]["answered"] == {"item": state["current"], "value": None}
     assert "enjoy the activity if you could" in messages[0]["text"]
-    assert messages[-1]["quiz_item"] == state["current"] and messages[-1]["progress"] == [1, len(quiz.default_items())]
+    most = quiz.short_test_max(len(quiz.default_items()))
+    assert messages[-1]["quiz_item"] == state["current"] and messages[-1]["progress"] == [1, most]
     assert events == []
     messages, _ = _quiz_turn(monkeypatch, service, state, "purple")
     assert messages[0]["answered"]["value"] is None and "didn't catch that" in messages[0]["text"]
@@ -244,3 +245,17 @@ def test_no_test_and_no_answer_is_not_understood(monkeypatch, service, text):
     assert msg["response"] == "utter_default"
     [msg], _ = run(quiz_actions.ActionQuiz(), tracker("yes", "quiz_answer"))
     assert msg["response"] == "utter_offer_quiz"
+
+
+def test_the_progress_line_says_the_most_this_test_can_ask(monkeypatch, service):
+    """ "of up to 108" while the short test stops at 98 at the latest: the line says 98, and 108 once the person asked
+    for every item."""
+    from bot.dialogue import quiz
+    from bot.dialogue.quiz_replies import question_reply
+
+    item = quiz.default_items()[0]
+    most = quiz.short_test_max(len(quiz.default_items()))
+    short = question_reply(quiz.new_state(), item)
+    full = question_reply(quiz.new_state(full=True), item)
+    assert f"(of up to {most})" in short.preface and short.metadata["progress"] == [1, most] and most < 108
+    assert "(of up to 108)" in full.preface and full.metadata["progress"] == [1, 108]

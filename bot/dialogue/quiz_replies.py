@@ -48,7 +48,8 @@ def intro_text(total: int) -> str:
 
 
 def question_reply(state: QuizState, item: Item, lead: str = "") -> Reply:
-    total = len(default_items())
+    # "of up to": the most this test can still ask (the short test's cap unless the person asked for all items)
+    total = len(default_items()) if state.get("full") else short_test_max(len(default_items()))
     k = len(state["answers"]) + 1
     buttons = [{"title": label, "payload": f"/quiz_answer{json.dumps({'quiz_value': str(v)})}"} for v, label in SCALE]
     preface = f"{lead}Question {k} (of up to {total}). How much would you enjoy this?"
