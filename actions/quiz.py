@@ -14,7 +14,15 @@ from actions.base import SafeAction, send
 from actions.profile import education_told, fit_after_test
 from bot.dialogue import quiz
 from bot.dialogue.quiz_reader import read_answer
-from bot.dialogue.quiz_replies import current_question, intro_text, map_zone, question_reply, result_reply, zone_reply
+from bot.dialogue.quiz_replies import (
+    current_question,
+    intro_text,
+    map_zone,
+    question_reply,
+    read_as,
+    result_reply,
+    zone_reply,
+)
 from bot.dialogue.service import get_service
 from bot.dialogue.types import Answered, QuizState
 
@@ -142,7 +150,7 @@ class ActionQuiz(SafeAction):
             return mark_answered(dispatcher, first, item, None, [])
         state["answers"][item] = reading.value
         state["order"].append(item)
-        events = self._advance(state, careers, dispatcher, tracker, "")
+        events = self._advance(state, careers, dispatcher, tracker, read_as(text, reading))
         return mark_answered(dispatcher, first, item, reading.value, events)
 
     def _advance(self, state, careers, dispatcher, tracker, lead: str) -> list:

@@ -184,6 +184,27 @@ def test_each_test_answer_says_how_it_was_read(monkeypatch, service):
     assert slot["value"]["answers"] == {state["current"]: 4}
 
 
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("never tried it but it sounds fun", 'Taken as "Like it"'),
+        ("no way", 'Taken as "Hate it"'),
+        ("meh", 'Taken as "Not sure"'),
+        ("like it", None),
+        ("4", None),
+    ],
+)
+def test_an_answer_in_words_is_shown_as_read(monkeypatch, service, text, shown):
+    """A typed answer moved on silently, so nobody saw that "depends on the bike" counted as "Not sure": the next
+    question now begins with how it was read (a button, its label or a number needs no echo)."""
+    from bot.dialogue import quiz
+
+    state = {**quiz.new_state(), "current": quiz.default_items()[0].id}
+    messages, _ = _quiz_turn(monkeypatch, service, state, text)
+    first = messages[0]["text"]
+    assert (first.startswith(shown) and 'say "go back" to change it' in first) if shown else "Taken as" not in first
+
+
 def test_an_answer_about_access_is_asked_again_with_null(monkeypatch, service):
     from bot.dialogue import quiz
 

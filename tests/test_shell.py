@@ -206,6 +206,7 @@ def test_counselor_asks_a_question_and_takes_the_career_test(terminal):
     assert question(2) is not None
     term.wait_for(re.escape(FREE_TEXT))
     term.type_instead("no way")
+    term.wait_for(r'Taken as "Hate it" \(say "go back" to change it\)\.')  # how the words were read, on screen
 
     # The rest with buttons: an investigative, artistic person (love I and A items, hate the others).
     k = 3

@@ -21,7 +21,7 @@ from bot.dialogue.quiz import (
     text_chart,
     ties,
 )
-from bot.dialogue.quiz_reader import read_zone
+from bot.dialogue.quiz_reader import BUTTONS, Reading, read_zone
 from bot.dialogue.types import QuizItemMeta, QuizResult, QuizState
 from bot.knowledge.pages import Career
 
@@ -45,6 +45,15 @@ def intro_text(total: int) -> str:
         '"start over" any time. '
         "It's a starting point for exploring, not a verdict."
     )
+
+
+def read_as(text: str, reading: Reading) -> str:
+    """How an answer in words was read, before the next question ("no way" -> Hate it), so the person sees it and
+    can change it; nothing for a button, its label typed, or a number."""
+    if reading.kind != "words" or reading.value is None or text.strip(" .!").lower() in BUTTONS:
+        return ""
+    label = dict(SCALE)[reading.value]
+    return f'Taken as "{label}" (say "go back" to change it).\n'
 
 
 def question_reply(state: QuizState, item: Item, lead: str = "") -> Reply:
