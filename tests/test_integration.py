@@ -92,6 +92,14 @@ def test_a_question_in_another_language_gets_english_only(stack):
     assert "careers assistant" in say(stack, "it-foreign", "hola")[0]["text"]
 
 
+def test_an_everyday_name_asked_like_small_talk_is_answered_about_its_career(stack):
+    """ "what's a sparky?" was read as a request for help (the entity ruler had found "sparky") and got the help
+    text; it is answered from the electrician page."""
+    replies = say(stack, "it-sparky", "what's a sparky?")
+    assert any("Electrician" in r.get("text", "") for r in replies), replies
+    assert [m for m in bot_metadata(stack, "it-sparky") if m.get("career") == "electrician"]
+
+
 def test_small_talk_and_open_question(stack):
     assert "careers assistant" in say(stack, "it-4", "hello")[0]["text"]
     replies = say(stack, "it-4", "which jobs let me work with animals?")

@@ -90,3 +90,23 @@ def test_nlu_drops_career_entities_that_name_nothing():
     ]
     [message] = CareerEntityFilter().process([_message("what different types of doctors are there?", entities)])
     assert [e["value"] for e in message.get("entities")] == ["doctors"]
+
+
+@pytest.mark.parametrize(
+    ("intent", "extractor", "expected"),
+    [
+        ("help", "SpacyEntityExtractor", "nlu_fallback"),  # "what's a sparky?" got the help text
+        ("out_of_scope", "SpacyEntityExtractor", "nlu_fallback"),
+        ("help", "DIETClassifier", "help"),  # DIET may tag any word: only the ruler's known names count
+        ("greet", "SpacyEntityExtractor", "greet"),  # a greeting that names a career is still greeted
+    ],
+)
+def test_small_talk_that_names_a_career_is_a_question_about_it(intent, extractor, expected):
+    from bot.rasa.small_talk_career import SmallTalkCareer
+
+    message = _message("what's a sparky?", [{"entity": "career", "value": "sparky", "extractor": extractor}])
+    message.data["intent"] = {"name": intent, "confidence": 0.61}
+    message.data["intent_ranking"] = [{"name": intent, "confidence": 0.61}]
+    [out] = SmallTalkCareer().process([message])
+    assert out.get("intent")["name"] == expected
+    assert out.get("intent_ranking")[0]["name"] == expected

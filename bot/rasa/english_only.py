@@ -37,12 +37,18 @@ class EnglishOnly(StatelessComponent, IntentClassifier):
         for message in messages:
             if not looks_foreign(message.get(TEXT) or ""):
                 continue
-            fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: 1.0}
-            message.data[INTENT] = fallback
-            ranking = message.data.setdefault(INTENT_RANKING_KEY, [])
-            if ranking and ranking[0].get(INTENT_NAME_KEY) == DEFAULT_NLU_FALLBACK_INTENT_NAME:
-                ranking.pop(0)  # the FallbackClassifier's mark, replaced by ours
-            ranking.insert(0, dict(fallback))
+            mark_fallback(message)
             entities = message.get(ENTITIES) or []
             message.set(ENTITIES, [e for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) != "career"], add_to_output=True)
         return messages
+
+
+def mark_fallback(message: Message) -> None:
+    """Make a message `nlu_fallback` (confidence 1.0: we are sure NLU's own intent is not the one), on top of its
+    intent ranking, the way the FallbackClassifier marks one."""
+    fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: 1.0}
+    message.data[INTENT] = fallback
+    ranking = message.data.setdefault(INTENT_RANKING_KEY, [])
+    if ranking and ranking[0].get(INTENT_NAME_KEY) == DEFAULT_NLU_FALLBACK_INTENT_NAME:
+        ranking.pop(0)  # the FallbackClassifier's mark, replaced by ours
+    ranking.insert(0, dict(fallback))
