@@ -65,6 +65,13 @@ def run(action, t: Tracker) -> tuple[list[dict], dict]:
     return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
+def action_class(act, name: str) -> type:
+    """An action class by name, from actions.advice (the `act` fixture) or actions.careers."""
+    from actions import careers as career_actions
+
+    return getattr(act, name, None) or getattr(career_actions, name)
+
+
 def finished_test(liked: str, zone: int | None = None) -> dict:
     """A finished career test: every item answered, 5 for the liked dimensions, 2 for the others."""
     answers = {i.id: 5 if i.dimension in liked else 2 for i in quiz.default_items()}
@@ -311,9 +318,7 @@ def test_interests_action_names_only_what_was_said_and_remembers_it(act, careers
 def test_jobs_for_introverts_get_no_list_that_only_sounds_right(act, action, text, intent):
     """The search listed school counselors and receptionists for introverts (it cannot read the negation), and no
     fact we rank by measures working with people: an honest reply and the test instead."""
-    from actions import careers as career_actions
-
-    cls = getattr(act, action, None) or getattr(career_actions, action)
+    cls = action_class(act, action)
     [msg], _ = run(cls(), tracker(text, intent))
     assert msg["unsupported"] == "working with people" and msg["ranking"] is None, msg
     assert "career test" in msg["text"] and [b["payload"] for b in msg["buttons"]] == ["/start_quiz"]
@@ -675,9 +680,7 @@ def test_careers_are_not_picked_by_who_someone_is(act, action, text, intent, kin
     """The search listed school counselors, teacher assistants and cashiers for "girls", warehouse and fast food work
     for "immigrants" and careers serving disabled people for "disabled people"; "best jobs for men" got the pay
     ranking as if it were for men. Now: no list, a fair answer, and what does narrow careers down."""
-    from actions import careers as career_actions
-
-    cls = getattr(act, action, None) or getattr(career_actions, action)
+    cls = action_class(act, action)
     [msg], _ = run(cls(), tracker(text, intent))
     assert msg["group"] == kind and msg["ranking"] is None, msg
     assert "career test" in msg["text"] and "don't pick careers by" in msg["text"]
@@ -710,9 +713,7 @@ def test_a_ranking_asked_for_a_group_is_the_one_for_everyone_said_so(act):
 def test_changing_careers_with_no_job_named_asks_for_the_current_one(act, action, text, intent):
     """ "I want to change careers" listed search hits (career counselor, data scientist...) and "what could I do
     next?" was not understood: both are moves from a job the person has not said yet."""
-    from actions import careers as career_actions
-
-    cls = getattr(act, action, None) or getattr(career_actions, action)
+    cls = action_class(act, action)
     [msg], _ = run(cls(), tracker(text, intent))
     assert msg["text"].startswith("What do you do now?"), msg
     [msg], slots = run(cls(), tracker(text, intent, slots={"profile": {"current_job": "cashier"}}))
@@ -767,9 +768,7 @@ def test_a_question_about_one_career_asked_with_a_group_says_it_is_open_to_anyon
     act, action, text, intent, career, line
 ):
     """The answer about the career is given as before, after a line on the group."""
-    from actions import careers as career_actions
-
-    cls = getattr(act, action, None) or getattr(career_actions, action)
+    cls = action_class(act, action)
     note, answer = run(cls(), tracker(text, intent, [career]))[0]
     assert line in note["text"] and ("career" in answer or "fit" in answer), (note, answer)
 
