@@ -125,7 +125,7 @@ class ActionRankCareers(SafeAction):
         if req.unsupported:
             send(dispatcher, replies.unsupported_reply(req.unsupported))
             return []
-        group = group_asked(text) if not text.startswith("/") else None
+        group = group_asked(text)
         if group and req.by is None:  # "best jobs for women": no list chosen by who someone is
             send(dispatcher, replies.group_reply(group))
             return []
@@ -175,7 +175,7 @@ def _fit_career(service: Service, tracker: Tracker, intent: str) -> tuple[str | 
 def with_group_line(reply: Reply, text: str, career: str) -> Reply:
     """An answer about one career asked with a group ("is nursing a good job for a man?", "is it too late to become
     a doctor at 40?"), with a line before it saying the career is open to anyone (bot/dialogue/advice/groups.py)."""
-    group = group_asked(text) if not text.startswith("/") else None
+    group = group_asked(text)
     if group:
         line = group_preface(group, get_service().careers[career].title)
         reply.preface = f"{line}\n{reply.preface}" if reply.preface else line
@@ -390,7 +390,7 @@ class ActionExplain(SafeAction):
         intent, text = _intent(tracker), _text(tracker)
         person = _person(tracker)
         scores, basis = (person.test_scores, "test") if person.test_scores else person.scores()
-        group = group_asked(text) if not text.startswith("/") else None
+        group = group_asked(text)
         if group and not named_careers(service, text):  # "am I too old to learn coding?" (read as my_interests)
             send(dispatcher, replies.group_reply(group))
             return []

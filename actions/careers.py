@@ -24,7 +24,7 @@ from actions.base import SafeAction, career_mentions, from_test_results, resolve
 from actions.quiz import ActionQuiz
 from bot.dialogue import answers, quiz
 from bot.dialogue.advice import rankings, replies
-from bot.dialogue.advice.cues import CHANGE, FEW_PEOPLE, OTHER_WORK, type_names
+from bot.dialogue.advice.cues import CHANGE, FEW_PEOPLE, SURE_MOVES, type_names
 from bot.dialogue.advice.groups import group_asked
 from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.quiz_replies import running
@@ -94,9 +94,6 @@ class ActionAnswerCareer(SafeAction):
 
 
 ROUTED_SECTIONS = {"overview", "duties", "skills", "personality", "education"}  # questions advice words can redirect
-# Moves cues no section question uses, whatever section NLU read ("what other kinds of work can a welder move into" as
-# specializations, "ten years as a police officer and I'm done, what could I do next?" as pay).
-SURE_MOVES = re.compile(f"{OTHER_WORK.pattern}|{CHANGE.pattern}")
 
 
 class ActionCompareCareers(SafeAction):

@@ -43,6 +43,9 @@ CHANGE = re.compile(
 OTHER_WORK = re.compile(
     r"\b(other|different) (kinds?|types?|sorts?|lines?) of (jobs?|careers?|work)\b.*\b(move|switch|change|go)\b"
 )
+# Moves words no section question uses: they ask for moves whatever section NLU read ("what other kinds of work can a
+# welder move into" as specializations, "ten years as a police officer and I'm done, what could I do next?" as pay).
+SURE_MOVES = re.compile(f"{OTHER_WORK.pattern}|{CHANGE.pattern}")
 PATH = re.compile(
     r"\b(become|becoming|get to|get there|get from|go from|move up to|move into|move to|switch to|switching to|"
     r"transition\w*|path|route|pathway|steps? to|how do i get|work (my |their |your |his |her )?(way )?up to)\b"
@@ -54,10 +57,7 @@ MOVES = re.compile(
     r"become) (next|instead|into|to)?\b|\bjobs? for (a |an )?former\b|\bex-\w+|"
     r"\bwhat (jobs?|careers?|work) can an? .+ (move|switch|change|transition) (to|into)\b|"
     r"\b(want|wanting|need|needing|looking for|ready for) a (career )?change\b|\bchange careers\b|"
-    r"\b(leave|leaving|quit|quitting) (the|my) (force|job|career|profession|field|trade)\b|"
-    + OTHER_WORK.pattern
-    + "|"
-    + CHANGE.pattern
+    r"\b(leave|leaving|quit|quitting) (the|my) (force|job|career|profession|field|trade)\b|" + SURE_MOVES.pattern
 )
 THEN = re.compile(r"\b(those|these|them|that list|the list|this list)\b")
 # The six interests by name, as a person says them: two of them named is a question about the types, not careers.

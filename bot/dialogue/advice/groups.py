@@ -4,9 +4,10 @@
 The search answered such questions with stereotypes (school counselors, teacher assistants and cashiers for
 "girls"; warehouse, mining helper and fast food work for "immigrants"; careers *serving* disabled people for
 "disabled people"), and a ranking pretended the facts differ by group (they do not: a median is one figure for all
-workers). So no list is chosen by gender, age, origin or disability. The reply says every career is open to anyone,
-gives what really is specific to the group (US rules for under-18s, accommodation of a disability, training from
-abroad), and offers what does narrow careers down: interests and the training a person wants. A ranking by a fact
+workers). So no list is chosen by gender, age, origin or faith, disability, family situation or a criminal record.
+The reply says every career is open to anyone, gives what really is specific to the group (US rules for under-18s,
+accommodation of a disability, training from abroad, hours for parents, fields that check a record), and offers
+what does narrow careers down: interests and the training a person wants. A ranking by a fact
 ("highest paying jobs for women") is still given, for all workers, with a line that says so.
 
 Words about *serving* a group ("jobs working with older people", "careers helping immigrants") are interests, not
@@ -117,7 +118,10 @@ _SERVING = re.compile(r"\b\w+ing\b", re.I)
 
 
 def group_asked(text: str) -> Group | None:
-    """The group a request for careers names as the person's own (see the module docstring); None if none."""
+    """The group a request for careers names as the person's own (see the module docstring); None if none, and for
+    a button's payload ("/ask_fit{...}")."""
+    if text.startswith("/"):
+        return None
     t = text.replace("’", "'")
     for kind, patterns in _PATTERNS:
         for pattern in patterns:
