@@ -32,6 +32,7 @@ REFINE_START = re.compile(r"^\s*(and|what about|how about|only|just|now|but|ok|o
 INTEREST_MATCHES = 8
 ABOUT_ME = re.compile(r"\b(am i|i'?m|my|me)\b", re.I)
 BY_VALUES = set(rankings.DEFAULT_ORDER)
+MOVES_LIST = "moves"  # the `ranking` slot's "by" after a list of moves (refined like a ranking)
 
 
 def _intent(tracker: Tracker) -> str:
@@ -107,6 +108,12 @@ class ActionRankCareers(SafeAction):
                 return [SlotSet("career", about[0]), SlotSet("section", about[1])]
         person = _person(tracker)
         scores, basis = person.scores()
+        last_moves = _moves_slot(tracker.get_slot("ranking"))
+        if intent == "show_more" and last_moves:
+            filters = dict(last_moves.get("filters") or {})
+            return show_moves(
+                dispatcher, last_moves["from"], filters, int(last_moves.get("offset") or 0) + rankings.PAGE
+            )
         if intent == "show_more":
             if previous is None:
                 send(dispatcher, replies.no_ranking_yet_reply())
@@ -129,6 +136,8 @@ class ActionRankCareers(SafeAction):
         if group and req.by is None:  # "best jobs for women": no list chosen by who someone is
             send(dispatcher, replies.group_reply(group))
             return []
+        if last_moves and (intent == "refine_ranking" or refers_to_list(text) or bool(REFINE_START.search(text))):
+            return self._refine_moves(dispatcher, last_moves, req)
         refining = intent == "refine_ranking" or (
             previous is not None and (refers_to_list(text) or (req.by is None and bool(REFINE_START.search(text))))
         )
@@ -143,6 +152,19 @@ class ActionRankCareers(SafeAction):
         if group:  # "highest paying jobs for women": the list for all workers, said so
             reply.preface = group_note(group)
         send(dispatcher, reply)
+        return [SlotSet("ranking", query.slot())]
+
+    @staticmethod
+    def _refine_moves(dispatcher: CollectingDispatcher, last: dict[str, Any], req: rankings.Request) -> list:
+        """After a list of moves: "what about without a degree?" filters the moves; "which of those pay the most?"
+        ranks the ones shown."""
+        filters = dict(last.get("filters") or {})
+        if req.by is None:
+            merged = rankings.refine(rankings.Query(rankings.DEFAULT_BY, "desc", filters), req).filters
+            return show_moves(dispatcher, last["from"], merged)
+        careers = get_service().careers
+        query = rankings.Query(req.by, req.order or rankings.default_order(req.by), {"careers": list(last["careers"])})
+        send(dispatcher, replies.ranking_reply(careers, rankings.rank(careers, query)))
         return [SlotSet("ranking", query.slot())]
 
 
@@ -300,15 +322,59 @@ class ActionMoves(SafeAction):
                 f"That name covers several careers here ({', '.join(careers[o].title for o in others[:3])} and "
                 f"{careers[source].title}); I started from {careers[source].title}. Tap another to start from it.\n"
             )
-        model = moves.skill_model(careers)
-        reply = replies.moves_reply(careers, model, source, moves.moves(model, source), lead)
-        reply.buttons += [
-            {"title": f"From {careers[o].title}", "payload": replies.payload("ask_moves", o)} for o in others[:2]
-        ]
-        send(dispatcher, reply)
+        text = _words_besides_careers(tracker)
+        req = rankings.parse(text) if not text.startswith("/") else rankings.Request()
+        filters = dict(req.filters)
+        pay = figures.annual_salary(careers[source])
+        if req.by == "salary" and req.order != "asc" and pay and "min_salary" not in filters:
+            filters["min_salary"] = pay  # "what else could I do that pays more?"
+        events = show_moves(dispatcher, source, filters, lead=lead, others=others)
         profile = profile_of(tracker.get_slot("profile"))
         profile["current_job"] = source
-        return [SlotSet("profile", profile)]
+        return [*events, SlotSet("profile", profile)]
+
+
+def _moves_slot(slot: object) -> dict[str, Any] | None:
+    """The `ranking` slot after a list of moves: {"by": "moves", "from", "filters", "careers", "offset"}."""
+    if isinstance(slot, dict) and slot.get("by") == MOVES_LIST and isinstance(slot.get("from"), str):
+        return slot
+    return None
+
+
+def _words_besides_careers(tracker: Tracker) -> str:
+    """The message with the careers it names blanked out: "I'm a software developer" asks for no IT filter."""
+    text = _text(tracker)
+    spans = [
+        (e["start"], e["end"])
+        for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == "career" and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
+    ]
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def show_moves(
+    dispatcher: CollectingDispatcher,
+    source: str,
+    filters: dict[str, Any],
+    offset: int = 0,
+    lead: str = "",
+    others: list[str] | tuple[str, ...] = (),
+) -> list:
+    """One page of the moves from `source` among the careers that pass `filters` ("without a degree")."""
+    careers = get_service().careers
+    model = moves.skill_model(careers)
+    allowed = {cid for cid, c in careers.items() if rankings.passes(c, filters) is True} if filters else None
+    found = moves.moves(model, source, None, allowed=allowed)
+    reply = replies.moves_reply(careers, model, source, found, lead, filters, offset)
+    reply.buttons += [
+        {"title": f"From {careers[o].title}", "payload": replies.payload("ask_moves", o)} for o in others[:2]
+    ]
+    send(dispatcher, reply)
+    shown = [m.career for m in found[offset : offset + rankings.PAGE]]
+    slot = {"by": MOVES_LIST, "from": source, "filters": dict(filters), "careers": shown, "offset": offset}
+    return [SlotSet("ranking", slot)]
 
 
 class ActionPath(SafeAction):

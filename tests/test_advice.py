@@ -786,3 +786,49 @@ def test_a_career_change_read_as_a_section_question_is_moves(act):
 def test_a_ranking_asked_with_a_record_says_which_fields_check_it(act):
     note, ranked = run(act.ActionRankCareers(), tracker("highest paying jobs for felons", "ask_ranking"))[0]
     assert "for all workers" in note["text"] and "fair-chance" in note["text"] and ranked["ranking"]["by"] == "salary"
+
+
+def _career_at(text: str, name: str) -> dict:
+    start = text.index(name)
+    return {"entity": "career", "value": name, "start": start, "end": start + len(name)}
+
+
+def test_moves_asked_with_a_condition_keep_only_the_careers_that_meet_it(act, careers):
+    """ "what could I do without a degree?" listed moves needing degrees; the career's own name sets no filter
+    ("software developer" is no request for IT careers)."""
+    text = "I'm a cashier, what else could I do without a degree?"
+    [msg], slots = run(act.ActionMoves(), tracker(text, "ask_moves", [_career_at(text, "cashier")]))
+    assert msg["moves"]["from"] == "cashier" and msg["moves"]["filters"] == {"max_job_zone": 2}, msg
+    assert all(rankings.passes(careers[c], {"max_job_zone": 2}) for c in msg["moves"]["careers"])
+    assert "without a degree" in msg["text"] and slots["ranking"]["by"] == "moves"
+    text = "I'm a software developer, what else could I do?"
+    [msg], _ = run(act.ActionMoves(), tracker(text, "ask_moves", [_career_at(text, "software developer")]))
+    assert msg["moves"]["filters"] == {}, msg
+    text = "I'm a cashier, what else could I do that pays more?"
+    [msg], _ = run(act.ActionMoves(), tracker(text, "ask_moves", [_career_at(text, "cashier")]))
+    pay = figures.annual_salary(careers["cashier"])
+    assert msg["moves"]["careers"] and all(figures.annual_salary(careers[c]) >= pay for c in msg["moves"]["careers"])
+
+
+def test_a_follow_up_after_moves_filters_pages_or_ranks_the_moves(act, careers):
+    """After a list of moves, "what about without a degree?" started a new pay ranking of all careers, and "show me
+    more" said there was no list."""
+    text = "I'm a registered nurse, what else could I do?"
+    [first], slots = run(act.ActionMoves(), tracker(text, "ask_moves", [_career_at(text, "registered nurse")]))
+    assert any(not rankings.passes(careers[c], {"max_job_zone": 2}) for c in first["moves"]["careers"])
+    after = {"ranking": slots["ranking"]}
+    [msg], slots = run(act.ActionRankCareers(), tracker("what about without a degree?", "refine_ranking", slots=after))
+    assert msg["moves"]["from"] == "registered-nurse" and msg["moves"]["filters"] == {"max_job_zone": 2}, msg
+    assert all(rankings.passes(careers[c], {"max_job_zone": 2}) for c in msg["moves"]["careers"])
+    [more], _ = run(act.ActionRankCareers(), tracker("show me more", "show_more", slots={"ranking": slots["ranking"]}))
+    assert more["moves"]["offset"] == rankings.PAGE and not set(more["moves"]["careers"]) & set(msg["moves"]["careers"])
+    assert more["text"].startswith("Careers that build on") and "6. " in more["text"]
+    [ranked], _ = run(
+        act.ActionRankCareers(),
+        tracker("which of those pay the most?", "refine_ranking", slots={"ranking": slots["ranking"]}),
+    )
+    shown = ranked["ranking"]["careers"]
+    assert ranked["ranking"]["by"] == "salary" and sorted(shown) == sorted(msg["moves"]["careers"]), ranked
+    assert [figures.annual_salary(careers[c]) for c in shown] == sorted(
+        (figures.annual_salary(careers[c]) for c in shown), reverse=True
+    )

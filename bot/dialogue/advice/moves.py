@@ -284,12 +284,21 @@ def shared_skills(ra: Ratings, rb: Ratings, limit: int = TOP) -> list[str]:
     return [name for _, name in sorted(rows)[:limit]]
 
 
-def moves(model: SkillModel, source: str, limit: int = MOVES, exclude: set[str] | None = None) -> list[Move]:
-    """The careers most alike `source` in skills, knowledge, interests and O*NET relations (see the docstring)."""
+def moves(
+    model: SkillModel,
+    source: str,
+    limit: int | None = MOVES,
+    exclude: set[str] | None = None,
+    allowed: set[str] | None = None,
+) -> list[Move]:
+    """The careers most alike `source` in skills, knowledge, interests and O*NET relations (see the docstring),
+    among `allowed` when given ("without a degree"); every one of them when `limit` is None."""
     src = model.careers[source]
     out: list[Move] = []
     for cid, c in model.careers.items():
-        if cid == source or (exclude and cid in exclude) or same_job(src, c):
+        if cid == source or (exclude and cid in exclude) or (allowed is not None and cid not in allowed):
+            continue
+        if same_job(src, c):
             continue
         interest = (
             correlation([float(src.riasec[d]) for d in RIASEC], [float(c.riasec[d]) for d in RIASEC])
@@ -307,7 +316,7 @@ def moves(model: SkillModel, source: str, limit: int = MOVES, exclude: set[str] 
             Move(cid, score, skills, interest, related, shared_skills(model.ratings[source], model.ratings[cid], 3))
         )
     out.sort(key=lambda m: (-m.score, m.career))
-    return out[:limit]
+    return out if limit is None else out[:limit]
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -465,7 +465,7 @@ class Ranked:
     left_out: int  # careers that pass the other filters but lack a fact the ranking needs
 
 
-def _passes(career: Career, filters: dict[str, Any]) -> bool | None:
+def passes(career: Career, filters: dict[str, Any]) -> bool | None:
     """True / False, or None when the career lacks a fact a filter needs."""
     zone = figures.job_zone(career)
     for key in ("max_job_zone", "min_job_zone"):
@@ -515,7 +515,7 @@ def rank(careers: dict[str, Career], query: Query, scores: dict[str, float] | No
     rows: list[tuple[float, str, str]] = []
     left_out = 0
     for career in careers.values():
-        ok = _passes(career, query.filters)
+        ok = passes(career, query.filters)
         if ok is False:
             continue
         value = float(matched[career.id]) if query.by == "match" and career.id in matched else None

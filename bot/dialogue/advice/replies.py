@@ -448,15 +448,32 @@ def borrowed_note(careers: dict[str, Career], r: Ratings) -> str:
     )
 
 
-def moves_reply(careers: dict[str, Career], model: SkillModel, source: str, found: list[Move], lead: str = "") -> Reply:
+def moves_reply(
+    careers: dict[str, Career],
+    model: SkillModel,
+    source: str,
+    found: list[Move],
+    lead: str = "",
+    filters: dict[str, Any] | None = None,
+    offset: int = 0,
+) -> Reply:
+    """Moves from `source`: `found` is every move in order (filtered when `filters`), this page starts at `offset`."""
     src = careers[source]
     r = model.ratings[source]
+    filters = filters or {}
+    described = filters_in_words(filters, careers)
+    only = (", " + "; ".join(described)) if described else ""
+    shown = found[offset : offset + PAGE]
+    meta = {"moves": {"from": source, "careers": [m.career for m in shown], "filters": dict(filters), "offset": offset}}
     if not found:
-        return Reply(
-            f"I couldn't find careers close to {src.title} in my pages.", [], {"moves": {"from": source, "careers": []}}
-        )
+        text = f"I couldn't find careers close to {src.title}{only} in my pages."
+        if filters:
+            text += ' Say "all careers" to see the moves without that condition.'
+        return Reply(text, [], meta)
+    if not shown:
+        return Reply(f"That's the whole list: {len(found)} careers close to {src.title}{only}.", [], meta)
     lines = []
-    for n, m in enumerate(found, 1):
+    for n, m in enumerate(shown, offset + 1):
         c = careers[m.career]
         why = []
         if m.shared:
@@ -471,18 +488,19 @@ def moves_reply(careers: dict[str, Career], model: SkillModel, source: str, foun
             f"O*NET 29.3 has no skill ratings for {src.title} or a close occupation, so these rest on interests and "
             "related careers only."
         )
+    more = offset + len(shown) < len(found)
     text = (
-        lead
-        + f"Careers that build on what you do as {article(src.title)}, by shared skills and knowledge, interests and "
-        f"O*NET related occupations:\n"
+        lead + f"Careers that build on what you do as {article(src.title)}{only}, by shared skills and knowledge, "
+        "interests and O*NET related occupations:\n"
         + "\n".join(lines)
         + (f"\n{note}" if note else "")
-        + f"\nFrom {ONET_NOTE}; pay is US data. A starting point: ask me how to get from one to another."
+        + f"\nFrom {ONET_NOTE}; pay is US data. A starting point: ask me how to get from one to another"
+        + (' or say "show me more".' if more else ".")
     )
     buttons = [
-        {"title": f"Path to {careers[m.career].title}", "payload": path_payload(source, m.career)} for m in found[:3]
+        {"title": f"Path to {careers[m.career].title}", "payload": path_payload(source, m.career)} for m in shown[:3]
     ]
-    return Reply(text, buttons, {"moves": {"from": source, "careers": [m.career for m in found]}})
+    return Reply(text, ([SHOW_MORE] if more else []) + buttons, meta)
 
 
 def path_payload(a: str, b: str) -> str:
