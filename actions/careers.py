@@ -29,6 +29,7 @@ from bot.dialogue.advice.groups import group_asked
 from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.quiz_replies import running
 from bot.dialogue.resolve import leftover_name
+from bot.dialogue.section_guess import section_by_words
 from bot.dialogue.service import get_service
 
 SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
@@ -50,9 +51,10 @@ class ActionAnswerCareer(SafeAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         service = get_service()
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        section = SECTION_OF_INTENT.get(intent or "", "overview")
-        ids, problem = resolve_mentions(service, tracker, want=1, intent=f"ask_{section}")
         text = tracker.latest_message.get("text") or ""
+        section = SECTION_OF_INTENT.get(intent or "", "overview")
+        section = section_by_words(text, section) or section  # "do truck drivers get home every night?"
+        ids, problem = resolve_mentions(service, tracker, want=1, intent=f"ask_{section}")
         if problem:
             send(dispatcher, problem)
             return [SlotSet("section", section)]

@@ -57,6 +57,28 @@ def test_a_career_named_by_an_onet_job_title_says_whose_title_it_is():
     assert "O*NET" not in msg["text"]  # the page's own name needs no note
 
 
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("do vets get home every night?", "ask_duties"),
+        ("are vets away from home a lot", "ask_overview"),
+        ("do vets work weekends or night shifts?", "ask_personality"),
+    ],
+)
+def test_hours_and_time_away_from_home_are_the_workplace_section(text, intent):
+    """ "do truck drivers get home every night" was answered with the duties NLU read."""
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker(text, intent, ["vets"]))
+    assert (msg["career"], msg["section"]) == ("veterinarian", "workplace"), msg
+
+
+def test_schedule_words_leave_pay_and_training_questions_alone():
+    from bot.dialogue.section_guess import section_by_words
+
+    assert section_by_words("do nurses get paid more for night shifts", "salary") is None
+    assert section_by_words("how long is the training schedule for pilots", "education") is None
+    assert section_by_words("what do electricians do", "duties") is None
+
+
 def test_follow_up_keeps_the_career_in_focus():
     t = tracker("and how do I become one?", "ask_education", slots={"career": "electrician"})
     [msg], events = run(actions.ActionAnswerCareer(), t)

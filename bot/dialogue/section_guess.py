@@ -10,6 +10,7 @@ section for 0.90 of them (docs/evaluation.md); NLU does better when confident, s
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -17,6 +18,22 @@ import numpy as np
 from bot.knowledge.phrasings import FOLLOW_UPS, SECTION_TEMPLATES
 
 NEIGHBOURS = 7  # phrasings that vote, each by its cosine
+# Hours, nights and time away from home: only the workplace section speaks of them, whatever else the words resemble
+# ("do truck drivers get home every night" read as duties).
+SCHEDULE = re.compile(
+    r"\b(get|go|be|come|back) home (every|each|at|most) nights?\b|\baway from (home|family|my family)\b|"
+    r"\bon the road\b|\bnight shifts?\b|\bwork(ing)? (nights|weekends|shifts|holidays|long hours)\b|"
+    r"\b(schedules?|working hours|shift work|nine to five|9 to 5|9-5)\b",
+    re.I,
+)
+BY_WORDS_FROM = {"overview", "duties", "specializations", "skills", "personality"}  # what the schedule words overrule
+
+
+def section_by_words(text: str, section: str | None = None) -> str | None:
+    """The section a few unmistakable words ask for, when `section` (NLU's) is one they may overrule."""
+    if (section is None or section in BY_WORDS_FROM) and SCHEDULE.search(text):
+        return "workplace"
+    return None
 
 
 def _placeholder(template: str) -> str:
@@ -46,6 +63,9 @@ def guess_section(text: str, spans: list[tuple[int, int, str]], model: str | Non
     """The section whose phrasings are nearest in meaning to `text` (career names at `spans` masked)."""
     from bot.search.embeddings import encode
 
+    by_words = section_by_words(text)
+    if by_words:
+        return by_words
     vectors, sections = _phrasings(model)
     sims = vectors @ encode([masked(text, spans)], model=model)[0]
     votes: dict[str, float] = {}
