@@ -29,7 +29,7 @@ from bot.dialogue.advice.groups import group_asked
 from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.quiz_replies import running
 from bot.dialogue.resolve import leftover_name
-from bot.dialogue.section_guess import section_by_words
+from bot.dialogue.section_guess import section_by_words, sections_asked
 from bot.dialogue.service import get_service
 
 SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
@@ -91,8 +91,12 @@ class ActionAnswerCareer(SafeAction):
             return [SlotSet("section", section)]
         said = [p for p, cid in in_text if cid == career] + career_mentions(tracker)
         note = answers.title_note(service, said, career) if ids else None
-        send(dispatcher, with_group_line(answers.section_answer(service, career, section, text, note), text, career))
-        return [SlotSet("career", career), SlotSet("section", section)]
+        asked = sections_asked(text)
+        sections = asked[:3] if len(asked) >= 2 else [section]  # "what does a nurse do and how much do they earn?"
+        for n, part in enumerate(sections):
+            reply = answers.section_answer(service, career, part, text, note if n == 0 else None)
+            send(dispatcher, with_group_line(reply, text, career) if n == 0 else reply)
+        return [SlotSet("career", career), SlotSet("section", sections[-1])]
 
 
 ROUTED_SECTIONS = {"overview", "duties", "skills", "personality", "education"}  # questions advice words can redirect

@@ -71,6 +71,16 @@ def test_hours_and_time_away_from_home_are_the_workplace_section(text, intent):
     assert (msg["career"], msg["section"]) == ("veterinarian", "workplace"), msg
 
 
+def test_two_questions_in_one_message_get_both_answers():
+    """ "what does a nurse do and how much do they earn?" was answered with pay alone."""
+    text = "what do vets do and how much do they earn?"
+    messages, events = run(actions.ActionAnswerCareer(), tracker(text, "ask_salary", ["vets"]))
+    assert [(m["career"], m["section"]) for m in messages] == [("veterinarian", "duties"), ("veterinarian", "salary")]
+    assert SlotSet("section", "salary") in events
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker("how much do vets and nurses earn", "ask_salary", ["vets"]))
+    assert msg["section"] == "salary"  # one question about two careers is no compound
+
+
 def test_schedule_words_leave_pay_and_training_questions_alone():
     from bot.dialogue.section_guess import section_by_words
 

@@ -282,6 +282,17 @@ def test_animals_and_outdoors_read_as_realistic():
     assert max(stated.scores, key=stated.scores.get) == "R" and stated.expressed == ["R"]
 
 
+def test_engineering_reads_as_realistic_and_investigative_and_who_says_it_is_no_interest(act, careers):
+    """ "I'm a woman who loves engineering" read Realistic alone ("woman who loves engineering") and matched
+    groundskeepers and roofers."""
+    stated = interests.infer("I'm a woman who loves engineering, which careers fit me?")
+    assert stated.expressed == ["R", "I"] and stated.phrases == ["engineering"], stated
+    [msg], _ = run(act.ActionInterests(), tracker("I'm a woman who loves engineering", "tell_interests"))
+    assert "woman" not in msg["text"]
+    top = [m["career"] for m in msg["interests_match"]["matches"]]
+    assert sum("engineer" in careers[c].title.lower() for c in top) >= 3, top  # was none (groundskeeper, roofer)
+
+
 def test_a_dislike_lowers_an_interest_and_unsaid_ones_stay_neutral():
     stated = interests.infer("I hate selling but I love science")
     assert stated.scores["E"] < interests.NEUTRAL < stated.scores["I"] and stated.disliked == ["selling"]

@@ -29,6 +29,39 @@ SCHEDULE = re.compile(
 BY_WORDS_FROM = {"overview", "duties", "specializations", "skills", "personality"}  # what the schedule words overrule
 
 
+# Unmistakable words of one section, for a message that asks two things ("what does a nurse do and how much do they
+# earn?"): each clause is checked on its own, so one question's words never decide another's.
+CLAUSE = re.compile(r"\?|;|\band (?:also )?(?=(?:how|what|where|which|who|is|are|do|does|can|will|would)\b)", re.I)
+SURE_WORDS = {
+    "duties": re.compile(r"\bwhat (do|does|would) .{1,60}\b(do|doing)\b\s*$|\bday[- ]to[- ]day\b|\bduties\b", re.I),
+    "workplace": re.compile(r"\bwhere (do|does|would|will) .{0,60}\bwork\b|" + SCHEDULE.pattern, re.I),
+    "education": re.compile(
+        r"\bhow (do|can|would|does) (i|you|one|someone|they|he|she) (become|get into|train)\b|"
+        r"\bwhat (degree|qualifications?|training|education)\b",
+        re.I,
+    ),
+    "salary": re.compile(
+        r"\bhow much (do|does|can|will|would) .{0,60}\b(earn|make|get paid|be paid)\b|\b(salary|salaries|wages?)\b",
+        re.I,
+    ),
+    "outlook": re.compile(r"\b(job outlook|in demand|growing field|job prospects|future demand)\b", re.I),
+}
+
+
+def sections_asked(text: str) -> list[str]:
+    """The sections a message asks for by sure words, clause by clause, in the order asked (none or one: no
+    compound question)."""
+    found: list[str] = []
+    for clause in CLAUSE.split(text):
+        if not clause.strip():
+            continue
+        for section, pattern in SURE_WORDS.items():
+            if pattern.search(clause.strip()) and section not in found:
+                found.append(section)
+                break
+    return found
+
+
 def section_by_words(text: str, section: str | None = None) -> str | None:
     """The section a few unmistakable words ask for, when `section` (NLU's) is one they may overrule."""
     if (section is None or section in BY_WORDS_FROM) and SCHEDULE.search(text):

@@ -90,6 +90,10 @@ _add(
     {"R": 1.0, "S": 0.5},
     "sports, fitness, exercise, the gym",
 )
+_add(  # engineers' O*NET codes are RI or IR: both interests, not the hands-on one alone
+    {"R": 1.0, "I": 1.0},
+    "engineering, inventing, invent, inventions",
+)
 _add(
     {"S": 1.0, "I": 0.5},
     "health, healthcare, nursing",
@@ -118,7 +122,9 @@ LEAD = re.compile(
     r"into|good at|great at|interested in|passionate about|fond of|keen on|fan of|big fan of|a big fan of|"
     r"prefer|would like|want to|wanna|like to|love to|enjoy|doing|working on|work on|working with|really into|"
     r"person|people person|my hobbies are|my hobby is|hobbies|hobby|in my free time|for fun|myself|"
-    r"i'?d say|kind of|kinda|definitely|also really|always|been)\b\s*"
+    r"i'?d say|kind of|kinda|definitely|also really|always|been|"
+    r"(woman|man|girl|boy|guy|person|someone|student|teen|teenager|mom|mum|dad|parent|kid) (who|that)|who|that)"
+    r"\b\s*"
 )
 
 

@@ -73,7 +73,8 @@ def _money(value: float) -> str:
 def filters_in_words(filters: dict[str, Any], careers: dict[str, Career] | None = None) -> list[str]:
     words: list[str] = []
     if "careers" in filters and careers:
-        words.append("between " + figures.join([careers[c].title for c in filters["careers"] if c in careers]))
+        named = [careers[c].title for c in filters["careers"] if c in careers]
+        words.append(("between " if len(named) <= 2 else "among ") + figures.join(named))
     zone_max, zone_min = filters.get("max_job_zone"), filters.get("min_job_zone")
     if zone_max is not None and int(zone_max) <= 2:
         words.append(
