@@ -23,7 +23,7 @@ from bot.dialogue.advice.explain import code_in, explain_code, explain_match
 from bot.dialogue.advice.fit import fit, ranked_matches
 from bot.dialogue.advice.groups import group_asked, group_note, group_preface
 from bot.dialogue.advice.person import education_zone, finished_test, person_from_slots, profile_of
-from bot.dialogue.advice.roles import from_phrase, roles
+from bot.dialogue.advice.roles import activity_phrase, from_phrase, roles
 from bot.dialogue.answers import Reply, explore, not_found_reply, section_answer
 from bot.dialogue.quiz_replies import current_question, running
 from bot.dialogue.service import Service, get_service
@@ -190,6 +190,9 @@ def _fit_career(service: Service, tracker: Tracker, intent: str) -> tuple[str | 
         return None, problem
     if ids:
         return ids[0], None
+    named = named_careers(service, _text(tracker))
+    if len(named) == 1:  # "would teaching high school suit me?"
+        return named[0], None
     focus = tracker.get_slot("career")
     return (focus if focus in service.careers else None), None
 
@@ -545,9 +548,16 @@ FROM_WORDS = re.compile(r"\b(i'?m|i am|i work as|from|former|as an?|currently)\b
 
 
 def named_careers(service, text: str, in_text: list[tuple[str, str | None]] | None = None) -> list[str]:
-    """The careers a message names, in order, each once (`in_text`: the message's names_in_text, when known)."""
+    """The careers a message names, in order, each once (`in_text`: the message's names_in_text, when known); with
+    none, a job named by its activity ("would teaching high school suit me?")."""
     in_text = service.resolver.names_in_text(text) if in_text is None else in_text
-    return list(dict.fromkeys(cid for _, cid in in_text if cid))
+    named = list(dict.fromkeys(cid for _, cid in in_text if cid))
+    phrase = None if named or text.startswith("/") else activity_phrase(text)
+    if phrase:
+        res = service.resolver.resolve(phrase)
+        if res.found and res.career:
+            named = [str(res.career)]
+    return named
 
 
 def advice_route(service, text: str, from_words: bool = False, named: list[str] | None = None) -> SafeAction | None:

@@ -843,3 +843,14 @@ def test_a_follow_up_after_moves_filters_pages_or_ranks_the_moves(act, careers):
     assert [figures.annual_salary(careers[c]) for c in shown] == sorted(
         (figures.annual_salary(careers[c]) for c in shown), reverse=True
     )
+
+
+def test_a_job_named_by_its_activity_is_fit_with_that_career(act):
+    """ "would teaching high school suit me?" (no career name, NLU unsure) was answered with a match ranking of the
+    Education cluster."""
+    from actions import careers as career_actions
+
+    [msg], _ = run(career_actions.ActionFallbackSearch(), tracker("would teaching high school suit me", "nlu_fallback"))
+    assert msg["fit"]["career"] == "high-school-teacher", msg
+    [msg], _ = run(act.ActionFit(), tracker("is teaching kindergarten right for me?", "ask_fit"))
+    assert msg["fit"]["career"] == "kindergarten-teacher", msg

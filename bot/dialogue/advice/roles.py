@@ -28,6 +28,19 @@ FROM_PHRASE = re.compile(
 TEACH = re.compile(
     r"\bi teach (?:at )?(?:an? |the )?([a-z][a-z -]{1,30}?)(?=\s*(?:[,.?!;]|\s(?:and|but|what|how|so)\b|$))", re.I
 )
+# "would teaching high school suit me?": the job named by its activity
+TEACHING = re.compile(
+    r"\bteaching (?:at )?(?:an? |the )?([a-z][a-z -]{1,30}?)(?=\s*(?:[,.?!;]|\s(?:and|but|what|how|so|suit|suits|"
+    r"fit|be|for|is|would|right|as)\b|$))",
+    re.I,
+)
+
+
+def activity_phrase(text: str) -> str | None:
+    """A job named by what it does, when no career name was recognised: "teaching high school" -> "high school
+    teacher"."""
+    m = TEACHING.search(text.replace("’", "'"))
+    return f"{m.group(1).strip()} teacher" if m else None
 
 
 def roles(text: str, spans: list[tuple[int, int, str]]) -> tuple[str | None, str | None]:
