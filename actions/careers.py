@@ -31,6 +31,7 @@ from bot.dialogue.quiz_replies import running
 from bot.dialogue.resolve import leftover_name
 from bot.dialogue.section_guess import section_by_words, sections_asked
 from bot.dialogue.service import get_service
+from bot.dialogue.small_talk import small_talk
 
 SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
 SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
@@ -188,6 +189,10 @@ class ActionFallbackSearch(SafeAction):
         if state and quiz.map_answer(text) is not None:
             # a test answer NLU did not recognise
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
+        response = small_talk(text)
+        if response:  # "ok, so what can you help me with?", "see you": small talk NLU was unsure of
+            dispatcher.utter_message(response=response)
+            return []
         if not state and text and not text.startswith("/"):
             if tracker.get_slot("ranking") and rankings.parse(text).says_something:
                 # "and the lowest paid?", "just the ones for people who like helping" after a ranking

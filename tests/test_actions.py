@@ -81,6 +81,29 @@ def test_two_questions_in_one_message_get_both_answers():
     assert msg["section"] == "salary"  # one question about two careers is no compound
 
 
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [
+        ("see you", "utter_goodbye"),
+        ("ok thanks, bye!", "utter_goodbye"),
+        ("ok, so what can you help me with?", "utter_help"),
+        ("how does this work?", "utter_help"),
+        ("thank you so much, that's really helpful", "utter_thank"),
+    ],
+)
+def test_small_talk_nlu_was_unsure_of_gets_its_usual_response(text, response):
+    """ "see you" and "ok, so what can you help me with?" fell back and got "I didn't understand"."""
+    [msg], _ = run(actions.ActionFallbackSearch(), tracker(text, "nlu_fallback"))
+    assert msg["response"] == response, msg
+
+
+@pytest.mark.parametrize("text", ["thanks, and what does a vet earn?", "i want help finding a job", "hmm"])
+def test_small_talk_words_inside_a_question_are_no_small_talk(text):
+    from bot.dialogue.small_talk import small_talk
+
+    assert small_talk(text) is None
+
+
 def test_schedule_words_leave_pay_and_training_questions_alone():
     from bot.dialogue.section_guess import section_by_words
 
