@@ -65,10 +65,13 @@ class ActionAnswerCareer(SafeAction):
             # "are physical or occupational therapists in higher demand?": two careers, one fact
             return ActionCompareCareers().answer(dispatcher, tracker, domain)
         route = advice_route(service, text, from_words=section == "education", named=named)
+        offer_fit = False
         if route is not None and route.name() == "action_fit" and section == "personality":
-            # "am I a good fit for accounting?": with no test or interests told, "who it suits" is the answer
+            # "am I a good fit for accounting?": with no test or interests told, "who it suits" is the answer, with
+            # how to learn whether it suits *you*
             person = person_from_slots(tracker.get_slot("quiz"), tracker.get_slot("profile"))
-            route = route if person.scores()[0] is not None else None
+            offer_fit = person.scores()[0] is None
+            route = None if offer_fit else route
         if route is not None and (
             section in ROUTED_SECTIONS
             or route.name() == "action_fit"
@@ -97,7 +100,11 @@ class ActionAnswerCareer(SafeAction):
         for n, part in enumerate(sections):
             reply = answers.section_answer(service, career, part, text, note if n == 0 else None)
             send(dispatcher, with_group_line(reply, text, career) if n == 0 else reply)
-        return [SlotSet("career", career), SlotSet("section", sections[-1])]
+        events = [SlotSet("career", career), SlotSet("section", sections[-1])]
+        if offer_fit and sections == ["personality"]:
+            send(dispatcher, replies.fit_offer_reply(service.careers, career))
+            events.append(SlotSet("pending_fit", career))  # answered right after the test's result
+        return events
 
 
 ROUTED_SECTIONS = {"overview", "duties", "skills", "personality", "education"}  # questions advice words can redirect

@@ -293,6 +293,17 @@ def _zone_sentence(f: Fit, career: Career) -> str:
     return need + f", more than the education you told me (up to job zone {f.person_zone})."
 
 
+def fit_offer_reply(careers: dict[str, Career], career_id: str) -> Reply:
+    """After "who it suits", for a fit question asked with no test or interests told: how to learn the fit."""
+    title = careers[career_id].title
+    text = (
+        f"Whether {article(title)} suits you depends on what you enjoy, and I don't know that yet. Take the career "
+        f"test ({TEST_LENGTH}) and I'll tell you how well it matches you, or tell me what you like doing (\"I like "
+        'math and programming").'
+    )
+    return Reply(text, [START_TEST], {"fit": Fit(career_id, None, None, len(careers), None).metadata()})
+
+
 def fit_reply(careers: dict[str, Career], f: Fit, person: Person) -> Reply:
     career = careers[f.career]
     about = [
