@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import SafeAction, from_test_results, resolve_mentions, send
+from actions.base import SHOWN, SafeAction, from_test_results, resolve_mentions, send, shown_list
 from actions.profile import education_told, fit_after_test  # noqa: F401  (kept importable from here)
 from actions.quiz import ActionQuiz
 from bot.dialogue import quiz
@@ -136,8 +136,13 @@ class ActionRankCareers(SafeAction):
         if group and req.by is None:  # "best jobs for women": no list chosen by who someone is
             send(dispatcher, replies.group_reply(group))
             return []
-        if last_moves and (intent == "refine_ranking" or refers_to_list(text) or bool(REFINE_START.search(text))):
-            return self._refine_moves(dispatcher, last_moves, req)
+        follows_up = intent == "refine_ranking" or refers_to_list(text) or bool(REFINE_START.search(text))
+        if last_moves and follows_up:
+            return self._refine_moves(dispatcher, last_moves, req, scores, basis)
+        shown = _shown_slot(tracker.get_slot("ranking"))
+        if shown and follows_up and (req.by or req.filters):
+            # "which of those pay the most?" after a test result or the careers that fit stated interests
+            return _rank_listed(dispatcher, shown["careers"], req, scores, basis)
         refining = intent == "refine_ranking" or (
             previous is not None and (refers_to_list(text) or (req.by is None and bool(REFINE_START.search(text))))
         )
@@ -155,17 +160,45 @@ class ActionRankCareers(SafeAction):
         return [SlotSet("ranking", query.slot())]
 
     @staticmethod
-    def _refine_moves(dispatcher: CollectingDispatcher, last: dict[str, Any], req: rankings.Request) -> list:
+    def _refine_moves(
+        dispatcher: CollectingDispatcher,
+        last: dict[str, Any],
+        req: rankings.Request,
+        scores: dict[str, float] | None,
+        basis: str | None,
+    ) -> list:
         """After a list of moves: "what about without a degree?" filters the moves; "which of those pay the most?"
         ranks the ones shown."""
         filters = dict(last.get("filters") or {})
         if req.by is None:
             merged = rankings.refine(rankings.Query(rankings.DEFAULT_BY, "desc", filters), req).filters
             return show_moves(dispatcher, last["from"], merged)
-        careers = get_service().careers
-        query = rankings.Query(req.by, req.order or rankings.default_order(req.by), {"careers": list(last["careers"])})
-        send(dispatcher, replies.ranking_reply(careers, rankings.rank(careers, query)))
-        return [SlotSet("ranking", query.slot())]
+        return _rank_listed(dispatcher, list(last["careers"]), req, scores, basis)
+
+
+def _shown_slot(slot: object) -> dict[str, Any] | None:
+    """The `ranking` slot after a list that is no ranking (actions.base.shown_list)."""
+    if isinstance(slot, dict) and slot.get("by") == SHOWN and isinstance(slot.get("careers"), list):
+        return slot
+    return None
+
+
+def _rank_listed(
+    dispatcher: CollectingDispatcher,
+    listed: list[str],
+    req: rankings.Request,
+    scores: dict[str, float] | None,
+    basis: str | None,
+) -> list:
+    """The careers just listed, ranked by the fact asked (by match with the person when none is) and filtered."""
+    careers = get_service().careers
+    by = req.by or ("match" if scores is not None else rankings.DEFAULT_BY)
+    if by == "match" and scores is None:
+        send(dispatcher, replies.match_needs_interests_reply())
+        return []
+    query = rankings.Query(by, req.order or rankings.default_order(by), {**req.filters, "careers": list(listed)})
+    send(dispatcher, replies.ranking_reply(careers, rankings.rank(careers, query, scores), 0, basis))
+    return [SlotSet("ranking", query.slot())]
 
 
 def _one_career_asked(text: str) -> tuple[str, str] | None:
@@ -273,7 +306,7 @@ class ActionInterests(SafeAction):
         found = quiz.matches(scores, careers, person.max_zone, limit=INTEREST_MATCHES)
         topical = [c.id for c, _, _, _ in explore(service, " and ".join(stated.phrases), limit=3)]
         send(dispatcher, replies.interests_reply(careers, combined, scores, basis, found, person.max_zone, topical))
-        return [SlotSet("profile", profile)]
+        return [SlotSet("profile", profile), SlotSet("ranking", shown_list([c.id for c, _ in found]))]
 
 
 def _source(service: Service, tracker: Tracker) -> tuple[str | None, list[str], Reply | None]:

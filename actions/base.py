@@ -155,6 +155,14 @@ ORDINALS = {
 ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b(?: one| career| match)?|\bnumber (\d+)\b", re.I)
 
 
+SHOWN = "shown"  # the `ranking` slot's "by" after a list that is no ranking (test result, interests)
+
+
+def shown_list(careers: list[str]) -> dict[str, Any]:
+    """The `ranking` slot after a list of careers that is no ranking, so "which of those pay the most?" ranks it."""
+    return {"by": SHOWN, "careers": list(careers)}
+
+
 def from_test_results(tracker: Tracker, text: str) -> list[str]:
     """ "Tell me about the first one" after a career test result: the nth match."""
     state = tracker.get_slot("quiz")

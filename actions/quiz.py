@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import SafeAction, send
+from actions.base import SafeAction, send, shown_list
 from actions.profile import education_told, fit_after_test
 from bot.dialogue import quiz
 from bot.dialogue.quiz_reader import read_answer
@@ -187,11 +187,12 @@ class ActionQuiz(SafeAction):
             dispatcher.utter_message(image=quiz_chart_uri(reply.metadata["quiz_result"]["scores"]))
         send(dispatcher, reply)
         state["results"] = [m["career"] for m in reply.metadata["quiz_result"]["matches"]]
+        events = [SlotSet("quiz", state), SlotSet("ranking", shown_list(state["results"]))]  # "which of those ...?"
         fit = fit_after_test(tracker, state)
         if fit is None:
-            return [SlotSet("quiz", state)]
+            return events
         send(dispatcher, fit)  # "would I make a good nurse?" asked before the test, answered now
-        return [SlotSet("quiz", state), SlotSet("pending_fit", None)]
+        return [*events, SlotSet("pending_fit", None)]
 
 
 def mark_answered(dispatcher: CollectingDispatcher, first: int, item: str, value: int | None, events: list) -> list:

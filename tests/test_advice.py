@@ -858,3 +858,31 @@ def test_a_job_named_by_its_activity_is_fit_with_that_career(act):
     assert msg["fit"]["career"] == "high-school-teacher", msg
     [msg], _ = run(act.ActionFit(), tracker("is teaching kindergarten right for me?", "ask_fit"))
     assert msg["fit"]["career"] == "kindergarten-teacher", msg
+
+
+def test_which_of_those_after_a_test_result_or_interests_ranks_that_list(act, careers):
+    """ "which of those pay the most?" after the careers that fit stated interests, or after a test result, ranked
+    all 880 careers (physicians first)."""
+    [listed], slots = run(act.ActionInterests(), tracker("I love animals and being outdoors", "tell_interests"))
+    shown = [m["career"] for m in listed["interests_match"]["matches"]]
+    after = {"profile": slots["profile"], "ranking": slots["ranking"]}
+    [msg], _ = run(act.ActionRankCareers(), tracker("which of those pay the most?", "refine_ranking", slots=after))
+    ranked = msg["ranking"]
+    assert ranked["by"] == "salary" and set(ranked["careers"]) <= set(shown), msg
+    assert "careers just listed" in msg["text"]
+    [msg], _ = run(
+        act.ActionRankCareers(), tracker("which of those don't need a degree?", "refine_ranking", slots=after)
+    )
+    assert msg["ranking"]["by"] == "match" and set(msg["ranking"]["careers"]) <= set(shown), msg
+    assert all(rankings.passes(careers[c], {"max_job_zone": 2}) for c in msg["ranking"]["careers"])
+    from actions.quiz import ActionQuiz
+
+    state = {**finished_test("SA"), "done": False}
+    events = ActionQuiz()._finish(state, careers, CollectingDispatcher(), tracker("Love it", "quiz_answer"))
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots["ranking"] == {"by": "shown", "careers": state["results"]}
+    after = {"quiz": slots["quiz"], "ranking": slots["ranking"]}
+    [msg], _ = run(act.ActionRankCareers(), tracker("which of those pay the most?", "refine_ranking", slots=after))
+    ranked = msg["ranking"]
+    assert ranked["by"] == "salary" and ranked["total"] == len(state["results"]), msg
+    assert set(ranked["careers"]) <= set(state["results"])

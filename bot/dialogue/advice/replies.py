@@ -74,7 +74,9 @@ def filters_in_words(filters: dict[str, Any], careers: dict[str, Career] | None 
     words: list[str] = []
     if "careers" in filters and careers:
         named = [careers[c].title for c in filters["careers"] if c in careers]
-        words.append(("between " if len(named) <= 2 else "among ") + figures.join(named))
+        words.append(
+            "between " + figures.join(named) if len(named) <= 2 else f"among the {len(named)} careers just listed"
+        )
     zone_max, zone_min = filters.get("max_job_zone"), filters.get("min_job_zone")
     if zone_max is not None and int(zone_max) <= 2:
         words.append(
