@@ -347,20 +347,23 @@ class ActionMoves(SafeAction):
         if problem:
             send(dispatcher, problem)
             return []
+        text = _words_besides_careers(tracker)
+        req = rankings.parse(text) if not text.startswith("/") else rankings.Request()
+        filters = dict(req.filters)
+        pending = tracker.get_slot("ranking")
+        if isinstance(pending, dict) and pending.get("by") == MOVES_LIST and pending.get("from") is None:
+            filters = {**dict(pending.get("filters") or {}), **filters}  # "I want to change careers, no degree"
         if source is None:
             dispatcher.utter_message(
                 text='What do you do now? Tell me, for example: "I\'m a teacher, what else could I do?"'
             )
-            return []
+            return [SlotSet("ranking", {"by": MOVES_LIST, "from": None, "filters": filters})]
         lead = ""
         if others:
             lead = (
                 f"That name covers several careers here ({', '.join(careers[o].title for o in others[:3])} and "
                 f"{careers[source].title}); I started from {careers[source].title}. Tap another to start from it.\n"
             )
-        text = _words_besides_careers(tracker)
-        req = rankings.parse(text) if not text.startswith("/") else rankings.Request()
-        filters = dict(req.filters)
         pay = figures.annual_salary(careers[source])
         if req.by == "salary" and req.order != "asc" and pay and "min_salary" not in filters:
             filters["min_salary"] = pay  # "what else could I do that pays more?"

@@ -886,3 +886,15 @@ def test_which_of_those_after_a_test_result_or_interests_ranks_that_list(act, ca
     ranked = msg["ranking"]
     assert ranked["by"] == "salary" and ranked["total"] == len(state["results"]), msg
     assert set(ranked["careers"]) <= set(state["results"])
+
+
+def test_a_condition_said_before_the_current_job_applies_to_the_moves(act, careers):
+    """ "I want to change careers, something without a degree" asks what the person does now; the moves from the
+    answer keep the condition (it was lost)."""
+    from actions import careers as career_actions
+
+    text = "I want to change careers, something without a degree"
+    [ask], slots = run(career_actions.ActionExploreCareers(), tracker(text, "explore_careers"))
+    assert ask["text"].startswith("What do you do now?"), ask
+    [msg], _ = run(act.ActionPath(), tracker("I'm a cashier", "ask_path", ["cashier"], {"ranking": slots["ranking"]}))
+    assert msg["moves"]["from"] == "cashier" and msg["moves"]["filters"] == {"max_job_zone": 2}, msg
