@@ -114,6 +114,14 @@ class ActionRankCareers(SafeAction):
             return show_moves(
                 dispatcher, last_moves["from"], filters, int(last_moves.get("offset") or 0) + rankings.PAGE
             )
+        shown = _shown_slot(tracker.get_slot("ranking"))
+        if intent == "show_more" and shown and scores is not None:
+            # after a test result or the careers that fit stated interests: the next best matches
+            zone = person.max_zone
+            query = rankings.Query("match", "desc", {"max_job_zone": zone} if zone else {})
+            ranked = rankings.after_listed(rankings.rank(careers, query, scores), shown["careers"])
+            send(dispatcher, replies.ranking_reply(careers, ranked, len(shown["careers"]), basis))
+            return [SlotSet("ranking", {**query.slot(), "offset": len(shown["careers"])})]
         if intent == "show_more":
             if previous is None:
                 send(dispatcher, replies.no_ranking_yet_reply())
@@ -139,7 +147,6 @@ class ActionRankCareers(SafeAction):
         follows_up = intent == "refine_ranking" or refers_to_list(text) or bool(REFINE_START.search(text))
         if last_moves and follows_up:
             return self._refine_moves(dispatcher, last_moves, req, scores, basis)
-        shown = _shown_slot(tracker.get_slot("ranking"))
         if shown and follows_up and (req.by or req.filters):
             # "which of those pay the most?" after a test result or the careers that fit stated interests
             return _rank_listed(dispatcher, shown["careers"], req, scores, basis)

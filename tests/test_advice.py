@@ -870,6 +870,9 @@ def test_which_of_those_after_a_test_result_or_interests_ranks_that_list(act, ca
     ranked = msg["ranking"]
     assert ranked["by"] == "salary" and set(ranked["careers"]) <= set(shown), msg
     assert "careers just listed" in msg["text"]
+    [more], _ = run(act.ActionRankCareers(), tracker("show me more", "show_more", slots=after))
+    assert more["ranking"]["by"] == "match" and more["ranking"]["offset"] == len(shown), more  # "no list yet" before
+    assert not set(more["ranking"]["careers"]) & set(shown) and f"\n{len(shown) + 1}. " in more["text"]
     [msg], _ = run(
         act.ActionRankCareers(), tracker("which of those don't need a degree?", "refine_ranking", slots=after)
     )

@@ -530,6 +530,16 @@ def rank(careers: dict[str, Career], query: Query, scores: dict[str, float] | No
     return Ranked(query, [r[2] for r in rows], [r[0] for r in rows], left_out)
 
 
+def after_listed(ranked: Ranked, listed: list[str]) -> Ranked:
+    """The ranking with the careers just listed first, in their order: "show me more" after a list then pages on
+    from its end without repeating or skipping any of them."""
+    value = dict(zip(ranked.careers, ranked.values))
+    first = [c for c in listed if c in value]
+    seen = set(first)
+    order = first + [c for c in ranked.careers if c not in seen]
+    return Ranked(ranked.query, order, [value[c] for c in order], ranked.left_out)
+
+
 def page_values(values: list[float], by: str) -> list[float | int]:
     """Metadata values: whole numbers where the fact is one (openings, job zone, match)."""
     if by in ("openings", "job_zone", "match"):
