@@ -30,6 +30,7 @@ from bot.dialogue.service import Service, get_service
 
 REFINE_START = re.compile(r"^\s*(and|what about|how about|only|just|now|but|ok|okay|then|same|those|of those)\b", re.I)
 INTEREST_MATCHES = 8
+TOPICAL_SEARCHED = 10  # careers whose pages talk about what someone named, ranked by fit
 ABOUT_ME = re.compile(r"\b(am i|i'?m|my|me)\b", re.I)
 BY_VALUES = set(rankings.DEFAULT_ORDER)
 MOVES_LIST = "moves"  # the `ranking` slot's "by" after a list of moves (refined like a ranking)
@@ -311,9 +312,12 @@ class ActionInterests(SafeAction):
         scores, basis = person.scores()
         assert scores is not None and basis is not None
         found = quiz.matches(scores, careers, person.max_zone, limit=INTEREST_MATCHES)
-        topical = [c.id for c, _, _, _ in explore(service, " and ".join(stated.phrases), limit=3)]
-        send(dispatcher, replies.interests_reply(careers, combined, scores, basis, found, person.max_zone, topical))
-        return [SlotSet("profile", profile), SlotSet("ranking", shown_list([c.id for c, _ in found]))]
+        named = {c.id: c for c, _, _, _ in explore(service, " and ".join(stated.phrases), limit=TOPICAL_SEARCHED)}
+        topical = quiz.matches(scores, named, person.max_zone, limit=len(named))  # about what was named, best fit
+        reply = replies.interests_reply(careers, combined, scores, basis, found, person.max_zone, topical)
+        send(dispatcher, reply)
+        listed = reply.metadata["interests_match"]["topical"] + [c.id for c, _ in found]
+        return [SlotSet("profile", profile), SlotSet("ranking", shown_list(listed))]
 
 
 def _source(service: Service, tracker: Tracker) -> tuple[str | None, list[str], Reply | None]:

@@ -293,6 +293,17 @@ def test_engineering_reads_as_realistic_and_investigative_and_who_says_it_is_no_
     assert sum("engineer" in careers[c].title.lower() for c in top) >= 3, top  # was none (groundskeeper, roofer)
 
 
+def test_careers_about_what_was_named_come_first_best_fit_first(act, careers):
+    """ "I love animals and being outdoors" listed groundskeepers and roofers (the Realistic profile) and named the
+    animal careers last, in passing."""
+    [msg], slots = run(act.ActionInterests(), tracker("I love animals and being outdoors", "tell_interests"))
+    about = msg["interests_match"]["topical"]
+    assert about and sum("animal" in careers[c].title.lower() or c == "zookeeper" for c in about) >= 3, about
+    first, profile = msg["text"].index("Careers about what you named"), msg["text"].index("interest profiles fit")
+    assert first < profile and msg["buttons"][1]["title"] == careers[about[0]].title
+    assert set(about) <= set(slots["ranking"]["careers"])  # "which of those ..." covers them too
+
+
 def test_a_dislike_lowers_an_interest_and_unsaid_ones_stay_neutral():
     stated = interests.infer("I hate selling but I love science")
     assert stated.scores["E"] < interests.NEUTRAL < stated.scores["I"] and stated.disliked == ["selling"]
@@ -864,7 +875,7 @@ def test_which_of_those_after_a_test_result_or_interests_ranks_that_list(act, ca
     """ "which of those pay the most?" after the careers that fit stated interests, or after a test result, ranked
     all 880 careers (physicians first)."""
     [listed], slots = run(act.ActionInterests(), tracker("I love animals and being outdoors", "tell_interests"))
-    shown = [m["career"] for m in listed["interests_match"]["matches"]]
+    shown = listed["interests_match"]["topical"] + [m["career"] for m in listed["interests_match"]["matches"]]
     after = {"profile": slots["profile"], "ranking": slots["ranking"]}
     [msg], _ = run(act.ActionRankCareers(), tracker("which of those pay the most?", "refine_ranking", slots=after))
     ranked = msg["ranking"]

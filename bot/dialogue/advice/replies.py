@@ -25,6 +25,8 @@ TEST_LENGTH = f"typically {TYPICAL_ITEMS[0]}-{TYPICAL_ITEMS[1]} quick questions"
 
 START_TEST = {"title": "Take the career test", "payload": "/start_quiz"}
 SHOW_MORE = {"title": "Show more", "payload": "/show_more"}
+TOPICAL_SHOWN = 5  # careers about what someone named, shown before those that fit their interest profile ...
+TOPICAL_MIN_MATCH = 70  # ... when they fit it at least this well (a page's words alone say little about fit)
 INTERESTS_ONLY = "It's about interests, not ability, and a starting point for exploring, not a verdict."
 ONET_NOTE = "O*NET 29.3 skills, knowledge and related occupations (USDOL/ETA, CC BY 4.0)"
 BY_WORDS = {
@@ -396,10 +398,11 @@ def interests_reply(
     basis: str,
     found: list[tuple[Career, int]],
     zone: int | None,
-    topical: list[str] | None = None,
+    topical: list[tuple[Career, int]] | None = None,
 ) -> Reply:
-    """What was read from the words, the careers that fit, honest reasons (only interests the words expressed), and
-    careers whose pages talk about what was named (`topical`, from a search of the pages)."""
+    """What was read from the words; careers whose pages talk about what was named (`topical`, from a search of the
+    pages, best fit first: "animals" names zookeepers, which an interest profile alone does not); the careers whose
+    interest profiles fit, with honest reasons (only interests the words expressed)."""
     if not stated.expressed:
         text = (
             "I couldn't tell from that which kinds of work you enjoy. Try naming activities, for example "
@@ -422,10 +425,13 @@ def interests_reply(
         f"{n}. {c.title} ({pct}% match): {_interest_reason(c, stated, scores, basis)}"
         for n, (c, pct) in enumerate(found, 1)
     ]
+    listed = {c.id for c, _ in found}
+    about = [(c, pct) for c, pct in topical or [] if c.id not in listed and pct >= TOPICAL_MIN_MATCH][:TOPICAL_SHOWN]
+    if about:
+        text += f'\nCareers about what you named ("{figures.join(stated.phrases[:3])}"), best fit first: ' + (
+            ", ".join(f"{c.title} ({pct}%)" for c, pct in about) + "."
+        )
     text += f"\nCareers whose interest profiles fit{zone_note}:\n" + "\n".join(lines)
-    topical = [t for t in topical or [] if t in careers and t not in {c.id for c, _ in found}]
-    if topical:
-        text += "\nCareers whose pages talk about what you named: " + ", ".join(careers[t].title for t in topical) + "."
     text += (
         "\nThis is read from a few words, so it's rough: the career test gives a finer picture. "
         "A starting point, not a verdict."
@@ -433,7 +439,7 @@ def interests_reply(
         else "\nA starting point, not a verdict."
     )
     buttons = ([START_TEST] if basis != "blend" else []) + [
-        {"title": c.title, "payload": payload("ask_overview", c.id)} for c, _ in found[:3]
+        {"title": c.title, "payload": payload("ask_overview", c.id)} for c, _ in (about[:2] + found)[:3]
     ]
     code = "".join(stated.expressed[:3]) if basis != "blend" else holland_code(scores)
     meta: dict[str, Any] = {
@@ -442,7 +448,7 @@ def interests_reply(
             "code": code or None,
             "matches": [{"career": c.id, "match": pct} for c, pct in found],
             "basis": basis,
-            "topical": topical,
+            "topical": [c.id for c, _ in about],
         }
     }
     return Reply(text, buttons, meta)
