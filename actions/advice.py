@@ -384,6 +384,17 @@ class ActionMoves(SafeAction):
         return [*events, SlotSet("profile", profile)]
 
 
+MY_JOB = re.compile(r"^\W*(i'?m|i am|im|i work as|i'?ve been|currently|my job is|i'?m working as)\b", re.I)
+
+
+def answers_what_i_do(tracker: Tracker) -> bool:
+    """ "I'm a warehouse worker" right after "What do you do now?" (the moves asked for without a job): the job to
+    move from, whatever section NLU read."""
+    pending = tracker.get_slot("ranking")
+    waiting = isinstance(pending, dict) and pending.get("by") == MOVES_LIST and pending.get("from") is None
+    return waiting and bool(MY_JOB.search(_text(tracker))) and "?" not in _text(tracker)
+
+
 def _moves_slot(slot: object) -> dict[str, Any] | None:
     """The `ranking` slot after a list of moves: {"by": "moves", "from", "filters", "careers", "offset"}."""
     if isinstance(slot, dict) and slot.get("by") == MOVES_LIST and isinstance(slot.get("from"), str):
@@ -394,12 +405,13 @@ def _moves_slot(slot: object) -> dict[str, Any] | None:
 def _words_besides_careers(tracker: Tracker) -> str:
     """The message with the careers it names blanked out: "I'm a software developer" asks for no IT filter."""
     text = _text(tracker)
-    spans = [
-        (e["start"], e["end"])
-        for e in tracker.latest_message.get("entities", [])
-        if e.get("entity") == "career" and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
-    ]
-    for start, end in spans:
+    for e in tracker.latest_message.get("entities", []):
+        if e.get("entity") != "career":
+            continue
+        start, end = e.get("start"), e.get("end")
+        if not (isinstance(start, int) and isinstance(end, int)):  # no offsets: where its words are
+            found = text.lower().find(str(e.get("value") or "").lower()) if e.get("value") else -1
+            start, end = (found, found + len(str(e["value"]))) if found >= 0 else (0, 0)
         text = text[:start] + " " * (end - start) + text[end:]
     return text
 

@@ -19,6 +19,7 @@ from bot.dialogue.language import looks_foreign
 from bot.dialogue.quiz_replies import current_question, running
 from bot.dialogue.resolve import leftover_name, names_nothing
 from bot.dialogue.service import KNOWLEDGE_ERRORS, Service, get_service
+from bot.dialogue.small_talk import small_talk
 from bot.logs import log_turn
 
 log = logging.getLogger(__name__)
@@ -182,6 +183,15 @@ def is_foreign_question(tracker: Tracker) -> bool:
     return not (running(tracker.get_slot("quiz")) and quiz.map_answer(text) is not None)
 
 
+def small_talk_only(tracker: Tracker) -> str | None:
+    """The response for typed small talk and nothing else, whatever intent NLU read (never mid-test, where "later"
+    and the like belong to the test)."""
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/") or running(tracker.get_slot("quiz")):
+        return None
+    return small_talk(text)
+
+
 class SafeAction(Action, ABC):
     """Any failure inside an action becomes a friendly message and a log line, never silence.
 
@@ -194,9 +204,12 @@ class SafeAction(Action, ABC):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         started = time.perf_counter()
         try:
+            talk = small_talk_only(tracker)
+            events: list = []
             if self.reads_questions and is_foreign_question(tracker):
                 send(dispatcher, answers.not_english_reply())
-                events = []
+            elif talk:  # "ok, so what can you help me with?" read as a question about the profile
+                dispatcher.utter_message(response=talk)
             else:
                 events = self.answer(dispatcher, tracker, domain)
         except KNOWLEDGE_ERRORS as exc:  # missing/damaged index or a broken page: say so; the log names the fix

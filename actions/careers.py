@@ -16,6 +16,7 @@ from actions.advice import (
     ActionMoves,
     ActionRankCareers,
     advice_route,
+    answers_what_i_do,
     interests_in,
     named_careers,
     with_group_line,
@@ -31,7 +32,6 @@ from bot.dialogue.quiz_replies import running
 from bot.dialogue.resolve import leftover_name
 from bot.dialogue.section_guess import section_by_words, sections_asked
 from bot.dialogue.service import get_service
-from bot.dialogue.small_talk import small_talk
 
 SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
 SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
@@ -72,10 +72,12 @@ class ActionAnswerCareer(SafeAction):
             person = person_from_slots(tracker.get_slot("quiz"), tracker.get_slot("profile"))
             offer_fit = person.scores()[0] is None
             route = None if offer_fit else route
+        waited_for = route is None and answers_what_i_do(tracker)  # "I'm a warehouse worker", after "What do you do?"
+        route = ActionMoves() if waited_for else route
         if route is not None and (
             section in ROUTED_SECTIONS
             or route.name() == "action_fit"
-            or (route.name() == "action_moves" and SURE_MOVES.search(text.lower()))
+            or (route.name() == "action_moves" and (waited_for or SURE_MOVES.search(text.lower())))
         ):
             # "could I be a good nurse?", "how can a bank teller become an analyst?": advice, not a page section
             return route.answer(dispatcher, tracker, domain)
@@ -196,10 +198,6 @@ class ActionFallbackSearch(SafeAction):
         if state and quiz.map_answer(text) is not None:
             # a test answer NLU did not recognise
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
-        response = small_talk(text)
-        if response:  # "ok, so what can you help me with?", "see you": small talk NLU was unsure of
-            dispatcher.utter_message(response=response)
-            return []
         if not state and text and not text.startswith("/"):
             if tracker.get_slot("ranking") and rankings.parse(text).says_something:
                 # "and the lowest paid?", "just the ones for people who like helping" after a ranking

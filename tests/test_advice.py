@@ -912,3 +912,24 @@ def test_a_condition_said_before_the_current_job_applies_to_the_moves(act, caree
     assert ask["text"].startswith("What do you do now?"), ask
     [msg], _ = run(act.ActionPath(), tracker("I'm a cashier", "ask_path", ["cashier"], {"ranking": slots["ranking"]}))
     assert msg["moves"]["from"] == "cashier" and msg["moves"]["filters"] == {"max_job_zone": 2}, msg
+
+
+def test_the_job_told_after_what_do_you_do_now_gets_the_moves_whatever_nlu_read(act):
+    """ "I'm a warehouse worker", the answer to "What do you do now?", was read as an overview question."""
+    from actions import careers as career_actions
+
+    text = "I want to change careers, something without a degree"
+    _, slots = run(career_actions.ActionExploreCareers(), tracker(text, "explore_careers"))
+    t = tracker("I'm a warehouse worker", "ask_overview", ["warehouse worker"], {"ranking": slots["ranking"]})
+    [msg], _ = run(career_actions.ActionAnswerCareer(), t)
+    assert msg["moves"]["from"] == "warehouse-worker" and msg["moves"]["filters"] == {"max_job_zone": 2}, msg
+    [msg], _ = run(
+        career_actions.ActionAnswerCareer(), tracker("I'm a warehouse worker", "ask_overview", ["warehouse worker"])
+    )
+    assert msg["section"] == "overview"  # with no question pending it stays what NLU read
+
+
+def test_small_talk_read_as_another_intent_gets_its_usual_response(act):
+    """ "ok, so what can you help me with?" was read as show_profile and answered "I don't know anything about you"."""
+    [msg], _ = run(act.ActionProfile(), tracker("ok, so what can you help me with?", "show_profile"))
+    assert msg["response"] == "utter_help", msg
