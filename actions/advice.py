@@ -94,6 +94,8 @@ class ActionRankCareers(SafeAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         if self._answers_the_test(tracker):
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
+        if answers_what_i_do(tracker):  # "I'm a cashier" after "What do you do now?", read as a ranking
+            return ActionMoves().answer(dispatcher, tracker, domain)
         careers = get_service().careers
         intent, text = _intent(tracker), _text(tracker)
         picked = from_test_results(tracker, text)

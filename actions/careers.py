@@ -157,8 +157,9 @@ class ActionExploreCareers(SafeAction):
         if asks_for_ranking(text):
             # "good money jobs with no degree", "jobs where you can work from home the most": a ranking question
             return ActionRankCareers().answer(dispatcher, tracker, domain)
-        if CHANGE.search(text) and not named_careers(get_service(), text):
-            # "I want to change careers": moves from the current job (asked for when not known), not a search list
+        if (CHANGE.search(text) and not named_careers(get_service(), text)) or answers_what_i_do(tracker):
+            # "I want to change careers": moves from the current job (asked for when not known), not a search list;
+            # "I'm a cashier" after "What do you do now?"
             return ActionMoves().answer(dispatcher, tracker, domain)
         if FEW_PEOPLE.search(text):  # "jobs for introverts": the search would list people-facing careers
             send(dispatcher, replies.few_people_reply())
@@ -199,6 +200,8 @@ class ActionFallbackSearch(SafeAction):
             # a test answer NLU did not recognise
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
         if not state and text and not text.startswith("/"):
+            if answers_what_i_do(tracker):  # "I'm a cashier" after "What do you do now?"
+                return ActionMoves().answer(dispatcher, tracker, domain)
             if tracker.get_slot("ranking") and rankings.parse(text).says_something:
                 # "and the lowest paid?", "just the ones for people who like helping" after a ranking
                 return ActionRankCareers().answer(dispatcher, tracker, domain)

@@ -921,8 +921,10 @@ def test_the_job_told_after_what_do_you_do_now_gets_the_moves_whatever_nlu_read(
     text = "I want to change careers, something without a degree"
     _, slots = run(career_actions.ActionExploreCareers(), tracker(text, "explore_careers"))
     t = tracker("I'm a warehouse worker", "ask_overview", ["warehouse worker"], {"ranking": slots["ranking"]})
-    [msg], _ = run(career_actions.ActionAnswerCareer(), t)
-    assert msg["moves"]["from"] == "warehouse-worker" and msg["moves"]["filters"] == {"max_job_zone": 2}, msg
+    readers = ["ActionAnswerCareer", "ActionFallbackSearch", "ActionRankCareers", "ActionExploreCareers"]
+    for action in [action_class(act, name) for name in readers]:
+        [msg], _ = run(action(), t)
+        assert msg["moves"]["from"] == "warehouse-worker" and msg["moves"]["filters"] == {"max_job_zone": 2}, msg
     [msg], _ = run(
         career_actions.ActionAnswerCareer(), tracker("I'm a warehouse worker", "ask_overview", ["warehouse worker"])
     )
