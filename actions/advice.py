@@ -363,8 +363,8 @@ class ActionMoves(SafeAction):
         text = _words_besides_careers(tracker)
         req = rankings.parse(text) if not text.startswith("/") else rankings.Request()
         filters = dict(req.filters)
-        pending = tracker.get_slot("ranking")
-        if isinstance(pending, dict) and pending.get("by") == MOVES_LIST and pending.get("from") is None:
+        pending = _awaiting_job(tracker.get_slot("ranking"))
+        if pending:
             filters = {**dict(pending.get("filters") or {}), **filters}  # "I want to change careers, no degree"
         if source is None:
             dispatcher.utter_message(
@@ -392,9 +392,16 @@ MY_JOB = re.compile(r"^\W*(i'?m|i am|im|i work as|i'?ve been|currently|my job is
 def answers_what_i_do(tracker: Tracker) -> bool:
     """ "I'm a warehouse worker" right after "What do you do now?" (the moves asked for without a job): the job to
     move from, whatever section NLU read."""
-    pending = tracker.get_slot("ranking")
-    waiting = isinstance(pending, dict) and pending.get("by") == MOVES_LIST and pending.get("from") is None
+    waiting = _awaiting_job(tracker.get_slot("ranking")) is not None
     return waiting and bool(MY_JOB.search(_text(tracker))) and "?" not in _text(tracker)
+
+
+def _awaiting_job(slot: object) -> dict[str, Any] | None:
+    """The `ranking` slot after "What do you do now?": moves asked for with no job known, {"by": "moves", "from":
+    None, "filters"}."""
+    if isinstance(slot, dict) and slot.get("by") == MOVES_LIST and slot.get("from") is None:
+        return slot
+    return None
 
 
 def _moves_slot(slot: object) -> dict[str, Any] | None:
