@@ -13,8 +13,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import SHOWN, SafeAction, from_test_results, resolve_mentions, send, shown_list
-from actions.profile import education_told, fit_after_test  # noqa: F401  (kept importable from here)
+from actions.base import SHOWN, SafeAction, from_test_results, resolve_mentions, send
+from actions.profile import education_told, encoder, fit_after_test, interests_told  # noqa: F401
 from actions.quiz import ActionQuiz
 from bot.dialogue import quiz
 from bot.dialogue.advice import figures, interests, moves, rankings, replies
@@ -24,13 +24,11 @@ from bot.dialogue.advice.fit import fit, ranked_matches
 from bot.dialogue.advice.groups import group_asked, group_note, group_preface
 from bot.dialogue.advice.person import education_zone, finished_test, person_from_slots, profile_of
 from bot.dialogue.advice.roles import activity_phrase, from_phrase, roles
-from bot.dialogue.answers import Reply, explore, not_found_reply, section_answer
+from bot.dialogue.answers import Reply, not_found_reply, section_answer
 from bot.dialogue.quiz_replies import current_question, running
 from bot.dialogue.service import Service, get_service
 
 REFINE_START = re.compile(r"^\s*(and|what about|how about|only|just|now|but|ok|okay|then|same|those|of those)\b", re.I)
-INTEREST_MATCHES = 8
-TOPICAL_SEARCHED = 10  # careers whose pages talk about what someone named, ranked by fit
 ABOUT_ME = re.compile(r"\b(am i|i'?m|my|me)\b", re.I)
 BY_VALUES = set(rankings.DEFAULT_ORDER)
 MOVES_LIST = "moves"  # the `ranking` slot's "by" after a list of moves (refined like a ranking)
@@ -55,15 +53,9 @@ def _person(tracker: Tracker):
     return person_from_slots(tracker.get_slot("quiz"), tracker.get_slot("profile"))
 
 
-def _encoder():
-    from bot.search.embeddings import encode
-
-    return encode
-
-
 def interests_in(text: str) -> bool:
     """Whether the words state interests ("I love animals and being outside"): the interests action answers them."""
-    return bool(interests.infer(text, _encoder()).expressed)
+    return bool(interests.infer(text, encoder()).expressed)
 
 
 JOB_WORDS = re.compile(r"\b(jobs?|careers?|occupations?|professions?|roles?)\b", re.I)
@@ -290,36 +282,10 @@ class ActionInterests(SafeAction):
         state = running(tracker.get_slot("quiz"))
         if state and quiz.map_answer(_text(tracker)) is not None:
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
-        events = self._interests(dispatcher, tracker)
+        events = interests_told(dispatcher, tracker)
         if state:
             send(dispatcher, current_question(state, "Back to the career test:\n"))
         return events
-
-    def _interests(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
-        service = get_service()
-        careers = service.careers
-        encode = _encoder()
-        stated = interests.infer(_text(tracker), encode)
-        profile = profile_of(tracker.get_slot("profile"))
-        if not stated.expressed and not stated.disliked:
-            send(dispatcher, replies.interests_reply(careers, stated, stated.scores, "interests", [], None))
-            return []
-        told = [t for t in profile["interests_text"] if t not in stated.phrases and t[4:] not in stated.phrases]
-        told = [t for t in told if f"not {t}" not in stated.disliked and t not in stated.disliked]
-        told += stated.phrases + [f"not {d}" for d in stated.disliked]
-        profile["interests_text"] = list(dict.fromkeys(told))
-        combined = interests.infer(", ".join(profile["interests_text"]), encode)
-        profile["interests"] = combined.scores
-        person = person_from_slots(tracker.get_slot("quiz"), profile)
-        scores, basis = person.scores()
-        assert scores is not None and basis is not None
-        found = quiz.matches(scores, careers, person.max_zone, limit=INTEREST_MATCHES)
-        named = {c.id: c for c, _, _, _ in explore(service, " and ".join(stated.phrases), limit=TOPICAL_SEARCHED)}
-        topical = quiz.matches(scores, named, person.max_zone, limit=len(named))  # about what was named, best fit
-        reply = replies.interests_reply(careers, combined, scores, basis, found, person.max_zone, topical)
-        send(dispatcher, reply)
-        listed = reply.metadata["interests_match"]["topical"] + [c.id for c, _ in found]
-        return [SlotSet("profile", profile), SlotSet("ranking", shown_list(listed))]
 
 
 def _source(service: Service, tracker: Tracker) -> tuple[str | None, list[str], Reply | None]:

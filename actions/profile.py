@@ -1,6 +1,6 @@
-"""What the conversation knows about the person, used by more than one action: the education they told, and the
-fit question asked before a test (answered by the career test action once the test ends). Its own module, so the
-career test and advice actions need not import each other."""
+"""What the conversation knows about the person, used by more than one action: the education and the interests they
+told (also mid-test, in place of an answer), and the fit question asked before a test (answered by the career test
+action once the test ends). Its own module, so the career test and advice actions need not import each other."""
 
 from __future__ import annotations
 
@@ -8,12 +8,24 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import send
-from bot.dialogue.advice import replies
+from actions.base import send, shown_list
+from bot.dialogue import quiz
+from bot.dialogue.advice import interests, replies
 from bot.dialogue.advice.fit import fit
 from bot.dialogue.advice.person import education_zone, person_from_slots, profile_of
-from bot.dialogue.answers import Reply
+from bot.dialogue.answers import Reply, explore
+from bot.dialogue.quiz_replies import running
 from bot.dialogue.service import get_service
+
+INTEREST_MATCHES = 8
+TOPICAL_SEARCHED = 10  # careers whose pages talk about what someone named, ranked by fit
+
+
+def encoder():
+    """The sentence encoder (loaded once per process by bot.search.embeddings)."""
+    from bot.search.embeddings import encode
+
+    return encode
 
 
 def _text(tracker: Tracker) -> str:
@@ -43,3 +55,35 @@ def education_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list |
     profile["zone"] = zone
     send(dispatcher, replies.education_reply(zone, text))
     return [SlotSet("profile", profile)]
+
+
+def interests_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
+    """Interests told in words ("I love animals and being outdoors"): remembered in the profile, answered with the
+    careers about what was named and those that fit the interests best."""
+    service = get_service()
+    careers = service.careers
+    encode = encoder()
+    stated = interests.infer(_text(tracker), encode)
+    profile = profile_of(tracker.get_slot("profile"))
+    if not stated.expressed and not stated.disliked:
+        send(dispatcher, replies.interests_reply(careers, stated, stated.scores, "interests", [], None))
+        return []
+    told = [t for t in profile["interests_text"] if t not in stated.phrases and t[4:] not in stated.phrases]
+    told = [t for t in told if f"not {t}" not in stated.disliked and t not in stated.disliked]
+    told += stated.phrases + [f"not {d}" for d in stated.disliked]
+    profile["interests_text"] = list(dict.fromkeys(told))
+    combined = interests.infer(", ".join(profile["interests_text"]), encode)
+    profile["interests"] = combined.scores
+    person = person_from_slots(tracker.get_slot("quiz"), profile)
+    scores, basis = person.scores()
+    assert scores is not None and basis is not None
+    found = quiz.matches(scores, careers, person.max_zone, limit=INTEREST_MATCHES)
+    named = {c.id: c for c, _, _, _ in explore(service, " and ".join(stated.phrases), limit=TOPICAL_SEARCHED)}
+    topical = quiz.matches(scores, named, person.max_zone, limit=len(named))  # about what was named, best fit
+    testing = bool(running(tracker.get_slot("quiz")))
+    reply = replies.interests_reply(
+        careers, combined, scores, basis, found, person.max_zone, topical, stated.phrases, testing
+    )
+    send(dispatcher, reply)
+    listed = reply.metadata["interests_match"]["topical"] + [c.id for c, _ in found]
+    return [SlotSet("profile", profile), SlotSet("ranking", shown_list(listed))]

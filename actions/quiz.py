@@ -11,8 +11,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import SafeAction, send, shown_list
-from actions.profile import education_told, fit_after_test
+from actions.profile import education_told, encoder, fit_after_test, interests_told
 from bot.dialogue import quiz
+from bot.dialogue.advice.interests import other_activities
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import (
     current_question,
@@ -148,6 +149,11 @@ class ActionQuiz(SafeAction):
             )
             send(dispatcher, current_question(state, lead))
             return mark_answered(dispatcher, first, item, None, [])
+        if reading.kind == "words" and other_activities(text, item, encoder()):
+            # "I like drawing and video games" to "Repair a bicycle": interests told, not this item's answer
+            events = interests_told(dispatcher, tracker)
+            send(dispatcher, current_question(state, "Back to the career test (that answer was about other things):\n"))
+            return mark_answered(dispatcher, first, item, None, events)
         state["answers"][item] = reading.value
         state["order"].append(item)
         events = self._advance(state, careers, dispatcher, tracker, read_as(text, reading))

@@ -274,6 +274,35 @@ def test_an_answer_about_access_is_asked_again_with_null(monkeypatch, service):
     assert messages[0]["answered"]["value"] is None and "didn't catch that" in messages[0]["text"]
 
 
+@pytest.mark.parametrize(("text", "value"), [("I love fixing bikes", 5), ("I like working with my hands", 4)])
+def test_interests_told_mid_test_are_no_answer_to_another_item(monkeypatch, service, text, value):
+    """A 16-year-old typed "I like drawing and video games" to "Repair a bicycle" and it was taken as "Like it".
+    Activities that are not the asked one are interests told: remembered and answered, the item asked again;
+    ones about the item, or about no item in particular, still answer it."""
+    from actions import profile
+    from bot.dialogue import quiz
+
+    monkeypatch.setattr(profile, "get_service", lambda: service)
+    state = {**quiz.new_state(), "current": quiz.default_items()[0].id}
+    assert quiz.default_items()[0].text == "Repair a bicycle"
+    slots = {"quiz": state, "profile": None, "ranking": None}
+
+    messages, events = _quiz_turn(monkeypatch, service, state, "I like drawing and video games")
+    assert messages[0]["answered"] == {"item": state["current"], "value": None}
+    assert "interests_match" in messages[0] and "drawing" in messages[0]["text"]
+    assert "the test you're taking gives a finer picture" in messages[0]["text"]
+    assert "Take the career test" not in [b["title"] for b in messages[0]["buttons"]]  # it is being taken
+    assert messages[-1]["quiz_item"] == state["current"] and "about other things" in messages[-2]["text"]
+    [told] = [e["value"] for e in events if e.get("name") == "profile"]
+    assert told["interests_text"] == ["drawing", "video games"]
+    assert not any(e.get("name") == "quiz" for e in events)  # no answer recorded
+
+    from actions import quiz as quiz_actions
+
+    messages, events = run(quiz_actions.ActionQuiz(), tracker(text, "quiz_answer", slots=slots))
+    assert messages[0]["answered"] == {"item": state["current"], "value": value}
+
+
 @pytest.mark.parametrize(("text", "value"), [("only if I had to", 2), ("I would pay to do that", 5)])
 def test_mid_test_words_read_as_a_ranking_answer_the_item(monkeypatch, service, text, value):
     """NLU read "only if I had to" as a ranking and the person got a salary list, the item unanswered. Words that ask

@@ -255,3 +255,32 @@ def merge(old: dict[str, float] | None, new: Stated) -> dict[str, float]:
         elif new.scores[d] < NEUTRAL:
             merged[d] = new.scores[d]
     return merged
+
+
+OFF_ITEM_MAX = 0.30  # an answer's activity this close to the asked item is about it ("fixing bikes": 0.80)
+OFF_ITEM_MARGIN = 0.15  # ... and one this much closer to another item is about that one ("drawing": 0.10 vs 0.46)
+_POINTING = re.compile(r"\b(it|that|this|these|those|them|one|so)\b")
+
+
+def other_activities(text: str, item_id: str, encode: Encoder) -> list[str]:
+    """The activities an answer to a test item names when none of them is the asked one: "I like drawing and video
+    games" to "Repair a bicycle" tells interests, it does not say how much the person would enjoy repairing a
+    bicycle. Empty when the answer points at the item ("I'd love that"), names nothing, or names something close to
+    it ("fixing stuff") or close to no item in particular ("working with my hands"). Only phrases that express an
+    interest count ("sounds awesome" names no activity)."""
+    if _POINTING.search(text.lower()):
+        return []
+    stated = infer(text, encode)
+    phrases = stated.phrases + [p for p in stated.disliked if p not in stated.phrases]
+    if not phrases:
+        return []
+    items = quiz.default_items()
+    asked = next((n for n, i in enumerate(items) if i.id == item_id), None)
+    if asked is None:
+        return []
+    sims = encode(phrases) @ _item_vectors(encode).T
+    for row in sims:
+        here = float(row[asked])
+        if here >= OFF_ITEM_MAX or float(np.max(row)) - here < OFF_ITEM_MARGIN:
+            return []
+    return phrases

@@ -399,10 +399,13 @@ def interests_reply(
     found: list[tuple[Career, int]],
     zone: int | None,
     topical: list[tuple[Career, int]] | None = None,
+    named: list[str] | None = None,
+    testing: bool = False,
 ) -> Reply:
     """What was read from the words; careers whose pages talk about what was named (`topical`, from a search of the
-    pages, best fit first: "animals" names zookeepers, which an interest profile alone does not); the careers whose
-    interest profiles fit, with honest reasons (only interests the words expressed)."""
+    pages for the `named` phrases, best fit first: "animals" names zookeepers, which an interest profile alone does
+    not); the careers whose interest profiles fit, with honest reasons (only interests the words expressed).
+    `testing`: told mid-test, so the test is not offered again."""
     if not stated.expressed:
         text = (
             "I couldn't tell from that which kinds of work you enjoy. Try naming activities, for example "
@@ -428,17 +431,19 @@ def interests_reply(
     listed = {c.id for c, _ in found}
     about = [(c, pct) for c, pct in topical or [] if c.id not in listed and pct >= TOPICAL_MIN_MATCH][:TOPICAL_SHOWN]
     if about:
-        text += f'\nCareers about what you named ("{figures.join(stated.phrases[:3])}"), best fit first: ' + (
+        said = named if named is not None else stated.phrases
+        text += f'\nCareers about what you named ("{figures.join(said[:3])}"), best fit first: ' + (
             ", ".join(f"{c.title} ({pct}%)" for c, pct in about) + "."
         )
     text += f"\nCareers whose interest profiles fit{zone_note}:\n" + "\n".join(lines)
+    finer = "the test you're taking" if testing else "the career test"
     text += (
-        "\nThis is read from a few words, so it's rough: the career test gives a finer picture. "
+        f"\nThis is read from a few words, so it's rough: {finer} gives a finer picture. "
         "A starting point, not a verdict."
         if basis != "blend"
         else "\nA starting point, not a verdict."
     )
-    buttons = ([START_TEST] if basis != "blend" else []) + [
+    buttons = ([START_TEST] if basis != "blend" and not testing else []) + [
         {"title": c.title, "payload": payload("ask_overview", c.id)} for c, _ in (about[:2] + found)[:3]
     ]
     code = "".join(stated.expressed[:3]) if basis != "blend" else holland_code(scores)
