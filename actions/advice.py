@@ -28,7 +28,12 @@ from bot.dialogue.answers import Reply, not_found_reply, section_answer
 from bot.dialogue.quiz_replies import current_question, running
 from bot.dialogue.service import Service, get_service
 
-REFINE_START = re.compile(r"^\s*(and|what about|how about|only|just|now|but|ok|okay|then|same|those|of those)\b", re.I)
+# words that open a follow-up on the list just shown: "something that pays at least 50k" after a list of moves
+REFINE_START = re.compile(
+    r"^\s*(and|what about|how about|only|just|now|but|ok|okay|then|same|those|of those|something|anything|"
+    r"(the |any )?ones?|preferably|ideally|must|has to|have to|needs? to|with|without)\b",
+    re.I,
+)
 ABOUT_ME = re.compile(r"\b(am i|i'?m|my|me)\b", re.I)
 BY_VALUES = set(rankings.DEFAULT_ORDER)
 MOVES_LIST = "moves"  # the `ranking` slot's "by" after a list of moves (refined like a ranking)

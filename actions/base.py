@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.dialogue import answers, quiz
 from bot.dialogue.answers import Reply
+from bot.dialogue.help_topics import help_topic
 from bot.dialogue.language import looks_foreign
 from bot.dialogue.quiz_replies import current_question, running
 from bot.dialogue.resolve import leftover_name, names_nothing
@@ -205,11 +206,14 @@ class SafeAction(Action, ABC):
         started = time.perf_counter()
         try:
             talk = small_talk_only(tracker)
+            topic = help_topic(tracker.latest_message.get("text") or "")
             events: list = []
             if self.reads_questions and is_foreign_question(tracker):
                 send(dispatcher, answers.not_english_reply())
             elif talk:  # "ok, so what can you help me with?" read as a question about the profile
                 dispatcher.utter_message(response=talk)
+            elif topic:  # "is there any help paying for training?": no career page answers it
+                send(dispatcher, Reply(topic.text, [], {"help_topic": topic.name}))
             else:
                 events = self.answer(dispatcher, tracker, domain)
         except KNOWLEDGE_ERRORS as exc:  # missing/damaged index or a broken page: say so; the log names the fix
@@ -223,7 +227,7 @@ class SafeAction(Action, ABC):
             log_turn(self.name(), tracker, dispatcher.messages, started, event="action_failed")
             return []
         state = running(tracker.get_slot("quiz"))
-        if state and self.resumes(tracker):
+        if state and (self.resumes(tracker) or topic):
             send(dispatcher, current_question(state, "Back to the career test:\n"))
         log_turn(self.name(), tracker, dispatcher.messages, started)
         return events

@@ -104,6 +104,53 @@ def test_small_talk_words_inside_a_question_are_no_small_talk(text):
     assert small_talk(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "intent", "topic"),
+    [
+        ("is there any help paying for training?", "ask_education", "funding"),
+        ("how can I afford to go back to school", "nlu_fallback", "funding"),
+        ("are there grants for retraining", "explore_careers", "funding"),
+        ("where can I find a job?", "nlu_fallback", "job_search"),
+        ("can you help me with my resume", "ask_skills", "job_search"),
+    ],
+)
+def test_help_with_money_or_a_job_search_gets_an_honest_answer(text, intent, topic):
+    """A laid-off worker's "is there any help paying for training?" got the last career's education section again.
+    No career page answers it: a short answer says what exists (US), where to ask, and what this assistant does."""
+    action = actions.ActionFallbackSearch() if intent == "nlu_fallback" else actions.ActionAnswerCareer()
+    if intent == "explore_careers":
+        action = actions.ActionExploreCareers()
+    [msg], _ = run(action, tracker(text, intent, slots={"career": "electrician"}))
+    assert msg["help_topic"] == topic and "American Job Center" in msg["text"], msg
+    assert "career" not in msg
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't afford college",  # a constraint (the education question, a ranking filter), not a question
+        "Which has more job openings, electrician or HVAC technician?",
+        "what careers have the most vacancies",
+        "do electricians get paid while training",
+        "how much does it cost to become a pilot",
+        "what does a resume writer do",
+    ],
+)
+def test_careers_questions_about_money_or_openings_are_no_help_topic(text):
+    from bot.dialogue.help_topics import help_topic
+
+    assert help_topic(text) is None
+
+
+def test_a_help_topic_mid_test_is_answered_then_the_item_asked_again():
+    from bot.dialogue import quiz
+
+    state = {**quiz.new_state(), "current": quiz.default_items()[0].id}
+    t = tracker("is there financial aid for college?", "ask_education", slots={"quiz": state})
+    messages, _ = run(actions.ActionAnswerCareer(), t)
+    assert messages[0]["help_topic"] == "funding" and messages[-1]["quiz_item"] == state["current"]
+
+
 def test_schedule_words_leave_pay_and_training_questions_alone():
     from bot.dialogue.section_guess import section_by_words
 

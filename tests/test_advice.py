@@ -430,6 +430,25 @@ def test_who_is_from_and_who_is_to(real_service):
     assert from_phrase("I want to switch careers from teaching") == "teaching"
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "I got laid off from the auto plant after 20 years on the assembly line. what else can I do?",
+            "assembly line worker",
+        ),
+        ("I worked in a warehouse for 5 years, what else could I do?", "warehouse worker"),
+        ("15 years in retail, what else can I do?", "retail worker"),
+        ("I was laid off last week", None),
+        ("I'm a teacher, what else could I do?", "teacher"),
+    ],
+)
+def test_a_job_named_by_where_it_was_done_is_where_moves_start(text, phrase):
+    """A laid-off assembly-line worker's "what else can I do?" got a search list of assemblers and their declining
+    outlook: the place of work names the job, and losing one's job asks for moves."""
+    assert from_phrase(text) == phrase
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Explanations
 
@@ -521,6 +540,10 @@ def test_education_told_mid_test_answers_the_tests_education_question(act):
         ("I'm a police officer thinking of leaving the force, what are my options?", 1, "moves"),
         ("how does a line cook work up to being a chef", 2, "path"),
         ("wud i make a good zookeper", 1, "fit"),
+        ("I got laid off from the auto plant, what else can I do?", 0, "moves"),
+        ("I was made redundant last month", 0, "moves"),
+        ("lost my job at the warehouse, any ideas", 0, "moves"),
+        ("which jobs are least likely to be laid off?", 0, None),
         ("what does a nurse do?", 1, None),
         ("how much does a welder earn?", 1, None),
         ("do paramedics change shifts often?", 1, None),
@@ -858,6 +881,21 @@ def test_a_follow_up_after_moves_filters_pages_or_ranks_the_moves(act, careers):
     assert [figures.annual_salary(careers[c]) for c in shown] == sorted(
         (figures.annual_salary(careers[c]) for c in shown), reverse=True
     )
+
+
+def test_a_laid_off_assembly_line_worker_gets_moves_and_can_set_a_pay_floor(act, careers):
+    """ "I got laid off from the auto plant after 20 years on the assembly line. what else can I do?" got a search
+    list of assemblers with their declining outlook; then "something that pays at least 50k" ranked all careers
+    (physicians first) instead of the moves."""
+    from actions import careers as career_actions
+
+    text = "I got laid off from the auto plant after 20 years on the assembly line. what else can I do?"
+    [first], slots = run(career_actions.ActionFallbackSearch(), tracker(text, "nlu_fallback"))
+    assert first["moves"]["from"] == "assembler", first
+    after = {"ranking": slots["ranking"]}
+    [msg], _ = run(act.ActionRankCareers(), tracker("something that pays at least 50k", "ask_ranking", slots=after))
+    assert msg["moves"]["from"] == "assembler" and msg["moves"]["filters"] == {"min_salary": 50000.0}, msg
+    assert all(figures.annual_salary(careers[c]) >= 50000 for c in msg["moves"]["careers"])
 
 
 def test_a_job_named_by_its_activity_is_fit_with_that_career(act):

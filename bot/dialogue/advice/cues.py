@@ -36,7 +36,11 @@ FIT = re.compile(
 # uses too ("what other jobs involve animals?").
 CHANGE = re.compile(
     r"\b(change|switch|changing|switching) (careers?|jobs|fields?|professions?|lines of work)\b|\bcareer (change|"
-    r"switch)\b|\bwhat (could|can|should) i do next\b|\bnext (step|move) in my career\b"
+    r"switch)\b|\bwhat (could|can|should) i do next\b|\bnext (step|move) in my career\b|"
+    r"\bwhat else (can|could|should|might) i do\b|"
+    # losing one's own job: "I got laid off from the plant, what now?" (not "jobs least likely to be laid off")
+    r"\bi(?:'ve| have| was| got| just got|'ve just been| have just been| was just)? (?:been |just )?(?:laid off|"
+    r"made redundant|let go|fired)\b|\b(lost|losing) my job\b"
 )
 # "what other kinds of work can a welder move into": moves, though NLU may read it as a question about specializations
 # (whose own "different areas a cybersecurity analyst can go into" stays one).

@@ -173,7 +173,8 @@ NO_DEGREE = re.compile(
     r"not requiring|that don'?t require|that do not require)( a| any)?( college| university| uni| four.year| 4.year)?"
     r" (degree|college|university|uni)\b|\bno.degree\b|\bwithout (going to )?(college|university|uni)\b|"
     r"\b(only|just)( a| my)? high school\b|\bhigh school (only|diploma)\b|\bwithout (a )?bachelor'?s?\b|"
-    r"\bnon.degree\b|\bnot (a )?degree\b|\bwithout (much|a lot of|lots of|too much|any|going to) (school|"
+    r"\bnon.degree\b|\bnot (a )?degree\b|\bwithout (much|a lot of|lots of|too much|any|going to|going back to|"
+    r"more|further|extra|returning to|another) (school|"
     r"schooling|education|college|university|studying|study)\b|\b(little|not much|minimal|hardly any) (school|"
     r"schooling|college)\b"
 )

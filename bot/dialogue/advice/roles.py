@@ -25,6 +25,17 @@ FROM_PHRASE = re.compile(
     re.I,
 )
 
+# "20 years on the assembly line" -> "assembly line worker": a job named by where it was done
+WORKED_AT = re.compile(
+    r"\b(?:years?|decades?|worked|work|working|job)\s+(?:on|in|at)\s+(?:an? |the |my )?([a-z][a-z -]{1,30}?)"
+    r"(?=\s*(?:[,.?!;]|\s(?:and|but|what|how|so|for|now|i)\b|$))",
+    re.I,
+)
+PERSON_ENDING = re.compile(r"\b(worker|workers|man|men|woman|women|person|staff|hand|hands|crew)$")
+NOT_A_JOB = re.compile(
+    r"^(laid off|made redundant|let go|fired|unemployed|out of work|retired|retiring|between jobs)\b"
+)
+
 TEACH = re.compile(
     r"\bi teach (?:at )?(?:an? |the )?([a-z][a-z -]{1,30}?)(?=\s*(?:[,.?!;]|\s(?:and|but|what|how|so)\b|$))", re.I
 )
@@ -67,14 +78,20 @@ def roles(text: str, spans: list[tuple[int, int, str]]) -> tuple[str | None, str
 
 def from_phrase(text: str) -> str | None:
     """The words naming someone's own job when no career name was recognised: "I'm a teacher, ..." -> "teacher",
-    "switch careers from teaching" -> "teaching"."""
+    "switch careers from teaching" -> "teaching", "20 years on the assembly line" -> "assembly line worker"."""
     taught = TEACH.search(text.replace("’", "'"))
     if taught:  # "I teach high school" -> "high school teacher"
         return f"{taught.group(1).strip()} teacher"
+    worked = WORKED_AT.search(text.replace("’", "'"))
+    if worked:  # "20 years on the assembly line" -> "assembly line worker"
+        place = worked.group(1).strip()
+        return place if PERSON_ENDING.search(place) else f"{place} worker"
     m = FROM_PHRASE.search(text.replace("’", "'"))
     if not m:
         return None
     words = m.group(1).strip()
+    if NOT_A_JOB.search(words.lower()):  # "I was laid off last week": no job named
+        return None
     if words.lower() in {"not sure", "looking", "thinking", "wondering", "here", "done", "bored", "tired", "stuck"}:
         return None
     return words

@@ -1,0 +1,76 @@
+"""Questions about getting help rather than about careers: paying for training, finding openings.
+
+A laid-off worker asked "is there any help paying for training?" right after a list of moves, and got the last
+career's education section again (the question named no career); "where can I find job openings?" gets a search.
+Neither is in a career page. These get a short, honest answer: what exists in the US (programme names are facts;
+the details differ by state and change), where to ask, and what this assistant does instead. Checked before the
+intent's own action (actions/base.py), like small talk, so whatever NLU read the answer is the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TRAINING = (
+    r"(training|re-?training|school|college|university|uni|courses?|classes|degree|tuition|education|"
+    r"apprenticeships?|bootcamps?|certificat\w+|studies|studying|retrain)"
+)
+FUNDING = re.compile(
+    r"\b(help|assistance|support|money|grants?|aid)\b[^.?!]{0,30}\b(pay|paying|fund|funding|afford|cover|costs?)\b|"
+    rf"\b(pay|paying) for (my |the |a |an |more )?{_TRAINING}\b|"
+    r"\bhow (can|do|could|would|will|should) (i|we|you|people|anyone) (ever )?afford (to )?(go back to |study |more |"
+    rf"the |a )?{_TRAINING}\b|"
+    rf"\b(funding|financ\w+|grants?|scholarships?|bursar\w+) (for|to) (my |the |a )?{_TRAINING}|"
+    r"\bfinancial (aid|help|support|assistance)\b|\bfafsa\b|\bpell grants?\b|\bwioa\b|\bgi bill\b|"
+    rf"\b(free|funded|paid) {_TRAINING}\b|\bget paid (to|while i) (train|learn|study)\b|\bstudent loans?\b|"
+    r"\bscholarships?\b",
+    re.I,
+)
+JOB_SEARCH = re.compile(
+    r"\b(where|how) (can|do|could|should) i (find|look for|search for|apply for|get) (a |an )?(job|jobs|work|"
+    r"openings?|vacanc\w+|positions?)( (near|in|around) [\w ]+)?\s*[?.!]*$|"
+    r"\b(job|jobs) (listings?|postings?|ads|boards?|near me|in my area)\b|\b(job )?(openings|vacancies) (near|in my|"
+    r"around)\b|\bhelp (me )?(with|writing|write|fix|improve) (my |a )?(resume|résumé|cv|cover letter|job "
+    r"applications?)\b|\b(my|a) (resume|résumé|cv|cover letter)\b.*\b(help|write|writing|review|check|look at)\b|"
+    r"\bunemployment (benefits?|insurance|pay|check)\b|\bapply for unemployment\b|\bfile for unemployment\b",
+    re.I,
+)
+
+FUNDING_TEXT = (
+    "Help paying for training exists, though the rules depend on where you live (these are US programmes; ask "
+    "locally for the details):\n"
+    "- Laid off, or on a low income? The Workforce Innovation and Opportunity Act (WIOA) can pay for approved "
+    "training. Ask at an American Job Center (CareerOneStop.org, run by the US Department of Labor, lists them).\n"
+    "- Apprenticeships pay a wage while you learn; many trades (electrician, plumber, machinist) train this way.\n"
+    "- College or trade school: the FAFSA form opens federal Pell Grants (which you don't pay back) and student "
+    "loans. Community colleges are usually the cheapest route.\n"
+    "- Employers: many pay for courses (tuition assistance), and some train new hires on the job.\n"
+    "- Veterans: the GI Bill covers many training programmes.\n"
+    'Ask me how to become a career ("how do I become an electrician?") to see which route it takes.'
+)
+JOB_SEARCH_TEXT = (
+    "I don't have job listings, résumé help or benefit rules: I help you choose and compare careers. For finding "
+    "openings, applications and unemployment benefits, in the US your local American Job Center helps for free "
+    "(CareerOneStop.org, run by the US Department of Labor, lists them and has a job finder); unemployment insurance "
+    "is run by your state.\n"
+    "What I can do: tell you what a job involves and pays, which careers build on what you do now (\"I'm a cashier, "
+    'what else could I do?"), or match your interests with the career test.'
+)
+
+
+@dataclass(frozen=True)
+class HelpTopic:
+    name: str  # "funding" or "job_search": the `help_topic` metadata
+    text: str
+
+
+def help_topic(text: str) -> HelpTopic | None:
+    """The help topic a typed message asks about, else None (button payloads never)."""
+    if not text or text.startswith("/"):
+        return None
+    if FUNDING.search(text):
+        return HelpTopic("funding", FUNDING_TEXT)
+    if JOB_SEARCH.search(text):
+        return HelpTopic("job_search", JOB_SEARCH_TEXT)
+    return None
