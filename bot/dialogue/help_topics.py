@@ -2,7 +2,7 @@
 
 A laid-off worker asked "is there any help paying for training?" right after a list of moves, and got the last
 career's education section again (the question named no career); "where can I find job openings?" gets a search.
-Neither is in a career page. These get a short, honest answer: what exists in the US (programme names are facts;
+Neither is in a career page. These get a short, honest answer: what exists in the US (program names are facts;
 the details differ by state and change), where to ask, and what this assistant does instead. Checked before the
 intent's own action (actions/base.py), like small talk, so whatever NLU read the answer is the same.
 """
@@ -38,7 +38,7 @@ JOB_SEARCH = re.compile(
 )
 
 FUNDING_TEXT = (
-    "Help paying for training exists, though the rules depend on where you live (these are US programmes; ask "
+    "Help paying for training exists, though the rules depend on where you live (these are US programs; ask "
     "locally for the details):\n"
     "- Laid off, or on a low income? The Workforce Innovation and Opportunity Act (WIOA) can pay for approved "
     "training. Ask at an American Job Center (CareerOneStop.org, run by the US Department of Labor, lists them).\n"
@@ -46,7 +46,7 @@ FUNDING_TEXT = (
     "- College or trade school: the FAFSA form opens federal Pell Grants (which you don't pay back) and student "
     "loans. Community colleges are usually the cheapest route.\n"
     "- Employers: many pay for courses (tuition assistance), and some train new hires on the job.\n"
-    "- Veterans: the GI Bill covers many training programmes.\n"
+    "- Veterans: the GI Bill covers many training programs.\n"
     'Ask me how to become a career ("how do I become an electrician?") to see which route it takes.'
 )
 JOB_SEARCH_TEXT = (
