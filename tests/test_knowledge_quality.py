@@ -120,3 +120,18 @@ def test_a_generic_name_is_asked_back_with_the_question_kept(real_service, monke
     engineers = real_service.resolver.generic["engineer"]
     assert len(msg["buttons"]) == 6 < len(engineers) and f"fits {len(engineers)} careers" in msg["text"]
     assert all(b["payload"].startswith("/ask_duties{") for b in msg["buttons"])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "never"),
+    [
+        # "15" met a sports book writer's "a high school diploma ...", "minecraft" mining pages
+        ("my son is 15 and loves minecraft, what careers should he look at?", "video-game-designer", "mining"),
+        ("my daughter loves animals and drawing, what jobs could she do", "animal-caretaker", "house-painter"),
+    ],
+)
+def test_an_open_question_for_someone_else_searches_what_they_enjoy(real_service, question, expected, never):
+    from bot.dialogue.answers import explore
+
+    found = [c.id for c, _, _, _ in explore(real_service, question)]
+    assert expected in found and not any(never in c for c in found), found

@@ -244,9 +244,56 @@ def compare_reply(service: Service, a: str, b: str) -> Reply:
     return Reply(text, buttons, meta)
 
 
+# Who the question is for, and the request around it, carry no meaning for the search: "my son is 15 and loves
+# minecraft, what careers should he look at?" met a sports book writer's "a high school diploma ..." through "15".
+_RELATIVE = (
+    r"(?:son|daughter|kid|child|teen|teenager|nephew|niece|grandson|granddaughter|student|friend|brother|sister|"
+    r"partner|wife|husband|boyfriend|girlfriend|mom|mum|dad|mother|father)"
+)
+FOR_WHOM = re.compile(
+    rf"\b(?:my|our) {_RELATIVE}(?:,? (?:who|that) is| is|'s)?(?: (?:\d{{1,2}}|a teenager|in high school|in college)"
+    r"(?: years? old| yo)?)?(?: and| who| that|,)?\s*|"
+    r"\b(?:what|which) (?:careers?|jobs?|kinds? of (?:work|jobs?|careers?)|professions?|fields?) (?:should|could|"
+    r"would|can|might) (?:he|she|they|him|her|them) (?:look at|look into|consider|do|try|pursue|go into|explore|"
+    r"think about)\b|\b(?:for|suit|suits) (?:him|her|them)\b",
+    re.I,
+)
+
+
+# Games and apps young people name mislead the search ("minecraft" met mining pages): what doing them involves is
+# searched instead of the name.
+HOBBIES = {
+    "minecraft": "designing video game worlds",
+    "roblox": "making video games",
+    "fortnite": "video games",
+    "lego": "building models and design",
+    "legos": "building models and design",
+    "youtube": "making videos",
+    "tiktok": "making short videos",
+    "instagram": "photography and social media",
+    "anime": "drawing and animation",
+    "manga": "drawing comics",
+    "chess": "strategy and problem solving",
+    "pokemon": "video games and collecting",
+    "d&d": "storytelling and games",
+    "dungeons and dragons": "storytelling and games",
+}
+_HOBBY = re.compile(
+    r"(?<![\w&])(" + "|".join(map(re.escape, sorted(HOBBIES, key=len, reverse=True))) + r")(?![\w&])", re.I
+)
+
+
+def search_words(query: str) -> str:
+    """The words of an open question that say what kind of work is wanted, without who it is for, and with what a
+    named game or app involves in place of its name."""
+    kept = " ".join(FOR_WHOM.sub(" ", query).split()).strip(" ,.?!")
+    kept = kept if len(kept) >= 3 else query
+    return _HOBBY.sub(lambda m: HOBBIES[m.group(0).lower()], kept)
+
+
 def explore(service: Service, query: str, limit: int = 5) -> list[tuple[Career, str, float, str]]:
     """Careers that fit an open question: best passage per career, with structured filters the text asks for."""
-    hits = service.index.search(query, k=60)
+    hits = service.index.search(search_words(query), k=60)
     no_degree = bool(NO_DEGREE.search(query))
     seen: dict[str, tuple[Career, str, float, str]] = {}
     floor = max(EXPLORE_MIN_SCORE, hits[0].score * EXPLORE_RELATIVE) if hits else 1.0
