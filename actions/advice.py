@@ -147,6 +147,12 @@ class ActionRankCareers(SafeAction):
         follows_up = intent == "refine_ranking" or refers_to_list(text) or bool(REFINE_START.search(text))
         if last_moves and follows_up:
             return self._refine_moves(dispatcher, last_moves, req, scores, basis)
+        fact = rankings.comparison_fact(text) or (req.by if req.by != "match" else None)
+        if shown and follows_up and len(shown["careers"]) == 2 and fact:
+            # "which one pays more?" after comparing two careers
+            a, b = shown["careers"]
+            send(dispatcher, replies.two_careers_by_fact(careers, a, b, fact, text))
+            return []
         if shown and follows_up and (req.by or req.filters):
             # "which of those pay the most?" after a test result or the careers that fit stated interests
             return _rank_listed(dispatcher, shown["careers"], req, scores, basis)

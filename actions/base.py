@@ -4,6 +4,7 @@ from the tracker. Importing it loads nothing: `warm_up` is called by the action 
 
 from __future__ import annotations
 
+import inspect
 import logging
 import re
 import time
@@ -163,6 +164,29 @@ SHOWN = "shown"  # the `ranking` slot's "by" after a list that is no ranking (te
 def shown_list(careers: list[str]) -> dict[str, Any]:
     """The `ranking` slot after a list of careers that is no ranking, so "which of those pay the most?" ranks it."""
     return {"by": SHOWN, "careers": list(careers)}
+
+
+def shown_pair(tracker: Tracker) -> list[str] | None:
+    """The two careers just compared (the `ranking` slot after a comparison), for "which one pays more?"."""
+    slot = tracker.get_slot("ranking")
+    if isinstance(slot, dict) and slot.get("by") == SHOWN and len(slot.get("careers") or []) == 2:
+        return [str(c) for c in slot["careers"]]
+    return None
+
+
+def action_named(name: str) -> SafeAction:
+    """The custom action with this domain name, for a module that hands a message on to an action of a module it
+    must not import (the career test's commands to the ranking: actions.advice imports actions.quiz)."""
+    found: list[type[SafeAction]] = []
+    todo = list(SafeAction.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if not inspect.isabstract(cls) and cls().name() == name:
+            found.append(cls)
+    if len(found) != 1:
+        raise LookupError(f"{len(found)} custom actions are named {name!r}")
+    return found[0]()
 
 
 def from_test_results(tracker: Tracker, text: str) -> list[str]:

@@ -21,7 +21,15 @@ from actions.advice import (
     named_careers,
     with_group_line,
 )
-from actions.base import SafeAction, career_mentions, from_test_results, resolve_mentions, send
+from actions.base import (
+    SafeAction,
+    career_mentions,
+    from_test_results,
+    resolve_mentions,
+    send,
+    shown_list,
+    shown_pair,
+)
 from actions.quiz import ActionQuiz
 from bot.dialogue import answers, quiz
 from bot.dialogue.advice import rankings, replies
@@ -129,6 +137,8 @@ class ActionCompareCareers(SafeAction):
             send(dispatcher, problem)
             return []
         focus = tracker.get_slot("career")
+        if not ids and shown_pair(tracker):  # "and which has better job prospects?" after comparing two
+            ids = shown_pair(tracker) or []
         if len(ids) == 1 and focus in service.careers and focus != ids[0]:
             ids = [focus, ids[0]]  # "how does it compare to a paramedic?"
         if len(ids) < 2:
@@ -138,12 +148,10 @@ class ActionCompareCareers(SafeAction):
             return []
         by = rankings.comparison_fact(tracker.latest_message.get("text") or "")
         if by:  # "which pays more, a plumber or an electrician?": a two-career ranking by that fact
-            ranked = rankings.rank(service.careers, rankings.compare_query(ids[0], ids[1], by, text))
-            sources = [service.careers[c].source("salary" if by == "salary" else "outlook") for c in ids]
-            send(dispatcher, replies.compare_fact_reply(service.careers, ids[0], ids[1], ranked, sources))
+            send(dispatcher, replies.two_careers_by_fact(service.careers, ids[0], ids[1], by, text))
         else:
             send(dispatcher, answers.compare_reply(service, ids[0], ids[1]))
-        return [SlotSet("career", ids[0])]
+        return [SlotSet("career", ids[0]), SlotSet("ranking", shown_list(ids[:2]))]  # "which one pays more?"
 
 
 class ActionExploreCareers(SafeAction):

@@ -10,9 +10,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import SafeAction, send, shown_list
+from actions.base import SafeAction, action_named, send, shown_list
 from actions.profile import education_told, encoder, fit_after_test, interests_told
 from bot.dialogue import quiz
+from bot.dialogue.advice import rankings
 from bot.dialogue.advice.interests import other_activities
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import (
@@ -22,6 +23,7 @@ from bot.dialogue.quiz_replies import (
     question_reply,
     read_as,
     result_reply,
+    running,
     zone_reply,
 )
 from bot.dialogue.service import get_service
@@ -72,6 +74,9 @@ class ActionQuiz(SafeAction):
             if read_answer(tracker.latest_message.get("text") or "").value is None:
                 dispatcher.utter_message(response="utter_default")  # "hmm", "blorp zindle": no test, no answer
                 return []
+        if running(state) is None and intent in TEST_COMMANDS and _asks_for_a_ranking(tracker):
+            # "which one pays more?" read as "skip" with no test under way: the ranking action answers it
+            return action_named("action_rank_careers").answer(dispatcher, tracker, {})
         if state is None:
             dispatcher.utter_message(response="utter_offer_quiz")
             return []
@@ -199,6 +204,16 @@ class ActionQuiz(SafeAction):
             return events
         send(dispatcher, fit)  # "would I make a good nurse?" asked before the test, answered now
         return [*events, SlotSet("pending_fit", None)]
+
+
+TEST_COMMANDS = ("quiz_skip", "quiz_back", "quiz_stop", "quiz_continue", "quiz_full", "quiz_restart")
+
+
+def _asks_for_a_ranking(tracker: Tracker) -> bool:
+    text = str(tracker.latest_message.get("text") or "")
+    if text.startswith("/"):
+        return False
+    return bool(rankings.comparison_fact(text) or rankings.parse(text).says_something)
 
 
 def mark_answered(dispatcher: CollectingDispatcher, first: int, item: str, value: int | None, events: list) -> list:

@@ -41,10 +41,10 @@ def real_service():
 @pytest.fixture()
 def act(real_service, monkeypatch):
     """The action modules, serving the real knowledge base."""
-    from actions import advice, careers
+    from actions import advice, careers, profile
     from actions import quiz as quiz_actions
 
-    for module in (advice, careers, quiz_actions):
+    for module in (advice, careers, profile, quiz_actions):
         monkeypatch.setattr(module, "get_service", lambda: real_service)
     return advice
 
@@ -401,6 +401,17 @@ def test_a_path_names_both_careers_and_real_skill_gaps(act, careers):
     assert path["skills_to_build"] and all(b[s][0] >= 3 and b[s][1] > a[s][1] for s in path["skills_to_build"])
     assert all(a[s][1] >= b[s][1] - 0.5 and a[s][0] >= 3 for s in path["shared_skills"])
     assert not {"data-analyst", "machine-learning-engineer"} & set(path["via"])
+
+
+def test_stepping_stones_are_near_both_ends(careers):
+    """ "I'm a CNA, can I become an RN?" named Animal Trainer as a stepping stone (close skill ratings alone), and
+    not licensed practical nurse (the same job zone as a registered nurse, with a lower typical entry)."""
+    model = moves.skill_model(careers)
+    via = moves.path(model, "nursing-assistant", "registered-nurse").via
+    assert via[0] == "licensed-practical-nurse" and "animal-trainer" not in via, via
+    for cid in via:
+        c = careers[cid]
+        assert c.cluster in (careers["nursing-assistant"].cluster, careers["registered-nurse"].cluster)
 
 
 def test_a_path_question_naming_one_career_gets_how_to_become_it(act):
@@ -896,6 +907,24 @@ def test_a_laid_off_assembly_line_worker_gets_moves_and_can_set_a_pay_floor(act,
     [msg], _ = run(act.ActionRankCareers(), tracker("something that pays at least 50k", "ask_ranking", slots=after))
     assert msg["moves"]["from"] == "assembler" and msg["moves"]["filters"] == {"min_salary": 50000.0}, msg
     assert all(figures.annual_salary(careers[c]) >= 50000 for c in msg["moves"]["careers"])
+
+
+def test_which_one_after_comparing_two_careers_compares_them_on_that_fact(act, careers):
+    """After "whats the difference between an LPN and an RN", "which one pays more?" (read as "skip" with no test
+    under way) got "Would you like to take the career test?"."""
+    from actions import careers as career_actions
+    from actions import quiz as quiz_actions
+
+    text = "whats the difference between an LPN and an RN"
+    [_], slots = run(career_actions.ActionCompareCareers(), tracker(text, "compare_careers", ["LPN", "RN"]))
+    assert slots["ranking"]["careers"] == ["licensed-practical-nurse", "registered-nurse"]
+    after = {"ranking": slots["ranking"], "career": slots["career"]}
+    [msg], _ = run(quiz_actions.ActionQuiz(), tracker("which one pays more?", "quiz_skip", slots=after))
+    assert msg["ranking"]["careers"] == ["registered-nurse", "licensed-practical-nurse"], msg
+    assert "Registered Nurse" in msg["text"] and "$93,600" in msg["text"]
+    text = "and which has better job prospects?"  # read as a comparison naming no career
+    [msg], _ = run(career_actions.ActionCompareCareers(), tracker(text, "compare_careers", slots=after))
+    assert msg["ranking"]["by"] == "growth" and len(msg["ranking"]["careers"]) == 2, msg
 
 
 def test_a_job_named_by_its_activity_is_fit_with_that_career(act):

@@ -63,7 +63,10 @@ MOVES = re.compile(
     r"\b(want|wanting|need|needing|looking for|ready for) a (career )?change\b|\bchange careers\b|"
     r"\b(leave|leaving|quit|quitting) (the|my) (force|job|career|profession|field|trade)\b|" + SURE_MOVES.pattern
 )
-THEN = re.compile(r"\b(those|these|them|that list|the list|this list)\b")
+THEN = re.compile(
+    r"\b(those|these|them|that list|the list|this list|which one|which of the two|which of them|either of them|"
+    r"the two|both of them)\b"
+)
 # The six interests by name, as a person says them: two of them named is a question about the types, not careers.
 TYPE_WORDS = {
     "R": r"realistic",

@@ -33,6 +33,7 @@ import numpy as np
 from bot.dialogue.advice import figures
 from bot.dialogue.quiz import correlation
 from bot.knowledge import facts
+from bot.knowledge.check import EDUCATION_LEVELS
 from bot.knowledge.pages import RIASEC, Career
 
 IMPORTANT = 3.0  # O*NET importance (1-5) from which a skill counts as important to a job
@@ -355,11 +356,29 @@ class CareerPath:
     distance: float = math.nan
 
 
-def _between(za: int | None, zc: int | None, zb: int | None) -> bool:
-    """A stepping stone's job zone: from A's up to below B's when B needs more preparation, else at most A's."""
+def _between(za: int | None, zc: int | None, zb: int | None, lower_entry: bool = False) -> bool:
+    """A stepping stone's job zone: from A's up to below B's when B needs more preparation (B's own zone when the
+    stone's typical entry is lower: licensed practical nurse, a certificate, on the way to registered nurse, a
+    bachelor's, both zone 3), else at most A's."""
     if za is None or zb is None or zc is None:
         return True
-    return za <= zc < zb if zb > za else zc <= za
+    if zb > za:
+        return za <= zc < zb or (zc == zb and lower_entry)
+    return zc <= za
+
+
+def _entry_rank(career: Career) -> int:
+    level = career.education.get("level")
+    return EDUCATION_LEVELS.index(level) if level in EDUCATION_LEVELS else len(EDUCATION_LEVELS)
+
+
+def _near(careers: dict[str, Career], cid: str, a: str, b: str) -> bool:
+    """A stepping stone is in A's or B's career cluster or an O*NET related occupation of either (close skill
+    ratings alone put Animal Trainer between nursing assistant and registered nurse)."""
+    c = careers[cid]
+    if c.cluster in (careers[a].cluster, careers[b].cluster):
+        return True
+    return cid in careers[a].related or cid in careers[b].related or a in c.related or b in c.related
 
 
 def path(model: SkillModel, source: str, target: str) -> CareerPath:
@@ -375,7 +394,8 @@ def path(model: SkillModel, source: str, target: str) -> CareerPath:
         if model.same_ratings(cid, source) or model.same_ratings(cid, target):
             continue
         zc = figures.job_zone(model.careers[cid])
-        if not _between(za, zc, zb):
+        lower_entry = _entry_rank(model.careers[cid]) < _entry_rank(model.careers[target])
+        if not _between(za, zc, zb, lower_entry) or not _near(model.careers, cid, source, target):
             continue
         first, second = gap(ra, rc), gap(rc, rb)
         if first < distance and second < distance:

@@ -16,7 +16,7 @@ from bot.dialogue.advice.groups import Group, group_text
 from bot.dialogue.advice.interests import Stated
 from bot.dialogue.advice.moves import BORROWED_HOW, CareerPath, Move, Ratings, SkillModel
 from bot.dialogue.advice.person import Person, strongest
-from bot.dialogue.advice.rankings import PAGE, Ranked, page_values
+from bot.dialogue.advice.rankings import PAGE, Ranked, compare_query, page_values, rank
 from bot.dialogue.answers import Reply, first_sentence, payload
 from bot.dialogue.quiz import DIMENSION_NAMES, SHORT_NAMES, TYPICAL_ITEMS, has_profile
 from bot.knowledge.pages import Career, holland_code
@@ -226,6 +226,14 @@ def match_needs_interests_reply() -> Reply:
         [START_TEST],
         {"ranking": None, "unsupported": "match without interests"},
     )
+
+
+def two_careers_by_fact(careers: dict[str, Career], a: str, b: str, by: str, text: str) -> Reply:
+    """Two careers compared on one fact ("which pays more, a plumber or an electrician?", or "which one pays more?"
+    after comparing them), with the figures' sources."""
+    ranked = rank(careers, compare_query(a, b, by, text))
+    sources = [careers[c].source("salary" if by == "salary" else "outlook") for c in (a, b)]
+    return compare_fact_reply(careers, a, b, ranked, sources)
 
 
 def compare_fact_reply(careers: dict[str, Career], a: str, b: str, ranked: Ranked, compare_sources: list[str]) -> Reply:
