@@ -21,6 +21,7 @@ from bot import config
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.types import QuizResult, QuizState
 from bot.knowledge.pages import RIASEC, Career, holland_code
+from bot.knowledge.spelling import find_uk
 
 DIMENSION_NAMES = {
     "R": "Realistic (hands-on, tools, outdoors)",
@@ -59,14 +60,7 @@ HIGH = 4.0  # the middle of the 1-7 scale: a reason only names interests the per
 FLAT_RANGE = 1.0  # answers whose six scores lie within this (1-7 scale) do not separate interests: no code
 LEVELS_LOW = ("none", "certificate")  # items.yml levels: no degree needed...
 LEVELS_HIGH = ("degree", "advanced")  # ...and a bachelor's or more
-# Item texts are in US English and name activities, not virtues: checked by `check_items`.
-UK_SPELLINGS = re.compile(
-    r"\b(?:\w*colour\w*|\w*organis(?:e|ed|es|ing|ation|ations|er|ers)|analys(?:e|ed|es|ing)|\w*theatres?|"
-    r"\w*centres?|centred|catalogues?|maths|programmes?|favourites?|\w*behaviours?|\w*honour\w*|labour\w*|"
-    r"neighbour\w*|travell(?:ed|er|ers|ing)|jewellery|tyres?|kerbs?|aluminium|licences?|defences?|"
-    r"practis(?:e|ed|es|ing)|cheques?)\b",
-    re.I,
-)
+# Item texts are in US English (bot.knowledge.spelling) and name activities, not virtues: checked by `check_items`.
 VIRTUE_WORDS = re.compile(
     r"\b(?:kindly|carefully|safely|patiently|nicely|properly|responsibly|honestly|"
     r"generously|politely|bravely)\b",
@@ -123,8 +117,8 @@ def check_items(items: list[dict]) -> list[str]:
         else:
             seen_texts.add(text.lower())
         if isinstance(text, str):
-            if found := UK_SPELLINGS.search(text):
-                errors.append(f"item {iid or n}: UK spelling {found.group(0)!r} (the bank is in US English)")
+            for word, _ in find_uk(text)[:1]:
+                errors.append(f"item {iid or n}: UK spelling {word!r} (the bank is in US English)")
             if found := VIRTUE_WORDS.search(text):
                 errors.append(f"item {iid or n}: {found.group(0)!r} judges how, not what (name the activity)")
         level = entry.get("level")

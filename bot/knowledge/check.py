@@ -16,6 +16,7 @@ from bot.knowledge.pages import (
     parse_page,
     slugify,
 )
+from bot.knowledge.spelling import find_uk
 
 CLUSTERS = {
     "Agriculture, Food and Natural Resources",
@@ -49,7 +50,7 @@ ONET_CODE = re.compile(r"\d\d-\d{4}\.\d\d")  # O*NET-SOC, e.g. 15-2051.00
 SOC_CODE = re.compile(r"\d\d-\d{4}")  # BLS 2018 SOC, e.g. 15-2051 or a group code like 43-6000
 
 
-# Rules, exams, licences and agencies that exist only in the US: a section naming one must say it is the US, since
+# Rules, exams, licenses and agencies that exist only in the US: a section naming one must say it is the US, since
 # readers may live anywhere (the facts are US data).
 US_ONLY = re.compile(
     r"\b(BLS|Bureau of Labor Statistics|NCLEX|bar exam|ASVAB|USMLE|NREMT|FINRA|Series \d+|CDL|OSHA|FAA|DEA|FDA"
@@ -74,6 +75,22 @@ def scope_problems(career: Career) -> list[str]:
         word = NOT_AN_INTEREST.search(personality).group(0)  # type: ignore[union-attr]
         problems.append(f"{career.path}: personality line describes a body or temperament ('{word}'), not interests")
     return problems
+
+
+# Front-matter keys that are prose, spelled like the sections. The others are names people use (`title`,
+# `aliases`: a UK spelling there helps find the page), codes, figures or the names of sources.
+PROSE_KEYS = ("riasec_note",)
+
+
+def spelling_problems(career: Career) -> list[str]:
+    """UK spellings in the page's prose (sections and prose keys): pages are in US English, like the data they quote.
+    One line per word, the first time it occurs (bot/knowledge/spelling.py lists the forms)."""
+    texts = [*career.sections.values(), *(str(career.meta[k]) for k in PROSE_KEYS if career.meta.get(k))]
+    found: dict[str, tuple[str, str]] = {}
+    for text in texts:
+        for word, us in find_uk(text):
+            found.setdefault(word.lower(), (word, us))
+    return [f'{career.path}: UK spelling "{word}" (US: "{us}")' for word, us in found.values()]
 
 
 def name_key(name: str) -> str:
@@ -127,8 +144,9 @@ def check_career(career: Career) -> list[str]:
         if "soc" in salary and not SOC_CODE.fullmatch(str(salary["soc"])):
             errors.append(f'{where}: salary.soc {salary["soc"]!r} is not a SOC code like "15-2051"')
     errors.extend(_check_facts(career, where))
-    if complete:
+    if complete:  # ingested pages keep their source's words
         errors.extend(scope_problems(career))
+        errors.extend(spelling_problems(career))
     return errors
 
 

@@ -27,6 +27,7 @@ import numpy as np
 
 from bot import config
 from bot.knowledge.pages import SECTION_IDS, SECTION_LABELS, Career, load_careers
+from bot.knowledge.spelling import to_us
 from bot.search import ann
 from bot.search.expand import NameExpander
 from bot.search.lexical import BM25, reciprocal_rank_fusion
@@ -326,6 +327,7 @@ class SearchIndex:
         allowed = self._allowed(career, section)
         if allowed is not None and not len(allowed):
             return []
+        query = to_us(query)  # the pages are in US English: "colour", "centre" meet "color", "center"
         if vector is None:
             query = self.expand(query)
         q = vector if vector is not None else self.embed(query)
