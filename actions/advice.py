@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import SHOWN, SafeAction, from_test_results, resolve_mentions, send
+from actions.base import SHOWN, SafeAction, about_focus, from_test_results, resolve_mentions, send
 from actions.profile import education_told, encoder, fit_after_test, interests_told  # noqa: F401
 from actions.quiz import ActionQuiz
 from bot.dialogue import quiz
@@ -138,6 +138,10 @@ class ActionRankCareers(SafeAction):
         if by in BY_VALUES:
             req.by = str(by)
         if req.unsupported:
+            about = about_focus(get_service(), tracker)
+            if about:  # "can I work from home as one?" after a web developer's pay: about that career
+                send(dispatcher, section_answer(get_service(), *about, text))
+                return [SlotSet("career", about[0]), SlotSet("section", about[1])]
             send(dispatcher, replies.unsupported_reply(req.unsupported))
             return []
         group = group_asked(text)

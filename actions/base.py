@@ -20,6 +20,7 @@ from bot.dialogue.help_topics import help_topic
 from bot.dialogue.language import looks_foreign
 from bot.dialogue.quiz_replies import current_question, running
 from bot.dialogue.resolve import leftover_name, names_nothing
+from bot.dialogue.section_guess import guess_section
 from bot.dialogue.service import KNOWLEDGE_ERRORS, Service, get_service
 from bot.dialogue.small_talk import small_talk
 from bot.logs import log_turn
@@ -172,6 +173,26 @@ def shown_pair(tracker: Tracker) -> list[str] | None:
     if isinstance(slot, dict) and slot.get("by") == SHOWN and len(slot.get("careers") or []) == 2:
         return [str(c) for c in slot["careers"]]
     return None
+
+
+FOLLOW_UP_CUE = re.compile(r"\b(they|them|their|it|its|that|this|those|one|there)\b", re.I)
+_NEW_LIST = re.compile(
+    r"\b(jobs|careers|professions|occupations|roles|options|which one|which of|most|least|best|worst|top|highest|"
+    r"lowest)\b",
+    re.I,
+)
+
+
+def about_focus(service: Service, tracker: Tracker) -> tuple[str, str] | None:
+    """(career, section) when a message NLU did not place asks about the career in focus by "it"/"one"/"they" and
+    names none ("can I work from home as one?" after a web developer's pay), and asks for no list."""
+    text = str(tracker.latest_message.get("text") or "")
+    focus = tracker.get_slot("career")
+    if focus not in service.careers or not FOLLOW_UP_CUE.search(text) or _NEW_LIST.search(text):
+        return None
+    if service.resolver.find_in_text(text, limit=1) or from_test_results(tracker, text):
+        return None
+    return str(focus), guess_section(text, [], service.index.model)
 
 
 def action_named(name: str) -> SafeAction:

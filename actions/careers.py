@@ -22,7 +22,9 @@ from actions.advice import (
     with_group_line,
 )
 from actions.base import (
+    FOLLOW_UP_CUE,
     SafeAction,
+    about_focus,
     career_mentions,
     from_test_results,
     resolve_mentions,
@@ -43,7 +45,6 @@ from bot.dialogue.service import get_service
 
 SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
 SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
-FOLLOW_UP_CUE = re.compile(r"\b(they|them|their|it|its|that|this|those|one|there)\b", re.I)
 RANK_WORDS = re.compile(
     r"\b(most|least|best|worst|top|lowest|highest|low|high|fastest|slowest|biggest|largest|greatest|quickest|"
     r"easiest|richest|chillest|lots of|plenty of)\b",
@@ -210,6 +211,10 @@ class ActionFallbackSearch(SafeAction):
         if not state and text and not text.startswith("/"):
             if answers_what_i_do(tracker):  # "I'm a cashier" after "What do you do now?"
                 return ActionMoves().answer(dispatcher, tracker, domain)
+            about = about_focus(service, tracker)
+            if about:  # "can I work from home as one?" after a web developer's pay: about that career
+                send(dispatcher, answers.section_answer(service, *about, text))
+                return [SlotSet("career", about[0]), SlotSet("section", about[1])]
             if tracker.get_slot("ranking") and rankings.parse(text).says_something:
                 # "and the lowest paid?", "just the ones for people who like helping" after a ranking
                 return ActionRankCareers().answer(dispatcher, tracker, domain)

@@ -13,8 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import SafeAction, action_named, send, shown_list
 from actions.profile import education_told, encoder, fit_after_test, interests_told
 from bot.dialogue import quiz
-from bot.dialogue.advice import rankings
-from bot.dialogue.advice.interests import other_activities
+from bot.dialogue.advice import interests, rankings
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import (
     current_question,
@@ -71,7 +70,10 @@ class ActionQuiz(SafeAction):
             told = education_told(dispatcher, tracker)  # "I have a bachelor's degree" with no test asking
             if told is not None:
                 return told
-            if read_answer(tracker.latest_message.get("text") or "").value is None:
+            said = str(tracker.latest_message.get("text") or "")
+            if not said.startswith("/") and interests.infer(said, encoder()).expressed:
+                return interests_told(dispatcher, tracker)  # "I like computers" read as a test answer, no test
+            if read_answer(said).value is None:
                 dispatcher.utter_message(response="utter_default")  # "hmm", "blorp zindle": no test, no answer
                 return []
         if running(state) is None and intent in TEST_COMMANDS and _asks_for_a_ranking(tracker):
@@ -154,7 +156,7 @@ class ActionQuiz(SafeAction):
             )
             send(dispatcher, current_question(state, lead))
             return mark_answered(dispatcher, first, item, None, [])
-        if reading.kind == "words" and other_activities(text, item, encoder()):
+        if reading.kind == "words" and interests.other_activities(text, item, encoder()):
             # "I like drawing and video games" to "Repair a bicycle": interests told, not this item's answer
             events = interests_told(dispatcher, tracker)
             send(dispatcher, current_question(state, "Back to the career test (that answer was about other things):\n"))

@@ -151,6 +151,23 @@ def test_a_help_topic_mid_test_is_answered_then_the_item_asked_again():
     assert messages[0]["help_topic"] == "funding" and messages[-1]["quiz_item"] == state["current"]
 
 
+def test_a_follow_up_nlu_was_unsure_of_is_about_the_career_in_focus():
+    """ "can I work from home as one?" after a web developer's pay got a search list (online merchants, home health
+    aides): "one" is the career being talked about, and the words ask for its workplace."""
+    t = tracker("can I work from home as one?", "nlu_fallback", slots={"career": "veterinarian"})
+    [msg], _ = run(actions.ActionFallbackSearch(), t)
+    assert (msg["career"], msg["section"]) == ("veterinarian", "workplace"), msg
+    t = tracker("what jobs can I do from home?", "nlu_fallback", slots={"career": "veterinarian"})
+    [msg], _ = run(actions.ActionFallbackSearch(), t)
+    assert msg.get("career") != "veterinarian", msg  # a new open question
+    # after a list, the ranking action got it and said it cannot rank by remote work
+    from actions import advice
+
+    slots = {"career": "veterinarian", "ranking": {"by": "shown", "careers": ["veterinarian"]}, "profile": None}
+    [msg], _ = run(advice.ActionRankCareers(), tracker("can I work from home as one?", "ask_ranking", slots=slots))
+    assert (msg["career"], msg["section"]) == ("veterinarian", "workplace"), msg
+
+
 def test_schedule_words_leave_pay_and_training_questions_alone():
     from bot.dialogue.section_guess import section_by_words
 

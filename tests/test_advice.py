@@ -909,6 +909,26 @@ def test_a_laid_off_assembly_line_worker_gets_moves_and_can_set_a_pay_floor(act,
     assert all(figures.annual_salary(careers[c]) >= 50000 for c in msg["moves"]["careers"])
 
 
+def test_interests_read_as_a_test_answer_with_no_test_are_interests(act):
+    """ "I like computers" (read as a test answer, no test under way) got "Would you like to take the career test?"."""
+    from actions import quiz as quiz_actions
+
+    [msg], slots = run(quiz_actions.ActionQuiz(), tracker("I like computers", "quiz_answer"))
+    assert "interests_match" in msg and slots["profile"]["interests_text"] == ["computers"], msg
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm in a wheelchair, what jobs can I do?", "im deaf what jobs can i do", "I use a wheelchair, which careers?"],
+)
+def test_a_disability_said_of_oneself_gets_the_fair_answer_not_a_search(text):
+    """ "I'm in a wheelchair, what jobs can I do?" got ambulance drivers and nursing assistants from the search."""
+    from bot.dialogue.advice.groups import group_asked
+
+    group = group_asked(text)
+    assert group is not None and group.kind == "disability"
+
+
 def test_which_one_after_comparing_two_careers_compares_them_on_that_fact(act, careers):
     """After "whats the difference between an LPN and an RN", "which one pays more?" (read as "skip" with no test
     under way) got "Would you like to take the career test?"."""

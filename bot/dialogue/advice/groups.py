@@ -69,7 +69,14 @@ _MINOR_WORDS = (
 )
 # Said of oneself ("as a woman, which careers..."): an age only when it is under 18 ("I'm 45, what careers can I switch
 # to?" asks for moves, not careers by age).
-_SELF_WORDS = {**_GROUP_WORDS, "age": _MINOR_WORDS}
+_SELF_WORDS = {
+    **_GROUP_WORDS,
+    "age": _MINOR_WORDS,
+    # "I'm in a wheelchair, what jobs can I do?" got ambulance drivers and nursing assistants from the search
+    "disability": _GROUP_WORDS["disability"] + r"|in a wheelchair|a wheelchair user|blind|deaf|disabled|autistic|"
+    r"dyslexic|neurodivergent|hard of hearing|partially sighted|visually impaired|hearing impaired|paralyzed|"
+    r"paraplegic|quadriplegic|an amputee",
+}
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,8 @@ def _patterns(kind: str, words: str) -> list[re.Pattern[str]]:
             re.compile(rf"\b{_JOBS}\b(?P<gap>[^.?!]{{0,40}}?)\bwith {_HAD[kind]}\b", re.I),
             re.compile(rf"\bi (have|got|'ve got|ve got|live with) {_HAD[kind]}\b[^?!]{{0,60}}\b{_ASK}\b", re.I),
         ]
+    if kind == "disability":
+        found.append(re.compile(rf"\bi (use|need|am in|'m in) a wheelchair\b[^?!]{{0,60}}\b{_ASK}\b", re.I))
     return found
 
 
