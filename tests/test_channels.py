@@ -514,3 +514,15 @@ def test_rendering_leaves_no_raw_markdown():
     assert render.plain(text) == (
         "Pay\n• Median: $86,070 & up <per year>\nSee BLS (https://www.bls.gov/ooh/) (knowledge/careers/x.md#salary)"
     )
+
+
+def test_widget_text_keeps_asterisks_in_words_and_ends_lists():
+    """The widget set the words between two "O*NET"s in italics, and the line after a list inside its last item."""
+    from bot.rasa.channels.render import widget_markdown
+
+    text = "Moves:\n1. Welder: uses Monitoring; O*NET lists it.\n2. Tire Builder\nFrom O*NET 29.3.\n- a\n- b\nAsk me."
+    assert widget_markdown(text) == (
+        "Moves:\n1. Welder: uses Monitoring; O\\*NET lists it.\n2. Tire Builder\n\n"
+        "From O\\*NET 29.3.\n- a\n- b\n\nAsk me."
+    )
+    assert widget_markdown("**bold**, *em* and a plain line") == "**bold**, *em* and a plain line"

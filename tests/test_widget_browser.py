@@ -96,6 +96,17 @@ def test_answer_shows_its_source_and_a_follow_up_button_works(chat, stack):
     chat.screenshot("follow-up")
 
 
+def test_moves_show_o_net_as_written_and_the_closing_line_apart(chat):
+    """ "O*NET ... O*NET" in a list of moves was set in italics between the two asterisks, and the line after the
+    list was drawn inside its last item."""
+    chat.say("I'm a cashier, what else could I do?")
+    chat.wait_for_bot("From O*NET 29.3")
+    bubble = chat.page.locator(".rw-response", has_text="build on").last
+    assert "O*NET lists it as related" in bubble.inner_text() and bubble.locator("em").count() == 0
+    assert bubble.locator("li", has_text="From O*NET 29.3").count() == 0  # its own paragraph, not in the list
+    chat.screenshot("moves")
+
+
 def test_career_test_buttons_progress_and_reload_keep_the_conversation(chat, stack):
     chat.say("take the career test")
     chat.wait_for_bot(re.compile(r"^Question 1 \(of up to \d+\)"))

@@ -139,6 +139,25 @@ def slack_blocks(text: str) -> list[dict]:
     return blocks
 
 
+# The website widget (rasa-webchat renders Markdown itself) --------------------------------------------------------
+
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+")
+INTRAWORD_STAR = re.compile(r"(?<=\w)\*(?=\w)")
+
+
+def widget_markdown(text: str) -> str:
+    """The text as the widget's Markdown renderer should see it: "O*NET ... O*NET" is no emphasis (it set the words
+    between two of them in italics), and a line after a list is not part of its last item (a blank line ends the
+    list: a new paragraph in the same bubble)."""
+    lines = INTRAWORD_STAR.sub(r"\*", text).split("\n")
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        if n and line.strip() and not LIST_ITEM.match(line) and LIST_ITEM.match(lines[n - 1]):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
 # Plain text (Slack's notification fallback, Telegram when HTML is refused) ---------------------------------------
 
 

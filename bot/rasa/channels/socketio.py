@@ -10,7 +10,8 @@ What it adds:
 - browsers may connect only from BOT_ALLOWED_ORIGINS (comma-separated origins, `*` for any; default the web page
   of `make run`: http://127.0.0.1:8080 and http://localhost:8080; bot/ops/serve.py adds the page it serves). Rasa 3.6
   switches engine.io's origin check off (`cors_allowed_origins=[]`), which lets any web site open a conversation
-  from its visitors' browsers; other origins now get a 400.
+  from its visitors' browsers; other origins now get a 400;
+- replies are prepared for the widget's Markdown renderer (bot/rasa/channels/render.py `widget_markdown`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from bot import config
+from bot.rasa.channels import render
 from bot.rasa.channels.rest import InvalidInput, check_sender, clean_text, json_type, max_message_length, too_long_text
 
 logger = logging.getLogger(__name__)
@@ -60,8 +62,31 @@ def refuse_other_origins(sio: AsyncServer) -> None:
     sio.eio.handle_request = checked  # SocketBlueprint.register attaches this as the route
 
 
+class WidgetOutput(SocketIOOutput):
+    """Rasa's socket.io output (a bubble per paragraph, buttons on the last), with each bubble's text prepared for
+    the widget's Markdown renderer (render.widget_markdown: its blank lines stay inside the bubble)."""
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        for part in text.strip().split("\n\n"):
+            await self._send_message(recipient_id, {"text": render.widget_markdown(part)})
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        parts = text.strip().split("\n\n") or [text]
+        replies = [{"content_type": "text", "title": b["title"], "payload": b["payload"]} for b in buttons]
+        for n, part in enumerate(parts):
+            last = n == len(parts) - 1
+            await self._send_message(
+                recipient_id, {"text": render.widget_markdown(part), "quick_replies": replies if last else []}
+            )
+
+
 class SocketIOChannel(SocketIOInput):
     """Rasa's socket.io channel (same name, path and events); see the module docstring."""
+
+    def get_output_channel(self) -> SocketIOOutput | None:
+        return WidgetOutput(self.sio, self.bot_message_evt) if self.sio is not None else super().get_output_channel()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         bp = super().blueprint(on_new_message)
@@ -104,7 +129,7 @@ class SocketIOChannel(SocketIOInput):
                 metadata = {}
             message = UserMessage(
                 clean_text(text),
-                SocketIOOutput(sio, self.bot_message_evt),
+                WidgetOutput(sio, self.bot_message_evt),
                 sender_id,
                 input_channel=self.name(),
                 metadata=metadata,
