@@ -403,6 +403,31 @@ def test_a_path_names_both_careers_and_real_skill_gaps(act, careers):
     assert not {"data-analyst", "machine-learning-engineer"} & set(path["via"])
 
 
+def test_the_typical_route_names_each_step_bls_gives(careers):
+    from bot.dialogue.training_time import how_long_line
+
+    line = how_long_line(careers["electrician"]) or ""
+    assert "a high school diploma or equivalent" in line and "then an apprenticeship" in line
+    line = how_long_line(careers["welder"]) or ""
+    assert "moderate-term on-the-job training (1 to 12 months)" in line
+    assert sum(how_long_line(c) is not None for c in careers.values()) >= 0.95 * len(careers)
+
+
+def test_how_long_it_takes_adds_the_typical_route_and_its_length(act):
+    """ "how long does it take to become a nurse?" got the education section alone, which names no length."""
+    from actions import careers as career_actions
+
+    t = tracker("how long does it take to become a nurse?", "ask_education", ["nurse"])
+    [msg], _ = run(career_actions.ActionAnswerCareer(), t)
+    assert msg["section"] == "education"
+    assert (
+        "How long: the typical route BLS gives for registered nurses is a bachelor's degree (about 4 years"
+        in (msg["text"])
+    )
+    [msg], _ = run(career_actions.ActionAnswerCareer(), tracker("how do I become a nurse?", "ask_education", ["nurse"]))
+    assert "How long" not in msg["text"]
+
+
 def test_stepping_stones_are_near_both_ends(careers):
     """ "I'm a CNA, can I become an RN?" named Animal Trainer as a stepping stone (close skill ratings alone), and
     not licensed practical nurse (the same job zone as a registered nurse, with a lower typical entry)."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from bot.dialogue.resolve import Resolution
 from bot.dialogue.section_guess import guess_section
 from bot.dialogue.service import Service
+from bot.dialogue.training_time import asks_how_long, how_long_line
 from bot.dialogue.types import SourceMeta
 from bot.knowledge.facts import growth_words, money, occupation_title, round_sig
 from bot.knowledge.pages import SECTION_IDS, SECTION_LABELS, Career, holland_code
@@ -106,7 +107,10 @@ def section_answer(service: Service, career_id: str, section: str, query: str, n
     source = career.source(section)
     origin = f"{career.title} page" + (f", from {career.provenance}" if career.provenance else "")
     heading = f"{career.title}: {SECTION_LABELS[section]}" + (f"\n{note}" if note else "")
-    text = f"{heading}\n{_shorten(body)}\n(Source: {origin}, {source})"
+    body = _shorten(body)
+    if section == "education" and asks_how_long(query or ""):  # "how long does it take to become a welder?"
+        body += "\n" + (how_long_line(career) or "")
+    text = f"{heading}\n{body.rstrip()}\n(Source: {origin}, {source})"
     return Reply(
         text,
         follow_up_buttons(career, section, service),

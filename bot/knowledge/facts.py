@@ -159,6 +159,26 @@ def projection(soc: str, folder: Path | None = None) -> Projection | None:
         return None
 
 
+@dataclass(frozen=True)
+class Training:
+    """BLS's typical route into an occupation (Employment Projections 2024-34 education and training categories)."""
+
+    soc: str
+    title: str  # BLS EP title (sentence case)
+    entry_education: str  # "Bachelor's degree", "Postsecondary nondegree award", ...
+    work_experience: str  # "None", "Less than 5 years", "5 years or more"
+    ojt_training: str  # "None", "Short-term on-the-job training", ..., "Apprenticeship", "Internship/residency"
+
+
+def training(soc: str, folder: Path | None = None) -> Training | None:
+    """The typical entry education, related work experience and on-the-job training BLS gives a SOC code."""
+    found = rows("projections.csv", "soc_code", soc, folder)
+    if not found or not found[0].get("entry_education"):
+        return None
+    row = found[0]
+    return Training(soc, row["title"], row["entry_education"], row["work_experience"], row["ojt_training"])
+
+
 def bls_title(soc: str, folder: Path | None = None) -> str | None:
     """The BLS title of a SOC code: the OEWS title, else the Employment Projections one."""
     row = _wage_row(soc, WAGE_YEAR, folder)
