@@ -79,6 +79,9 @@ class ActionQuiz(SafeAction):
         if running(state) is None and intent in TEST_COMMANDS and _asks_for_a_ranking(tracker):
             # "which one pays more?" read as "skip" with no test under way: the ranking action answers it
             return action_named("action_rank_careers").answer(dispatcher, tracker, {})
+        if intent == "quiz_continue" and (state is None or state.get("done")) and tracker.get_slot("ranking"):
+            # "keep going" after a list, with no test to continue: the next ones of the list
+            return action_named("action_rank_careers").answer(dispatcher, as_intent(tracker, "show_more"), {})
         if state is None:
             dispatcher.utter_message(response="utter_offer_quiz")
             return []
@@ -209,6 +212,13 @@ class ActionQuiz(SafeAction):
 
 
 TEST_COMMANDS = ("quiz_skip", "quiz_back", "quiz_stop", "quiz_continue", "quiz_full", "quiz_restart")
+
+
+def as_intent(tracker: Tracker, intent: str) -> Tracker:
+    """The tracker with the latest message read as another intent (a test command that, with no test, is a list's)."""
+    other = copy.copy(tracker)
+    other.latest_message = {**tracker.latest_message, "intent": {"name": intent, "confidence": 1.0}}
+    return other
 
 
 def _asks_for_a_ranking(tracker: Tracker) -> bool:

@@ -954,6 +954,18 @@ def test_a_disability_said_of_oneself_gets_the_fair_answer_not_a_search(text):
     assert group is not None and group.kind == "disability"
 
 
+def test_keep_going_after_a_list_with_no_test_shows_more(act):
+    """ "keep going" after "which jobs have the most openings?" is read as "continue the test"; with no test to
+    continue it offered the test."""
+    from actions import quiz as quiz_actions
+
+    [first], slots = run(act.ActionRankCareers(), tracker("which jobs have the most openings?", "ask_ranking"))
+    after = {"ranking": slots["ranking"]}
+    [msg], _ = run(quiz_actions.ActionQuiz(), tracker("keep going", "quiz_continue", slots=after))
+    assert msg["ranking"]["by"] == "openings" and msg["ranking"]["offset"] == 5, msg
+    assert not set(msg["ranking"]["careers"]) & set(first["ranking"]["careers"])
+
+
 def test_which_one_after_comparing_two_careers_compares_them_on_that_fact(act, careers):
     """After "whats the difference between an LPN and an RN", "which one pays more?" (read as "skip" with no test
     under way) got "Would you like to take the career test?"."""
