@@ -308,8 +308,12 @@ def _source(service: Service, tracker: Tracker) -> tuple[str | None, list[str], 
     careers are one family ("teacher") starts from the first of them; the others come back for buttons. Returns
     (id, the family's other careers, or a reply asking which)."""
     ids, problem = resolve_mentions(service, tracker, want=1, intent="ask_moves")
+    said = from_phrase(_text(tracker))
+    if problem is not None and said:  # NLU tagged "teach" in "I teach high school, ...": the phrase names the job
+        res = service.resolver.resolve(said)
+        if res.found and res.career:
+            ids, problem = [res.career], None
     if problem is None and not ids:
-        said = from_phrase(_text(tracker))
         if said:
             res = service.resolver.resolve(said)
             if res.found and res.career:

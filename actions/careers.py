@@ -11,9 +11,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.advice import (
+    REFINE_START,
     ActionExplain,
     ActionInterests,
     ActionMoves,
+    ActionProfile,
     ActionRankCareers,
     advice_route,
     answers_what_i_do,
@@ -35,9 +37,10 @@ from actions.base import (
 from actions.quiz import ActionQuiz
 from bot.dialogue import answers, quiz
 from bot.dialogue.advice import rankings, replies
-from bot.dialogue.advice.cues import CHANGE, FEW_PEOPLE, SURE_MOVES, type_names
+from bot.dialogue.advice.cues import CHANGE, FEW_PEOPLE, MOVES, SURE_MOVES, SURE_PATH, type_names
 from bot.dialogue.advice.groups import group_asked
 from bot.dialogue.advice.person import person_from_slots
+from bot.dialogue.advice.roles import from_phrase
 from bot.dialogue.quiz_replies import running
 from bot.dialogue.resolve import leftover_name
 from bot.dialogue.section_guess import section_by_words, sections_asked
@@ -47,7 +50,7 @@ SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
 SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
 RANK_WORDS = re.compile(
     r"\b(most|least|best|worst|top|lowest|highest|low|high|fastest|slowest|biggest|largest|greatest|quickest|"
-    r"easiest|richest|chillest|lots of|plenty of)\b",
+    r"easiest|richest|chillest|lots of|plenty of|safest|calmest|coolest|nicest|\w{3,}iest)\b",
     re.I,
 )
 
@@ -70,6 +73,12 @@ class ActionAnswerCareer(SafeAction):
             return [SlotSet("section", section)]
         in_text = service.resolver.names_in_text(text)  # once per message: the checks below share it
         named = named_careers(service, text, in_text)
+        refers_back = bool(tracker.get_slot("career") and FOLLOW_UP_CUE.search(text))  # "are they in demand?"
+        if not ids and not named and not refers_back and not text.startswith("/"):
+            refines = bool(tracker.get_slot("ranking") and REFINE_START.search(text))
+            if asks_for_ranking(text) or (refines and rankings.parse(text).says_something):
+                # "most respected professions?" read as skills, "what about tech?" after a ranking as an overview
+                return ActionRankCareers().answer(dispatcher, tracker, domain)
         if len(set(ids) | set(named)) >= 2 and rankings.comparison_fact(text):
             # "are physical or occupational therapists in higher demand?": two careers, one fact
             return ActionCompareCareers().answer(dispatcher, tracker, domain)
@@ -87,6 +96,7 @@ class ActionAnswerCareer(SafeAction):
             section in ROUTED_SECTIONS
             or route.name() == "action_fit"
             or (route.name() == "action_moves" and (waited_for or SURE_MOVES.search(text.lower())))
+            or (route.name() == "action_path" and SURE_PATH.search(text.lower()))
         ):
             # "could I be a good nurse?", "how can a bank teller become an analyst?": advice, not a page section
             return route.answer(dispatcher, tracker, domain)
@@ -166,9 +176,11 @@ class ActionExploreCareers(SafeAction):
         if asks_for_ranking(text):
             # "good money jobs with no degree", "jobs where you can work from home the most": a ranking question
             return ActionRankCareers().answer(dispatcher, tracker, domain)
-        if (CHANGE.search(text) and not named_careers(get_service(), text)) or answers_what_i_do(tracker):
+        named = named_careers(get_service(), text)
+        own_job = len(named) <= 1 and MOVES.search(text.lower()) and from_phrase(text)
+        if (CHANGE.search(text) and not named) or answers_what_i_do(tracker) or own_job:
             # "I want to change careers": moves from the current job (asked for when not known), not a search list;
-            # "I'm a cashier" after "What do you do now?"
+            # "I'm a cashier" after "What do you do now?"; "I teach high school, what other jobs could I do?"
             return ActionMoves().answer(dispatcher, tracker, domain)
         if FEW_PEOPLE.search(text):  # "jobs for introverts": the search would list people-facing careers
             send(dispatcher, replies.few_people_reply())
@@ -191,6 +203,12 @@ def asks_for_ranking(text: str) -> bool:
 
 
 FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|me|my)\b", re.I)
+ABOUT_ME = re.compile(
+    r"\bwhat (do|did|have) you (know|learn\w*|remember|found out|gathered|got) (about|on|of) me\b|"
+    r"\b(show|tell|give) me (my (profile|scores|interests|answers)|what you know about me|your notes on me)\b|"
+    r"\bwhat('s| is) (in )?my profile\b",
+    re.I,
+)
 
 
 class ActionFallbackSearch(SafeAction):
@@ -218,6 +236,11 @@ class ActionFallbackSearch(SafeAction):
             if tracker.get_slot("ranking") and rankings.parse(text).says_something:
                 # "and the lowest paid?", "just the ones for people who like helping" after a ranking
                 return ActionRankCareers().answer(dispatcher, tracker, domain)
+            if ABOUT_ME.search(text):  # "what do you know about me by now?", below NLU's confidence
+                return ActionProfile().answer(dispatcher, tracker, domain)
+            if len(named_careers(service, text)) >= 2 and rankings.comparison_fact(text):
+                # "are physical therapists or occupational therapists in higher demand growth-wise"
+                return ActionCompareCareers().answer(dispatcher, tracker, domain)
             route = advice_route(service, text)
             if route is not None:  # "what can a paralegal move into", below NLU's confidence
                 return route.answer(dispatcher, tracker, domain)

@@ -954,6 +954,52 @@ def test_a_disability_said_of_oneself_gets_the_fair_answer_not_a_search(text):
     assert group is not None and group.kind == "disability"
 
 
+@pytest.mark.parametrize(
+    ("action", "text", "intent", "slots", "expect"),
+    [
+        # NLU's readings of questions the advice evaluation set missed
+        ("ActionAnswerCareer", "most respected professions?", "ask_skills", {}, "unsupported"),
+        (
+            "ActionFallbackSearch",
+            "I just want to be happy. What are the happiest professions?",
+            "nlu_fallback",
+            {},
+            "unsupported",
+        ),
+        (
+            "ActionAnswerCareer",
+            "what about tech?",
+            "ask_overview",
+            {"ranking": {"by": "salary", "order": "desc", "filters": {"cluster": "Health Science"}}},
+            "ranking",
+        ),
+        ("ActionAnswerCareer", "pharmacy technician to pharmacist - how do i get there", "ask_workplace", {}, "path"),
+        ("ActionFallbackSearch", "what do you know about me by now?", "nlu_fallback", {}, "profile"),
+        ("ActionExploreCareers", "I teach high school, what other jobs could I do?", "explore_careers", {}, "moves"),
+        (
+            "ActionFallbackSearch",
+            "are physical therapists or occupational therapists in higher demand growth-wise",
+            "nlu_fallback",
+            {},
+            "ranking",
+        ),
+    ],
+)
+def test_advice_questions_nlu_misread_reach_the_advice(act, action, text, intent, slots, expect):
+    cls = action_class(act, action)
+    messages, _ = run(cls(), tracker(text, intent, slots=slots))
+    assert any(expect in m for m in messages), messages
+
+
+def test_a_verb_nlu_tagged_as_the_career_gives_way_to_the_job_the_words_name(act):
+    """NLU tagged "teach" in "I teach high school, what other jobs could I do?" and it was asked back ("I don't have
+    a page called teach"); the words name a high school teacher."""
+    [msg], slots = run(
+        act.ActionMoves(), tracker("I teach high school, what other jobs could I do?", "ask_moves", ["teach"])
+    )
+    assert msg["moves"]["from"] == "high-school-teacher" and slots["profile"]["current_job"] == "high-school-teacher"
+
+
 def test_keep_going_after_a_list_with_no_test_shows_more(act):
     """ "keep going" after "which jobs have the most openings?" is read as "continue the test"; with no test to
     continue it offered the test."""

@@ -50,8 +50,8 @@ def asks_how_long(text: str) -> bool:
 
 def how_long_line(career: Career) -> str | None:
     """BLS's typical route into the career with the usual length of each step, or None without BLS categories."""
-    outlook = career.meta.get("outlook") if isinstance(career.meta.get("outlook"), dict) else {}
-    soc = outlook.get("soc") or (career.salary or {}).get("soc")
+    outlook = career.meta.get("outlook")
+    soc = (outlook.get("soc") if isinstance(outlook, dict) else None) or (career.salary or {}).get("soc")
     route = facts.training(str(soc)) if soc else None
     if route is None or route.entry_education not in EDUCATION:
         return None

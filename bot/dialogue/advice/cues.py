@@ -50,6 +50,12 @@ OTHER_WORK = re.compile(
 # Moves words no section question uses: they ask for moves whatever section NLU read ("what other kinds of work can a
 # welder move into" as specializations, "ten years as a police officer and I'm done, what could I do next?" as pay).
 SURE_MOVES = re.compile(f"{OTHER_WORK.pattern}|{CHANGE.pattern}")
+# Path words no section question uses: with two careers named they ask for a path whatever section NLU read
+# ("pharmacy technician to pharmacist - how do i get there" as a workplace question).
+SURE_PATH = re.compile(
+    r"\bhow (do|can|could|would|should) (i|you|one|someone|they) get (there|from)\b|\b(career )?(path|pathway|"
+    r"route)\b|\bsteps? to (get|go|move|become)\b|\bhow (do|can) i go from\b"
+)
 PATH = re.compile(
     r"\b(become|becoming|get to|get there|get from|go from|move up to|move into|move to|switch to|switching to|"
     r"transition\w*|path|route|pathway|steps? to|how do i get|work (my |their |your |his |her )?(way )?up to)\b"
