@@ -148,8 +148,9 @@ class ActionCompareCareers(SafeAction):
             send(dispatcher, problem)
             return []
         focus = tracker.get_slot("career")
-        if not ids and shown_pair(tracker):  # "and which has better job prospects?" after comparing two
-            ids = shown_pair(tracker) or []
+        pair = shown_pair(tracker)
+        if not ids and pair:  # "and which has better job prospects?" after comparing two
+            ids = pair
         if len(ids) == 1 and focus in service.careers and focus != ids[0]:
             ids = [focus, ids[0]]  # "how does it compare to a paramedic?"
         if len(ids) < 2:
@@ -203,7 +204,7 @@ def asks_for_ranking(text: str) -> bool:
 
 
 FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|me|my)\b", re.I)
-ABOUT_ME = re.compile(
+PROFILE_QUESTION = re.compile(  # "what do you know about me?": the profile, not a search
     r"\bwhat (do|did|have) you (know|learn\w*|remember|found out|gathered|got) (about|on|of) me\b|"
     r"\b(show|tell|give) me (my (profile|scores|interests|answers)|what you know about me|your notes on me)\b|"
     r"\bwhat('s| is) (in )?my profile\b",
@@ -236,7 +237,7 @@ class ActionFallbackSearch(SafeAction):
             if tracker.get_slot("ranking") and rankings.parse(text).says_something:
                 # "and the lowest paid?", "just the ones for people who like helping" after a ranking
                 return ActionRankCareers().answer(dispatcher, tracker, domain)
-            if ABOUT_ME.search(text):  # "what do you know about me by now?", below NLU's confidence
+            if PROFILE_QUESTION.search(text):  # "what do you know about me by now?", below NLU's confidence
                 return ActionProfile().answer(dispatcher, tracker, domain)
             if len(named_careers(service, text)) >= 2 and rankings.comparison_fact(text):
                 # "are physical therapists or occupational therapists in higher demand growth-wise"

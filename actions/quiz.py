@@ -76,7 +76,7 @@ class ActionQuiz(SafeAction):
             if read_answer(said).value is None:
                 dispatcher.utter_message(response="utter_default")  # "hmm", "blorp zindle": no test, no answer
                 return []
-        if running(state) is None and intent in TEST_COMMANDS and _asks_for_a_ranking(tracker):
+        if running(state) is None and intent in TEST_COMMANDS and _says_ranking_words(tracker):
             # "which one pays more?" read as "skip" with no test under way: the ranking action answers it
             return action_named("action_rank_careers").answer(dispatcher, tracker, {})
         if intent == "quiz_continue" and (state is None or state.get("done")) and tracker.get_slot("ranking"):
@@ -221,7 +221,9 @@ def as_intent(tracker: Tracker, intent: str) -> Tracker:
     return other
 
 
-def _asks_for_a_ranking(tracker: Tracker) -> bool:
+def _says_ranking_words(tracker: Tracker) -> bool:
+    """Words a ranking or a two-career comparison could use (a fact, a filter): with no test under way, a test
+    command NLU read ("which one pays more?" as "skip") is the ranking's."""
     text = str(tracker.latest_message.get("text") or "")
     if text.startswith("/"):
         return False
