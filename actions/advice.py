@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import SHOWN, SafeAction, about_focus, from_test_results, resolve_mentions, send
+from actions.base import SHOWN, SafeAction, about_focus, from_last_list, last_section, resolve_mentions, send
 from actions.profile import education_told, encoder, fit_after_test, interests_told  # noqa: F401
 from actions.quiz import ActionQuiz
 from bot.dialogue import quiz
@@ -95,11 +95,13 @@ class ActionRankCareers(SafeAction):
             return ActionMoves().answer(dispatcher, tracker, domain)
         careers = get_service().careers
         intent, text = _intent(tracker), _text(tracker)
-        picked = from_test_results(tracker, text)
-        if picked and intent != "show_more" and not tracker.get_slot("ranking"):
-            # "tell me about the first one" after a test result (read as a refinement: there is no list to refine)
-            send(dispatcher, section_answer(get_service(), picked[0], "overview", text))
-            return [SlotSet("career", picked[0])]
+        picked = from_last_list(tracker, text)
+        asked = rankings.parse(text)
+        if picked and intent != "show_more" and asked.by is None and not asked.filters:
+            # "tell me about the second one" after a list, read as a refinement of it
+            section = last_section(tracker)
+            send(dispatcher, section_answer(get_service(), picked[0], section, text))
+            return [SlotSet("career", picked[0]), SlotSet("section", section)]
         previous = rankings.Query.from_slot(tracker.get_slot("ranking"))
         if intent != "show_more" and previous is None and not text.startswith("/"):
             about = _one_career_asked(text)
@@ -538,7 +540,7 @@ class ActionExplain(SafeAction):
         if scores is None or basis is None:
             send(dispatcher, replies.no_interests_reply("why a career would be on your list"))
             return []
-        ordinal = from_test_results(tracker, text)
+        ordinal = from_last_list(tracker, text)
         if ordinal:
             career: str | None = ordinal[0]
         else:

@@ -14,7 +14,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.dialogue import answers, quiz
+from bot.dialogue import answers, quiz, referents
 from bot.dialogue.answers import Reply
 from bot.dialogue.help_topics import help_topic
 from bot.dialogue.language import looks_foreign
@@ -73,9 +73,9 @@ def resolve_mentions(
     `intent` about the careers offered)."""
     mentions = career_mentions(tracker)
     text = tracker.latest_message.get("text") or ""
-    ranked = from_test_results(tracker, text)
-    if ranked and all(ORDINAL.search(m) for m in mentions):  # "the first one" after a test result
-        return ranked[:want], None
+    listed = from_last_list(tracker, text)
+    if listed and all(referents.is_pointer(m) for m in mentions):  # "the second one" after a list
+        return listed[:want], None
     # Names written out in the message come first: NLU sometimes cuts one ("data [science]").
     in_text = service.resolver.names_in_text(text)
     written = [cid for _, cid in in_text if cid]
@@ -137,28 +137,6 @@ def with_word_after(text: str, mention: str) -> str | None:
     return f"{mention} {found.group(1)}"
 
 
-ORDINALS = {
-    "first": 0,
-    "1st": 0,
-    "top": 0,
-    "second": 1,
-    "2nd": 1,
-    "third": 2,
-    "3rd": 2,
-    "fourth": 3,
-    "4th": 3,
-    "fifth": 4,
-    "5th": 4,
-    "sixth": 5,
-    "seventh": 6,
-    "eighth": 7,
-    "ninth": 8,
-    "tenth": 9,
-    "last": -1,
-}
-ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b(?: one| career| match)?|\bnumber (\d+)\b", re.I)
-
-
 SHOWN = "shown"  # the `ranking` slot's "by" after a list that is no ranking (test result, interests)
 
 
@@ -190,7 +168,7 @@ def about_focus(service: Service, tracker: Tracker) -> tuple[str, str] | None:
     focus = tracker.get_slot("career")
     if focus not in service.careers or not FOLLOW_UP_CUE.search(text) or _NEW_LIST.search(text):
         return None
-    if service.resolver.find_in_text(text, limit=1) or from_test_results(tracker, text):
+    if service.resolver.find_in_text(text, limit=1) or from_last_list(tracker, text):
         return None
     return str(focus), guess_section(text, [], service.index.model)
 
@@ -210,15 +188,33 @@ def action_named(name: str) -> SafeAction:
     return found[0]()
 
 
-def from_test_results(tracker: Tracker, text: str) -> list[str]:
-    """ "Tell me about the first one" after a career test result: the nth match."""
-    state = tracker.get_slot("quiz")
-    results = state.get("results") if isinstance(state, dict) else None
-    match = ORDINAL.search(text)
-    if not results or not match:
+def from_last_list(tracker: Tracker, text: str) -> list[str]:
+    """ "Tell me about the second one", "compare the first and the third": the careers the words point to in the
+    last list the assistant showed (a ranking, a test result, moves, search results, a question back), read from
+    its bot message's metadata."""
+    wanted = referents.pointers(text)
+    if not wanted:
         return []
-    n = ORDINALS[match.group(1).lower()] if match.group(1) else int(match.group(2)) - 1
-    return [results[n]] if -len(results) <= n < len(results) else []
+    for event in reversed(tracker.events):
+        if event.get("event") != "bot":
+            continue
+        shown = referents.listing(event.get("metadata") or {})
+        if shown is not None:
+            return [c for c in dict.fromkeys(shown.pick(p) for p in wanted) if c]
+    state = tracker.get_slot("quiz")  # a conversation restored without its bot messages: the test's results
+    results = state.get("results") if isinstance(state, dict) else None
+    shown = referents.Listing(tuple(results)) if results else None
+    return [c for c in dict.fromkeys(shown.pick(p) for p in wanted) if c] if shown else []
+
+
+def last_section(tracker: Tracker) -> str:
+    """The section the assistant's last message answered from ("and the third?" after the second one's pay asks the
+    third's pay); the overview when it was no section answer."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            section = (event.get("metadata") or {}).get("section")
+            return str(section) if section else "overview"
+    return "overview"
 
 
 def is_foreign_question(tracker: Tracker) -> bool:

@@ -28,7 +28,8 @@ from actions.base import (
     SafeAction,
     about_focus,
     career_mentions,
-    from_test_results,
+    from_last_list,
+    last_section,
     resolve_mentions,
     send,
     shown_list,
@@ -256,10 +257,11 @@ class ActionFallbackSearch(SafeAction):
                     return ActionRankCareers().answer(dispatcher, tracker, domain)
                 if FIRST_PERSON.search(text) and interests_in(text):  # "I tinker with motors and fix up engines"
                     return ActionInterests().answer(dispatcher, tracker, domain)
-        picked = from_test_results(tracker, text)
-        if picked:  # "tell me about the top one" after a test result, below NLU's confidence
-            send(dispatcher, answers.section_answer(service, picked[0], "overview", text))
-            return [SlotSet("career", picked[0])]
+        picked = from_last_list(tracker, text)
+        if picked:  # "what about the third?" after a list, below NLU's confidence
+            section = last_section(tracker)
+            send(dispatcher, answers.section_answer(service, picked[0], section, text))
+            return [SlotSet("career", picked[0]), SlotSet("section", section)]
         if not text:
             dispatcher.utter_message(response="utter_default")
             return []

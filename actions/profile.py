@@ -73,6 +73,7 @@ def interests_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     told += stated.phrases + [f"not {d}" for d in stated.disliked]
     profile["interests_text"] = list(dict.fromkeys(told))
     combined = interests.infer(", ".join(profile["interests_text"]), encode)
+    combined.unplaced = stated.unplaced  # said in this message: "I don't want to sit at a desk all day"
     profile["interests"] = combined.scores
     person = person_from_slots(tracker.get_slot("quiz"), profile)
     scores, basis = person.scores()

@@ -17,14 +17,22 @@ def use_fixture_service(service, monkeypatch):
     monkeypatch.setattr(actions, "get_service", lambda: service)
 
 
-def tracker(text: str, intent: str, entities: list[str] | None = None, slots: dict | None = None) -> Tracker:
+def tracker(
+    text: str,
+    intent: str,
+    entities: list[str] | None = None,
+    slots: dict | None = None,
+    said: list[dict] | None = None,
+) -> Tracker:
+    """A tracker whose latest message is `text`; `said`: the metadata of the assistant's earlier messages."""
     message = {
         "text": text,
         "intent": {"name": intent, "confidence": 0.9},
         "entities": [{"entity": "career", "value": v} for v in (entities or [])],
     }
     all_slots = {"career": None, "quiz": None, **(slots or {})}
-    return Tracker("user", all_slots, message, [], False, None, {}, "action_listen")
+    events = [{"event": "bot", "text": "...", "metadata": m} for m in said or []]
+    return Tracker("user", all_slots, message, events, False, None, {}, "action_listen")
 
 
 def run(action, t: Tracker) -> tuple[list[dict], list]:
@@ -248,6 +256,32 @@ def test_ordinal_after_a_test_result_picks_that_match():
     t = tracker("tell me about the second one", "ask_overview", ["second"], slots={"quiz": quiz_slot})
     [msg], _ = run(actions.ActionAnswerCareer(), t)
     assert (msg["career"], msg["section"]) == ("veterinarian", "overview")
+
+
+RANKED = {"ranking": {"by": "salary", "careers": ["data-scientist", "registered-nurse", "electrician"], "offset": 0}}
+
+
+def test_an_ordinal_picks_from_the_last_list_shown():
+    # the explore list is older than the ranking: "the second one" is the ranking's second
+    said = [{"explore": ["veterinarian", "electrician"]}, RANKED, {"career": "data-scientist", "section": "salary"}]
+    t = tracker("tell me about the second one", "ask_overview", ["second"], said=said)
+    [msg], _ = run(actions.ActionAnswerCareer(), t)
+    assert (msg["career"], msg["section"]) == ("registered-nurse", "overview")
+    t = tracker("compare the first and the third", "ask_compare", ["first", "third"], said=said)
+    [msg], _ = run(actions.ActionCompareCareers(), t)
+    assert msg["compare"] == ["data-scientist", "electrician"]
+
+
+def test_an_ordinal_nlu_did_not_place_asks_what_the_last_answer_asked():
+    said = [RANKED, {"career": "registered-nurse", "section": "salary"}]
+    [msg], events = run(actions.ActionFallbackSearch(), tracker("and the third?", "nlu_fallback", said=said))
+    assert (msg["career"], msg["section"]) == ("electrician", "salary")
+    assert {"event": "slot", "name": "career", "value": "electrician", "timestamp": None} in events
+
+
+def test_an_ordinal_past_the_end_of_the_list_picks_nothing():
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker("tell me about the fifth one", "ask_overview", said=[RANKED]))
+    assert "career" not in msg
 
 
 def test_a_question_in_another_language_is_told_english_only():

@@ -310,6 +310,32 @@ def test_a_dislike_lowers_an_interest_and_unsaid_ones_stay_neutral():
     assert stated.scores["A"] == interests.NEUTRAL
 
 
+@pytest.mark.parametrize(
+    "text, liked, disliked",
+    [
+        ("I like art but I'm not good at drawing", "A", []),  # ability is no dislike
+        ("I'm bad at math but I love science", "I", []),
+        ("I like art but I hate drawing", "A", ["drawing"]),  # some art is liked: the dislike does not cancel it
+        ("I love animals, not sure what to do though", "R", []),  # doubt is no dislike
+    ],
+)
+def test_ability_and_doubt_are_no_dislike_and_a_liked_kind_of_work_stays_liked(text, liked, disliked):
+    stated = interests.infer(text)
+    assert stated.expressed == [liked] and stated.disliked == disliked
+    assert min(stated.scores.values()) == interests.NEUTRAL
+
+
+def test_something_to_avoid_no_interest_stands_for_is_said_not_dropped(act):
+    """ "I don't want to sit at a desk all day" was dropped without a word while the list was all desk jobs."""
+    text = "I like math and I'm good with computers but I don't want to sit at a desk all day"
+    assert interests.infer(text).unplaced == ["sit at a desk all day"]
+    [msg], _ = run(act.ActionInterests(), tracker(text, "tell_interests"))
+    assert 'rather avoid ("sit at a desk all day") is no interest I can score' in msg["text"]
+    assert '"Where they work"' in msg["text"]
+    [msg], _ = run(act.ActionInterests(), tracker("I don't want to be stuck in an office", "tell_interests"))
+    assert "stuck in an office" in msg["text"] and msg["interests_match"]["matches"] == []
+
+
 def test_interests_action_names_only_what_was_said_and_remembers_it(act, careers):
     [msg], slots = run(act.ActionInterests(), tracker("I like math and programming", "tell_interests"))
     match = msg["interests_match"]

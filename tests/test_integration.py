@@ -57,6 +57,16 @@ def test_alias_and_typo_resolve(stack):
     ]
 
 
+def test_the_second_one_after_a_list_is_the_second_listed(stack):
+    say(stack, "it-ord", "highest paying jobs without a degree")
+    ranked = [m["ranking"] for m in bot_metadata(stack, "it-ord") if "ranking" in m][-1]["careers"]
+    say(stack, "it-ord", "tell me about the second one")
+    say(stack, "it-ord", "how much does the fourth one make?")
+    say(stack, "it-ord", "what about the third?")
+    meta = [(m["career"], m["section"]) for m in bot_metadata(stack, "it-ord") if "section" in m]
+    assert meta == [(ranked[1], "overview"), (ranked[3], "salary"), (ranked[2], "salary")]
+
+
 def test_unknown_career_gets_suggestions(stack):
     replies = say(stack, "it-3", "what does a town crier do?")
     assert "don't have a page" in replies[0]["text"]

@@ -115,6 +115,12 @@ NEGATION = re.compile(
     r"\b(don'?t|do not|doesn'?t|never|hate|hates|dislike|dislikes|can'?t stand|not (into|a fan of|good at|keen on)|"
     r"bad at|no interest in|bored by|avoid|not)\b"
 )
+# Ability and doubt are no dislike: "I like art but I'm not good at drawing" likes art and says nothing of liking
+# drawing (the career test reads answers the same way: bot/dialogue/quiz_reader.py); "not sure what to do" no dislike.
+NOT_A_DISLIKE = re.compile(
+    r"\b(not (very |that |so |really )?(good|great|skilled) at|(bad|terrible|awful|weak) at|struggle with|"
+    r"not (really |quite |too )?(sure|certain))\b"
+)
 STRONG_WORDS = re.compile(r"\b(love|adore|passionate|obsessed|really (like|enjoy)|big fan|so much|favou?rite)\b")
 SPLIT = re.compile(r",|;|\.|!|\?|\band\b|\bor\b|\bbut\b|\balso\b|\bplus\b|&|\bas well as\b")
 LEAD = re.compile(
@@ -138,6 +144,7 @@ class Stated:
     phrases: list[str]
     by_letter: dict[str, list[str]] = field(default_factory=dict)
     disliked: list[str] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)  # things to avoid no interest stands for ("sit at a desk")
 
     @property
     def code(self) -> str | None:
@@ -150,7 +157,7 @@ def phrases_of(text: str) -> list[str]:
     out: list[str] = []
     for part in SPLIT.split(text.lower().replace("’", "'")):
         part = part.strip()
-        if not part:
+        if not part or NOT_A_DISLIKE.search(part):
             continue
         neg = bool(NEGATION.search(part))
         core = part
@@ -213,20 +220,28 @@ def infer(text: str, encode: Encoder | None = None) -> Stated:
     phrases = phrases_of(text)
     strong = bool(STRONG_WORDS.search(text.lower()))
     kept: list[str] = []
+    unplaced: list[str] = []
+    read: list[tuple[bool, str, dict[str, float]]] = []
     for phrase in phrases:
         negative = phrase.startswith("not ")
         core = phrase[4:] if negative else phrase
         hits = _lexicon(core)
         if not hits and encode is not None and len(core) >= 3:
             hits = _embedded(core, encode)
-        if not hits:
-            continue
+        if hits:
+            read.append((negative, core, hits))
+        elif negative and len(core) >= 3:
+            unplaced.append(core)
+    # "I like art but hate drawing": some of that kind of work is liked, so the dislike does not cancel it
+    liked = {d for negative, _, hits in read if not negative for d, w in hits.items() if w == 1.0}
+    for negative, core, hits in read:
         kept.append(core)
         for letter, weight in hits.items():
             if negative:
                 if weight == 1.0:
-                    scores[letter] = min(scores[letter], NEGATIVE)
                     disliked.append(core)
+                    if letter not in liked:
+                        scores[letter] = min(scores[letter], NEGATIVE)
                 continue
             top = STRONG_PRIMARY if strong else PRIMARY
             value = top if weight == 1.0 else SECONDARY
@@ -241,6 +256,7 @@ def infer(text: str, encode: Encoder | None = None) -> Stated:
         phrases=[p for p in kept if p not in disliked],
         by_letter={d: v for d, v in by_letter.items() if v},
         disliked=list(dict.fromkeys(disliked)),
+        unplaced=list(dict.fromkeys(unplaced)),
     )
 
 

@@ -399,6 +399,17 @@ def _interest_reason(c: Career, stated: Stated, scores: dict[str, float], basis:
     return "shares your " + figures.join(parts) + " interest" + ("s" if len(parts) > 1 else "")
 
 
+def _unplaced_note(stated: Stated) -> str:
+    """Something to avoid that no interest stands for ("I don't want to sit at a desk all day") is said to be left
+    out, not silently dropped."""
+    if not stated.unplaced:
+        return ""
+    return (
+        f" What you'd rather avoid (\"{figures.join(stated.unplaced)}\") is no interest I can score, so it doesn't "
+        'change these careers: each one\'s "Where they work" section says where and how the work is done.'
+    )
+
+
 def interests_reply(
     careers: dict[str, Career],
     stated: Stated,
@@ -418,7 +429,7 @@ def interests_reply(
         text = (
             "I couldn't tell from that which kinds of work you enjoy. Try naming activities, for example "
             '"I like fixing things and being outdoors" or "I\'m creative and like helping people", or take the '
-            "career test for a fuller picture."
+            "career test for a fuller picture." + _unplaced_note(stated)
         )
         empty: dict[str, Any] = {"interests_match": {"scores": stated.scores, "code": None, "matches": []}}
         return Reply(text, [START_TEST], empty)
@@ -429,6 +440,7 @@ def interests_reply(
     text = "From what you told me I read these interests: " + "; ".join(read) + "."
     if stated.disliked:
         text += f" And not much for: {figures.join(stated.disliked)}."
+    text += _unplaced_note(stated)
     if basis == "blend":
         text += " I blended them with your career test result (2/3 test, 1/3 your words)."
     zone_note = f" (needing up to job zone {zone}, the education you told me)" if zone else ""
