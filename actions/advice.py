@@ -18,7 +18,7 @@ from actions.profile import education_told, encoder, fit_after_test, interests_t
 from actions.quiz import ActionQuiz
 from bot.dialogue import quiz
 from bot.dialogue.advice import figures, interests, moves, rankings, replies
-from bot.dialogue.advice.cues import FEW_PEOPLE, FIT, advice_kind, refers_to_list, type_names
+from bot.dialogue.advice.cues import FEW_PEOPLE, FIT, advice_kind, refers_to_list, says_body_limits_work, type_names
 from bot.dialogue.advice.explain import code_in, explain_code, explain_match
 from bot.dialogue.advice.fit import fit, ranked_matches
 from bot.dialogue.advice.groups import group_asked, group_note, group_preface
@@ -299,6 +299,9 @@ class ActionInterests(SafeAction):
         state = running(tracker.get_slot("quiz"))
         if state and quiz.map_answer(_text(tracker)) is not None:
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
+        route = advice_route(get_service(), _text(tracker)) if not state else None
+        if route is not None:  # "I've been a truck driver for 20 years ... what could I do instead?"
+            return route.answer(dispatcher, tracker, domain)
         events = interests_told(dispatcher, tracker)
         if state:
             send(dispatcher, current_question(state, "Back to the career test:\n"))
@@ -364,6 +367,8 @@ class ActionMoves(SafeAction):
                 f"That name covers several careers here ({', '.join(careers[o].title for o in others[:3])} and "
                 f"{careers[source].title}); I started from {careers[source].title}. Tap another to start from it.\n"
             )
+        if says_body_limits_work(_text(tracker)):
+            lead += replies.BODY_LIMIT_NOTE + "\n"
         pay = figures.annual_salary(careers[source])
         if req.by == "salary" and req.order != "asc" and pay and "min_salary" not in filters:
             filters["min_salary"] = pay  # "what else could I do that pays more?"

@@ -23,6 +23,7 @@ from bot.dialogue.resolve import leftover_name, names_nothing
 from bot.dialogue.section_guess import guess_section
 from bot.dialogue.service import KNOWLEDGE_ERRORS, Service, get_service
 from bot.dialogue.small_talk import small_talk
+from bot.dialogue.training_time import asks_training_time
 from bot.logs import log_turn
 
 log = logging.getLogger(__name__)
@@ -170,6 +171,8 @@ def about_focus(service: Service, tracker: Tracker) -> tuple[str, str] | None:
         return None
     if service.resolver.find_in_text(text, limit=1) or from_last_list(tracker, text):
         return None
+    if asks_training_time(text):  # "how long would it take me?": how long it takes to get in
+        return str(focus), "education"
     return str(focus), guess_section(text, [], service.index.model)
 
 

@@ -165,6 +165,9 @@ def test_a_follow_up_nlu_was_unsure_of_is_about_the_career_in_focus():
     t = tracker("can I work from home as one?", "nlu_fallback", slots={"career": "veterinarian"})
     [msg], _ = run(actions.ActionFallbackSearch(), t)
     assert (msg["career"], msg["section"]) == ("veterinarian", "workplace"), msg
+    t = tracker("how long would it take me?", "nlu_fallback", slots={"career": "veterinarian"})
+    [msg], _ = run(actions.ActionFallbackSearch(), t)  # it answered with the duties
+    assert (msg["career"], msg["section"]) == ("veterinarian", "education"), msg
     t = tracker("what jobs can I do from home?", "nlu_fallback", slots={"career": "veterinarian"})
     [msg], _ = run(actions.ActionFallbackSearch(), t)
     assert msg.get("career") != "veterinarian", msg  # a new open question

@@ -511,6 +511,18 @@ def test_a_job_named_by_where_it_was_done_is_where_moves_start(text, phrase):
     assert from_phrase(text) == phrase
 
 
+def test_a_worn_out_body_asks_for_moves_and_hears_what_the_list_cannot_weigh(act):
+    """NLU read this as interests told and the reply said it could not tell what the person enjoys; the moves came
+    without a word on the bad back they cannot account for."""
+    text = "I'm 45 and I've been a truck driver for 20 years. My back is giving out. What could I do instead?"
+    [msg], _ = run(act.ActionInterests(), tracker(text, "tell_interests", ["truck driver"]))
+    assert msg["moves"]["from"] == "truck-driver" and "don't measure how physically demanding" in msg["text"]
+    [msg], _ = run(
+        act.ActionMoves(), tracker("I'm a truck driver, what else could I do?", "ask_moves", ["truck driver"])
+    )
+    assert msg["moves"]["from"] == "truck-driver" and "physically" not in msg["text"]
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Explanations
 
@@ -606,6 +618,8 @@ def test_education_told_mid_test_answers_the_tests_education_question(act):
         ("I was made redundant last month", 0, "moves"),
         ("lost my job at the warehouse, any ideas", 0, "moves"),
         ("which jobs are least likely to be laid off?", 0, None),
+        ("I've been a truck driver for 20 years, what could I do instead?", 1, "moves"),
+        ("I'm a nurse and I can't do this job anymore", 1, "moves"),
         ("what does a nurse do?", 1, None),
         ("how much does a welder earn?", 1, None),
         ("do paramedics change shifts often?", 1, None),

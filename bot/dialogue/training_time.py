@@ -48,6 +48,17 @@ def asks_how_long(text: str) -> bool:
     return bool(HOW_LONG.search(text))
 
 
+_GETTING_IN = re.compile(
+    r"\b(take|takes|taking|become|train|training|qualif\w*|school|study|get (there|in|into|started))\b", re.I
+)
+
+
+def asks_training_time(text: str) -> bool:
+    """ "How long would it take me?", "how many years of school is it?": the time to get into a career, not to do
+    it ("how long are their shifts?")."""
+    return asks_how_long(text) and bool(_GETTING_IN.search(text))
+
+
 def how_long_line(career: Career) -> str | None:
     """BLS's typical route into the career with the usual length of each step, or None without BLS categories."""
     outlook = career.meta.get("outlook")

@@ -37,7 +37,8 @@ FIT = re.compile(
 CHANGE = re.compile(
     r"\b(change|switch|changing|switching) (careers?|jobs|fields?|professions?|lines of work)\b|\bcareer (change|"
     r"switch)\b|\bwhat (could|can|should) i do next\b|\bnext (step|move) in my career\b|"
-    r"\bwhat else (can|could|should|might) i do\b|"
+    r"\bwhat else (can|could|should|might) i do\b|\bwhat (can|could|should|might) i do instead\b|"
+    r"\bi can'?t do (this|it|this job|my job|that job|the job) (any ?more|much longer|for much longer)\b|"
     # losing one's own job: "I got laid off from the plant, what now?" (not "jobs least likely to be laid off")
     r"\bi(?:'ve| have| was| got| just got|'ve just been| have just been| was just)? (?:been |just )?(?:laid off|"
     r"made redundant|let go|fired)\b|\b(lost|losing) my job\b"
@@ -82,6 +83,19 @@ TYPE_WORDS = {
     "E": r"enterprising",
     "C": r"conventional",
 }
+
+
+# A body that limits the work someone can do ("my back is giving out", "bad knees", "can't lift anymore"): no fact we
+# have measures how physical a job is, so the moves reply says so instead of pretending its list accounts for it.
+BODY_LIMIT = re.compile(
+    r"\b(my|bad|injured|hurt|sore) (back|knees?|hips?|shoulders?|wrists?|joints?|body)\b|\b(back|knee|shoulder) "
+    r"(injury|problems?|pain|surgery)\b|\bcan'?t (lift|stand all day|be on my feet)\b|\b(less|not as) physical\b|"
+    r"\b(too|so|less) physically (demanding|hard|tough)\b|\bgetting too old for (this|the physical)\b"
+)
+
+
+def says_body_limits_work(text: str) -> bool:
+    return bool(BODY_LIMIT.search(text.lower().replace("’", "'")))
 
 
 def advice_kind(text: str, named: int) -> str | None:

@@ -399,6 +399,14 @@ def _interest_reason(c: Career, stated: Stated, scores: dict[str, float], basis:
     return "shares your " + figures.join(parts) + " interest" + ("s" if len(parts) > 1 else "")
 
 
+BODY_LIMIT_NOTE = (
+    "You mentioned what your body can take: the facts I use don't measure how physically demanding a job is, so "
+    "this list doesn't account for it. Each career's \"Where they work\" section describes the setting and often the "
+    "physical side (lifting, standing, time on the road). In the US, your state's vocational rehabilitation agency "
+    "and American Job Centers help people whose health limits the work they can do."
+)
+
+
 def _unplaced_note(stated: Stated) -> str:
     """Something to avoid that no interest stands for ("I don't want to sit at a desk all day") is said to be left
     out, not silently dropped."""
