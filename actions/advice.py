@@ -13,12 +13,29 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import SHOWN, SafeAction, about_focus, from_last_list, last_section, resolve_mentions, send
+from actions.base import (
+    SHOWN,
+    SafeAction,
+    about_focus,
+    action_named,
+    from_last_list,
+    last_section,
+    resolve_mentions,
+    send,
+)
 from actions.profile import education_told, encoder, fit_after_test, interests_told  # noqa: F401
 from actions.quiz import ActionQuiz
 from bot.dialogue import quiz
 from bot.dialogue.advice import figures, interests, moves, rankings, replies
-from bot.dialogue.advice.cues import FEW_PEOPLE, FIT, advice_kind, refers_to_list, says_body_limits_work, type_names
+from bot.dialogue.advice.cues import (
+    FEW_PEOPLE,
+    FIT,
+    HOW_TO_START,
+    advice_kind,
+    refers_to_list,
+    says_body_limits_work,
+    type_names,
+)
 from bot.dialogue.advice.explain import code_in, explain_code, explain_match
 from bot.dialogue.advice.fit import fit, ranked_matches
 from bot.dialogue.advice.groups import group_asked, group_note, group_preface
@@ -64,6 +81,11 @@ def interests_in(text: str) -> bool:
 
 
 JOB_WORDS = re.compile(r"\b(jobs?|careers?|occupations?|professions?|roles?)\b", re.I)
+# Education told together with a request for work: "I only have a GED, what jobs can I get?"
+WANTS_WORK = re.compile(
+    rf"{JOB_WORDS.pattern}|\b(want|like|wish|hope|looking) (to )?(work|a job)\b|\bwhat (can|could) i (do|be|get)\b",
+    re.I,
+)
 THAN = re.compile(r"\bthan\b", re.I)
 
 
@@ -277,6 +299,11 @@ class ActionFit(SafeAction):
                 'for me?"'
             )
             return []
+        text = _text(tracker)
+        if HOW_TO_START.search(text.lower()) and not FIT.search(text.lower()):
+            # "how do I get started as the first one?" read as a fit question: how to get in
+            send(dispatcher, section_answer(service, career, "education", text))
+            return [SlotSet("career", career), SlotSet("section", "education")]
         person = _person(tracker)
         result = fit(service.careers, career, person)
         send(dispatcher, with_group_line(replies.fit_reply(service.careers, result, person), _text(tracker), career))
@@ -595,6 +622,8 @@ class ActionProfile(SafeAction):
                 profile["zone"] = zone
                 events.append(SlotSet("profile", profile))
             send(dispatcher, replies.education_reply(zone, text))
+            if not state and WANTS_WORK.search(text):  # "I want work in hospital, no have university": and the jobs
+                return events + action_named("action_explore_careers").answer(dispatcher, tracker, domain)
         else:
             person = person_from_slots(tracker.get_slot("quiz"), profile)
             send(dispatcher, replies.profile_reply(get_service().careers, profile, person))

@@ -511,6 +511,33 @@ def test_a_job_named_by_where_it_was_done_is_where_moves_start(text, phrase):
     assert from_phrase(text) == phrase
 
 
+def test_education_told_with_a_request_for_work_gets_the_jobs_too(act, careers):
+    from bot.dialogue.answers import NO_DEGREE_LEVELS
+
+    """ "hello, my english is not good. I want work in hospital, no have university" got "I didn't catch your level of
+    education" and nothing else."""
+    text = "hello, my english is not good. I want work in hospital, no have university"
+    assert education_zone(text) == 2 and rankings.parse(text).filters["max_job_zone"] == 2
+    msgs, slots = run(act.ActionProfile(), tracker(text, "tell_education"))
+    assert slots["profile"]["zone"] == 2 and "Noted" in msgs[0]["text"]
+    listed = msgs[1]["explore"]
+    assert listed and all(careers[c].education.get("level") in NO_DEGREE_LEVELS for c in listed), listed
+    assert msgs[1]["text"].startswith("Some careers that fit and need no degree")
+    [msg], _ = run(act.ActionProfile(), tracker("I only have a high school diploma", "tell_education"))
+    assert "explore" not in msg  # education alone: noted, no list
+
+
+def test_how_to_get_started_read_as_fit_is_how_to_get_in(act):
+    """ "how do I get started as the first one?" after a ranking (NLU: ask_fit) got "whether a Solar Installer suits
+    you depends on what you enjoy"."""
+    [msg], _ = run(
+        act.ActionFit(), tracker("how do I get started as a solar installer?", "ask_fit", ["solar installer"])
+    )
+    assert (msg["career"], msg["section"]) == ("solar-installer", "education")
+    [msg], _ = run(act.ActionFit(), tracker("would I be good as a solar installer?", "ask_fit", ["solar installer"]))
+    assert "fit" in msg and "section" not in msg
+
+
 def test_a_worn_out_body_asks_for_moves_and_hears_what_the_list_cannot_weigh(act):
     """NLU read this as interests told and the reply said it could not tell what the person enjoys; the moves came
     without a word on the bad back they cannot account for."""

@@ -31,6 +31,12 @@ FIT = re.compile(
     r"\bshould i (be|become)\b|\b(for|to) (someone|somebody|a person|people) like me\b|\b(according to|based on|"
     r"going by|given) my (test|results?|answers|interests|profile|scores?)\b"
 )
+# How to get into a career: "how do I get started as the first one?" is the education section, though NLU may read
+# it as a fit question.
+HOW_TO_START = re.compile(
+    r"\bhow (do|can|would|could|should|does one|do you) (i |one |you |someone )?(get started|start out|start|become|"
+    r"get into|break into|train|qualify)\b"
+)
 # Changing careers with no target named: "I want to change careers", "what could I do next?" (moves from the current
 # job, asked for when not known). The explore action takes only these, not MOVES' "other jobs", which an open question
 # uses too ("what other jobs involve animals?").

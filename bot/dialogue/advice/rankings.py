@@ -169,7 +169,7 @@ INTERESTS: list[tuple[str, re.Pattern[str]]] = [
 
 NO_DEGREE = re.compile(
     r"\b(without|no|don'?t need|do not need|not needing|doesn'?t need|does not need|without needing|skip|"
-    r"(?:i )?(?:don'?t|do not|dont) have|(?:i )?(?:haven'?t|have not) got|without having|lack|lacking|"
+    r"(?:i )?(?:don'?t|do not|dont|no|not) have|(?:i )?(?:haven'?t|have not) got|without having|lack|lacking|"
     r"not requiring|that don'?t require|that do not require)( a| any)?( college| university| uni| four.year| 4.year)?"
     r" (degree|college|university|uni)\b|\bno.degree\b|\bwithout (going to )?(college|university|uni)\b|"
     r"\b(only|just)( a| my)? high school\b|\bhigh school (only|diploma)\b|\bwithout (a )?bachelor'?s?\b|"
