@@ -14,10 +14,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import (
+    FOLLOW_UP_CUE,
     SHOWN,
     SafeAction,
     about_focus,
     action_named,
+    career_mentions,
     from_last_list,
     last_section,
     resolve_mentions,
@@ -31,6 +33,7 @@ from bot.dialogue.advice.cues import (
     FEW_PEOPLE,
     FIT,
     HOW_TO_START,
+    SIMILAR,
     advice_kind,
     refers_to_list,
     says_body_limits_work,
@@ -113,7 +116,8 @@ class ActionRankCareers(SafeAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         if self._answers_the_test(tracker):
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
-        if answers_what_i_do(tracker):  # "I'm a cashier" after "What do you do now?", read as a ranking
+        if answers_what_i_do(tracker) or wants_similar(get_service(), tracker):
+            # "I'm a cashier" after "What do you do now?", or "what jobs are similar to that?", read as a ranking
             return ActionMoves().answer(dispatcher, tracker, domain)
         careers = get_service().careers
         intent, text = _intent(tracker), _text(tracker)
@@ -135,9 +139,8 @@ class ActionRankCareers(SafeAction):
         last_moves = _moves_slot(tracker.get_slot("ranking"))
         if intent == "show_more" and last_moves:
             filters = dict(last_moves.get("filters") or {})
-            return show_moves(
-                dispatcher, last_moves["from"], filters, int(last_moves.get("offset") or 0) + rankings.PAGE
-            )
+            offset = int(last_moves.get("offset") or 0) + rankings.PAGE
+            return show_moves(dispatcher, last_moves["from"], filters, offset, similar=bool(last_moves.get("similar")))
         shown = _shown_slot(tracker.get_slot("ranking"))
         if intent == "show_more" and shown and scores is not None:
             # after a test result or the careers that fit stated interests: the next best matches
@@ -213,7 +216,7 @@ class ActionRankCareers(SafeAction):
         filters = dict(last.get("filters") or {})
         if req.by is None:
             merged = rankings.refine(rankings.Query(rankings.DEFAULT_BY, "desc", filters), req).filters
-            return show_moves(dispatcher, last["from"], merged)
+            return show_moves(dispatcher, last["from"], merged, similar=bool(last.get("similar")))
         return _rank_listed(dispatcher, list(last["careers"]), req, scores, basis)
 
 
@@ -364,6 +367,23 @@ def _source(service: Service, tracker: Tracker) -> tuple[str | None, list[str], 
     return (job if job in service.careers else None), [], None
 
 
+def asks_for_similar(tracker: Tracker) -> bool:
+    """ "What jobs are similar to that?", "jobs like a pharmacist": careers like one, named or in focus (two named
+    careers are a comparison)."""
+    text = _text(tracker)
+    return not text.startswith("/") and bool(SIMILAR.search(text.lower())) and len(career_mentions(tracker)) <= 1
+
+
+def wants_similar(service: Service, tracker: Tracker) -> bool:
+    """Careers like one asked for, whatever NLU read ("what jobs are similar to that?" read as a ranking, "jobs like
+    that?" as a search): a career named, or the one in focus pointed to."""
+    if not asks_for_similar(tracker):
+        return False
+    text = _text(tracker)
+    focus = tracker.get_slot("career") in service.careers and bool(FOLLOW_UP_CUE.search(text))
+    return focus or bool(named_careers(service, text))
+
+
 class ActionMoves(SafeAction):
     """ask_moves: careers to move to from a current one (O*NET skills and knowledge, interests, relations)."""
 
@@ -373,7 +393,15 @@ class ActionMoves(SafeAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         service = get_service()
         careers = service.careers
-        source, others, problem = _source(service, tracker)
+        similar = asks_for_similar(tracker)
+        focus = tracker.get_slot("career")
+        source: str | None
+        others: list[str]
+        problem: Reply | None
+        if similar and focus in careers and not named_careers(service, _text(tracker)):
+            source, others, problem = str(focus), [], None  # "what jobs are similar to that?"
+        else:
+            source, others, problem = _source(service, tracker)
         if problem:
             send(dispatcher, problem)
             return []
@@ -399,7 +427,9 @@ class ActionMoves(SafeAction):
         pay = figures.annual_salary(careers[source])
         if req.by == "salary" and req.order != "asc" and pay and "min_salary" not in filters:
             filters["min_salary"] = pay  # "what else could I do that pays more?"
-        events = show_moves(dispatcher, source, filters, lead=lead, others=others)
+        events = show_moves(dispatcher, source, filters, lead=lead, others=others, similar=similar)
+        if similar:  # careers like it: the person need not do it
+            return [*events, SlotSet("career", source)]
         profile = profile_of(tracker.get_slot("profile"))
         profile["current_job"] = source
         return [*events, SlotSet("profile", profile)]
@@ -451,19 +481,23 @@ def show_moves(
     offset: int = 0,
     lead: str = "",
     others: list[str] | tuple[str, ...] = (),
+    similar: bool = False,
 ) -> list:
-    """One page of the moves from `source` among the careers that pass `filters` ("without a degree")."""
+    """One page of the moves from `source` among the careers that pass `filters` ("without a degree"); `similar`:
+    asked as careers like it."""
     careers = get_service().careers
     model = moves.skill_model(careers)
     allowed = {cid for cid, c in careers.items() if rankings.passes(c, filters) is True} if filters else None
     found = moves.moves(model, source, None, allowed=allowed)
-    reply = replies.moves_reply(careers, model, source, found, lead, filters, offset)
+    reply = replies.moves_reply(careers, model, source, found, lead, filters, offset, similar)
     reply.buttons += [
         {"title": f"From {careers[o].title}", "payload": replies.payload("ask_moves", o)} for o in others[:2]
     ]
     send(dispatcher, reply)
     shown = [m.career for m in found[offset : offset + rankings.PAGE]]
     slot = {"by": MOVES_LIST, "from": source, "filters": dict(filters), "careers": shown, "offset": offset}
+    if similar:
+        slot["similar"] = True
     return [SlotSet("ranking", slot)]
 
 

@@ -21,6 +21,7 @@ from actions.advice import (
     answers_what_i_do,
     interests_in,
     named_careers,
+    wants_similar,
     with_group_line,
 )
 from actions.base import (
@@ -38,7 +39,7 @@ from actions.base import (
 from actions.quiz import ActionQuiz
 from bot.dialogue import answers, quiz
 from bot.dialogue.advice import rankings, replies
-from bot.dialogue.advice.cues import CHANGE, FEW_PEOPLE, MOVES, SURE_MOVES, SURE_PATH, type_names
+from bot.dialogue.advice.cues import CHANGE, FEW_PEOPLE, MOVES, SURE_MOVES, SURE_PATH, WANT_TO_BECOME, type_names
 from bot.dialogue.advice.groups import group_asked
 from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.advice.roles import from_phrase
@@ -180,7 +181,12 @@ class ActionExploreCareers(SafeAction):
             return ActionRankCareers().answer(dispatcher, tracker, domain)
         named = named_careers(get_service(), text)
         own_job = len(named) <= 1 and MOVES.search(text.lower()) and from_phrase(text)
-        if (CHANGE.search(text) and not named) or answers_what_i_do(tracker) or own_job:
+        if (
+            (CHANGE.search(text) and not named)
+            or answers_what_i_do(tracker)
+            or own_job
+            or wants_similar(get_service(), tracker)
+        ):
             # "I want to change careers": moves from the current job (asked for when not known), not a search list;
             # "I'm a cashier" after "What do you do now?"; "I teach high school, what other jobs could I do?"
             return ActionMoves().answer(dispatcher, tracker, domain)
@@ -229,7 +235,8 @@ class ActionFallbackSearch(SafeAction):
             # a test answer NLU did not recognise
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
         if not state and text and not text.startswith("/"):
-            if answers_what_i_do(tracker):  # "I'm a cashier" after "What do you do now?"
+            if answers_what_i_do(tracker) or wants_similar(service, tracker):
+                # "I'm a cashier" after "What do you do now?"; "jobs like that?"
                 return ActionMoves().answer(dispatcher, tracker, domain)
             about = about_focus(service, tracker)
             if about:  # "can I work from home as one?" after a web developer's pay: about that career
@@ -265,6 +272,10 @@ class ActionFallbackSearch(SafeAction):
         if not text:
             dispatcher.utter_message(response="utter_default")
             return []
+        becoming = service.resolver.find_in_text(text, limit=1) if WANT_TO_BECOME.search(text.lower()) else []
+        if becoming:  # "i want to be a youtuber" (a name NLU does not know): how to become one
+            send(dispatcher, answers.section_answer(service, becoming[0], "education", text))
+            return [SlotSet("career", becoming[0]), SlotSet("section", "education")]
         reply = answers.fallback_reply(service, text, SEARCH_ANSWER_MIN)
         if reply is None:
             dispatcher.utter_message(response="utter_default")

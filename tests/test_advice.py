@@ -527,6 +527,50 @@ def test_education_told_with_a_request_for_work_gets_the_jobs_too(act, careers):
     assert "explore" not in msg  # education alone: noted, no list
 
 
+@pytest.mark.parametrize(
+    ("action", "text", "intent", "entities"),
+    [
+        ("ActionRankCareers", "what jobs are similar to that", "ask_ranking", []),
+        ("ActionExploreCareers", "jobs like that?", "explore_careers", []),
+        ("ActionFallbackSearch", "any jobs kind of like that?", "nlu_fallback", []),
+        ("ActionMoves", "what jobs are similar to a pharmacist", "ask_moves", ["pharmacist"]),
+    ],
+)
+def test_careers_like_one_are_similar_careers_not_a_search_or_the_persons_moves(act, action, text, intent, entities):
+    """ "what jobs are similar to that?" after a pharmacist's duties ranked all careers by pay; "jobs like that?" got
+    a search list (logistics managers); "similar to a content creator" said "what you do as a Content Creator" to a
+    teenager and remembered it as their job."""
+    cls = action_class(act, action)
+    [msg], slots = run(cls(), tracker(text, intent, entities, slots={"career": "pharmacist"}))
+    assert msg["moves"]["from"] == "pharmacist" and msg["moves"]["similar"] is True, msg
+    assert msg["text"].startswith("Careers similar to Pharmacist") and "what you do as" not in msg["text"]
+    assert "profile" not in slots and slots["career"] == "pharmacist"
+    assert slots["ranking"]["similar"] is True  # "show me more" pages the same list
+    [more], _ = run(act.ActionRankCareers(), tracker("show me more", "show_more", slots={"ranking": slots["ranking"]}))
+    assert more["moves"]["offset"] == 5 and more["text"].startswith("Careers similar to Pharmacist")
+
+
+def test_words_asking_for_similar_careers_or_to_become_one():
+    from bot.dialogue.advice.cues import SIMILAR, WANT_TO_BECOME
+
+    similar = ["what jobs are similar to that", "jobs like that?", "jobs like a pharmacist", "alternatives to nursing"]
+    assert all(SIMILAR.search(t) for t in similar)
+    assert not any(SIMILAR.search(t) for t in ["jobs related to animals", "i like that", "what careers do you like"])
+    become = [
+        "i want to be a youtuber",
+        "i'd like to become a nurse",
+        "i'm going to be a doctor",
+        "i would love to be a vet",
+    ]
+    assert all(WANT_TO_BECOME.search(t) for t in become)
+    assert not any(WANT_TO_BECOME.search(t) for t in ["i like being a nurse", "i want a job", "being a nurse is hard"])
+
+
+def test_i_want_to_be_a_name_nlu_does_not_know_is_how_to_become_one(act):
+    [msg], _ = run(action_class(act, "ActionFallbackSearch")(), tracker("i want to be a youtuber", "nlu_fallback"))
+    assert (msg["career"], msg["section"]) == ("content-creator", "education") and "not sure" not in msg["text"]
+
+
 def test_how_to_get_started_read_as_fit_is_how_to_get_in(act):
     """ "how do I get started as the first one?" after a ranking (NLU: ask_fit) got "whether a Solar Installer suits
     you depends on what you enjoy"."""

@@ -31,6 +31,18 @@ FIT = re.compile(
     r"\bshould i (be|become)\b|\b(for|to) (someone|somebody|a person|people) like me\b|\b(according to|based on|"
     r"going by|given) my (test|results?|answers|interests|profile|scores?)\b"
 )
+# "I want to be a youtuber": how to become one, without the fallback's "I'm not sure I understood".
+WANT_TO_BECOME = re.compile(
+    r"\b(?:i(?: really| just)? (?:want|wanna|hope|plan|dream of)|i(?:'m| am) (?:going|planning)|"
+    r"i(?:'d| would)(?: really)? (?:like|love)) (?:to )?(?:be|become|becoming|being) (?:an? )?"
+)
+# Careers like one named or in focus: "what jobs are similar to that?", "jobs like a pharmacist", "alternatives to
+# nursing". The person need not do that job (moves said "what you do as a Content Creator" to a teenager).
+# Not "jobs related to animals", a topic.
+SIMILAR = re.compile(
+    r"\bsimilar\b|\b(jobs?|careers?|work|roles?|occupations?|professions?|something|anything|ones) (just |a bit |"
+    r"kind of |sort of )?like (that|this|it|those|them|that one|this one|an? |being an? )|\balternatives? to\b"
+)
 # How to get into a career: "how do I get started as the first one?" is the education section, though NLU may read
 # it as a fit question.
 HOW_TO_START = re.compile(

@@ -509,15 +509,21 @@ def moves_reply(
     lead: str = "",
     filters: dict[str, Any] | None = None,
     offset: int = 0,
+    similar: bool = False,
 ) -> Reply:
-    """Moves from `source`: `found` is every move in order (filtered when `filters`), this page starts at `offset`."""
+    """Moves from `source`: `found` is every move in order (filtered when `filters`), this page starts at `offset`.
+    `similar`: asked as careers like `source` ("jobs similar to a pharmacist"), by someone who need not do it."""
     src = careers[source]
     r = model.ratings[source]
     filters = filters or {}
     described = filters_in_words(filters, careers)
     only = (", " + "; ".join(described)) if described else ""
     shown = found[offset : offset + PAGE]
-    meta = {"moves": {"from": source, "careers": [m.career for m in shown], "filters": dict(filters), "offset": offset}}
+    meta: dict[str, Any] = {
+        "moves": {"from": source, "careers": [m.career for m in shown], "filters": dict(filters), "offset": offset}
+    }
+    if similar:
+        meta["moves"]["similar"] = True
     if not found:
         text = f"I couldn't find careers close to {src.title}{only} in my pages."
         if filters:
@@ -530,7 +536,7 @@ def moves_reply(
         c = careers[m.career]
         why = []
         if m.shared:
-            why.append("uses your " + figures.join(m.shared[:3]))
+            why.append(("shares " if similar else "uses your ") + figures.join(m.shared[:3]))
         if m.related >= 0.8:
             why.append("O*NET lists it as related")
         pay = figures.salary_words(c)
@@ -542,16 +548,22 @@ def moves_reply(
             "related careers only."
         )
     more = offset + len(shown) < len(found)
+    head = (
+        f"Careers similar to {src.title}" if similar else f"Careers that build on what you do as {article(src.title)}"
+    )
     text = (
-        lead + f"Careers that build on what you do as {article(src.title)}{only}, by shared skills and knowledge, "
-        "interests and O*NET related occupations:\n"
+        lead
+        + f"{head}{only}, by shared skills and knowledge, interests and O*NET related occupations:\n"
         + "\n".join(lines)
         + (f"\n{note}" if note else "")
         + f"\nFrom {ONET_NOTE}; pay is US data. A starting point: ask me how to get from one to another"
         + (' or say "show me more".' if more else ".")
     )
     buttons = [
-        {"title": f"Path to {careers[m.career].title}", "payload": path_payload(source, m.career)} for m in shown[:3]
+        {"title": careers[m.career].title, "payload": payload("ask_overview", m.career)}
+        if similar
+        else {"title": f"Path to {careers[m.career].title}", "payload": path_payload(source, m.career)}
+        for m in shown[:3]
     ]
     return Reply(text, ([SHOW_MORE] if more else []) + buttons, meta)
 
