@@ -15,8 +15,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.dialogue import answers, quiz, referents
+from bot.dialogue.advice import routes
 from bot.dialogue.answers import Reply
-from bot.dialogue.help_topics import help_topic
+from bot.dialogue.help_topics import HelpTopic, help_topic
 from bot.dialogue.language import looks_foreign
 from bot.dialogue.quiz_replies import current_question, running
 from bot.dialogue.resolve import leftover_name, names_nothing
@@ -237,6 +238,24 @@ def small_talk_only(tracker: Tracker) -> str | None:
     return small_talk(text)
 
 
+_ROUTES: dict[int, str] = {}
+
+
+def routes_topic(tracker: Tracker) -> HelpTopic | None:
+    """ "Which is better, college or trade school?" asked about no career in particular (one named is asked about in
+    its education section): pay by entry route, once per process."""
+    text = str(tracker.latest_message.get("text") or "")
+    if text.startswith("/") or not routes.asks_college_or_trade(text) or running(tracker.get_slot("quiz")):
+        return None
+    service = get_service()
+    if service.resolver.find_in_text(text, limit=1):
+        return None
+    key = id(service.careers)
+    if key not in _ROUTES:
+        _ROUTES[key] = routes.routes_text(routes.routes(service.careers))
+    return HelpTopic("college_or_trade", _ROUTES[key])
+
+
 class SafeAction(Action, ABC):
     """Any failure inside an action becomes a friendly message and a log line, never silence.
 
@@ -250,7 +269,7 @@ class SafeAction(Action, ABC):
         started = time.perf_counter()
         try:
             talk = small_talk_only(tracker)
-            topic = help_topic(tracker.latest_message.get("text") or "")
+            topic = help_topic(tracker.latest_message.get("text") or "") or routes_topic(tracker)
             events: list = []
             if self.reads_questions and is_foreign_question(tracker):
                 send(dispatcher, answers.not_english_reply())

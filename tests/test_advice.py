@@ -550,6 +550,24 @@ def test_careers_like_one_are_similar_careers_not_a_search_or_the_persons_moves(
     assert more["moves"]["offset"] == 5 and more["text"].startswith("Careers similar to Pharmacist")
 
 
+def test_college_or_trade_school_in_general_gets_pay_by_route_not_a_guess(act, careers):
+    """ "which is better, college or trade school?" got "I don't have a page called 'school'"."""
+    from bot.dialogue.advice.routes import routes
+
+    fallback = action_class(act, "ActionFallbackSearch")
+    [msg], _ = run(fallback(), tracker("which is better, college or trade school?", "nlu_fallback"))
+    assert msg["help_topic"] == "college_or_trade" and msg["text"].startswith("Neither is better for everyone")
+    found = {p.route: p for p in routes(careers).pay}
+    assert set(found) == {"trade", "associate", "bachelor"} and found["trade"].occupations >= 40
+    assert found["trade"].median_pay < found["bachelor"].median_pay
+    for p in found.values():
+        assert f"{p.occupations} occupations, middle pay {figures.money(p.median_pay, 'year')} a year" in msg["text"]
+    # one career named: its own education section
+    text = "should I go to college or trade school to become an electrician?"
+    [msg], _ = run(action_class(act, "ActionAnswerCareer")(), tracker(text, "ask_education", ["electrician"]))
+    assert (msg["career"], msg["section"]) == ("electrician", "education") and "help_topic" not in msg
+
+
 def test_words_asking_for_similar_careers_or_to_become_one():
     from bot.dialogue.advice.cues import SIMILAR, WANT_TO_BECOME
 
@@ -816,6 +834,9 @@ GROUP_QUESTIONS = [
     ("jobs for single moms", "family"),
     ("what jobs can I do with a criminal record", "record"),
     ("careers for ex-offenders", "record"),
+    ("I have a felony, can I become a nurse?", "record"),
+    ("can I become a nurse with a criminal record?", "record"),
+    ("I was in prison, can I be a teacher?", "record"),
     ("am I too old to learn coding", "age"),
     ("is it too late to become a doctor at 40", "age"),
     ("I'm 45, is it too late to become a nurse?", "age"),
@@ -837,6 +858,8 @@ NOT_GROUP_QUESTIONS = [
     "jobs with kids",
     "careers helping ex-offenders",
     "careers with a record label",
+    "I have a record label, can I be a producer?",
+    "I have a degree, can I become a nurse?",
     "what jobs can I do with a biology degree",
     "is it too late to apply for medical school this year",
     "jobs working with people with autism",
@@ -958,6 +981,8 @@ def test_a_record_hears_which_fields_check_it_and_gets_no_police_jobs(act):
         ("ActionAnswerCareer", "can women be electricians?", "ask_overview", "electrician", "open to anyone"),
         ("ActionFit", "is nursing a good job for a man?", "ask_fit", "registered-nurse", "open to anyone"),
         ("ActionAnswerCareer", "is it too late to become a doctor at 40", "ask_education", "doctor", "every age"),
+        # it got the education section with no word on the record nursing boards check
+        ("ActionAnswerCareer", "I have a felony, can I become a nurse?", "ask_education", "nurse", "healthcare"),
     ],
 )
 def test_a_question_about_one_career_asked_with_a_group_says_it_is_open_to_anyone(

@@ -101,6 +101,16 @@ def _patterns(kind: str, words: str) -> list[re.Pattern[str]]:
             re.compile(rf"\b{_JOBS}\b(?P<gap>[^.?!]{{0,40}}?)\bwith {_HAD[kind]}\b", re.I),
             re.compile(rf"\bi (have|got|'ve got|ve got|live with) {_HAD[kind]}\b[^?!]{{0,60}}\b{_ASK}\b", re.I),
         ]
+    if kind == "record":  # about one career: "I have a felony, can I become a nurse?", "I was in prison, can I ..."
+        had = (
+            rf"(i (have|got|'ve got|had) {_HAD[kind]}|i (was|have been|'ve been|went) (in|to) (prison|jail)|i did time)"
+        )
+        found += [
+            re.compile(rf"\b{had}\b[^?!]{{0,60}}\b(can|could|will|would|may|is it possible|am i able)\b", re.I),
+            re.compile(
+                rf"\b(can|could|will|would|may) (i|someone|a person|people)\b[^?!]{{0,60}}\bwith {_HAD[kind]}", re.I
+            ),
+        ]
     if kind == "disability":
         found.append(re.compile(rf"\bi (use|need|am in|'m in) a wheelchair\b[^?!]{{0,60}}\b{_ASK}\b", re.I))
     return found
