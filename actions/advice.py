@@ -549,7 +549,7 @@ class ActionPath(SafeAction):
                     "\nTell me what you do now (\"I'm a cashier, how can I become ...\") and I'll compare the skills "
                     "of the two."
                 )
-                send(dispatcher, reply)
+                send(dispatcher, with_group_line(reply, text, one))  # "I have a felony, can I become a nurse?"
                 return [SlotSet("career", one), SlotSet("section", "education")]
             send(dispatcher, _path_needs_two())
             return []

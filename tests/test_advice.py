@@ -983,6 +983,7 @@ def test_a_record_hears_which_fields_check_it_and_gets_no_police_jobs(act):
         ("ActionAnswerCareer", "is it too late to become a doctor at 40", "ask_education", "doctor", "every age"),
         # it got the education section with no word on the record nursing boards check
         ("ActionAnswerCareer", "I have a felony, can I become a nurse?", "ask_education", "nurse", "healthcare"),
+        ("ActionPath", "I have a felony, can I become a nurse?", "ask_path", "nurse", "healthcare"),  # NLU's reading
     ],
 )
 def test_a_question_about_one_career_asked_with_a_group_says_it_is_open_to_anyone(
