@@ -19,7 +19,7 @@ from bot.dialogue.advice import routes
 from bot.dialogue.answers import Reply
 from bot.dialogue.help_topics import HelpTopic, help_topic
 from bot.dialogue.language import looks_foreign
-from bot.dialogue.quiz_replies import current_question, running
+from bot.dialogue.quiz_replies import SCALE_HELP, asks_about_the_scale, current_question, running
 from bot.dialogue.resolve import leftover_name, names_nothing
 from bot.dialogue.section_guess import guess_section
 from bot.dialogue.service import KNOWLEDGE_ERRORS, Service, get_service
@@ -238,6 +238,14 @@ def small_talk_only(tracker: Tracker) -> str | None:
     return small_talk(text)
 
 
+def scale_topic(tracker: Tracker) -> HelpTopic | None:
+    """ "What's the difference between like it and love it?" asked mid-test: what the answers mean."""
+    text = str(tracker.latest_message.get("text") or "")
+    if text.startswith("/") or not running(tracker.get_slot("quiz")) or not asks_about_the_scale(text):
+        return None
+    return HelpTopic("answer_scale", SCALE_HELP)
+
+
 _ROUTES: dict[int, str] = {}
 
 
@@ -269,7 +277,9 @@ class SafeAction(Action, ABC):
         started = time.perf_counter()
         try:
             talk = small_talk_only(tracker)
-            topic = help_topic(tracker.latest_message.get("text") or "") or routes_topic(tracker)
+            topic = (
+                help_topic(tracker.latest_message.get("text") or "") or routes_topic(tracker) or scale_topic(tracker)
+            )
             events: list = []
             if self.reads_questions and is_foreign_question(tracker):
                 send(dispatcher, answers.not_english_reply())

@@ -159,6 +159,23 @@ def test_a_help_topic_mid_test_is_answered_then_the_item_asked_again():
     assert messages[0]["help_topic"] == "funding" and messages[-1]["quiz_item"] == state["current"]
 
 
+def test_a_question_about_the_answers_mid_test_explains_them(monkeypatch, service):
+    """ "what's the difference between like it and love it?" (NLU: compare careers) got "Which two careers should I
+    compare?"; outside a test the words are no scale question."""
+    from actions import careers as career_actions
+    from bot.dialogue import quiz
+
+    state = {**quiz.new_state(), "current": quiz.default_items()[0].id}
+    text = "what's the difference between like it and love it?"
+    messages, _ = run(career_actions.ActionCompareCareers(), tracker(text, "compare_careers", slots={"quiz": state}))
+    assert messages[0]["help_topic"] == "answer_scale" and '"Love it" if you\'d really enjoy' in messages[0]["text"]
+    assert messages[-1]["quiz_item"] == state["current"] and not state["answers"]
+    [msg], _ = run(career_actions.ActionCompareCareers(), tracker(text, "compare_careers"))
+    assert "help_topic" not in msg
+    messages, _ = _quiz_turn(monkeypatch, service, state, "sometimes")
+    assert messages[0]["answered"]["value"] == 3  # it was not understood
+
+
 def test_a_follow_up_nlu_was_unsure_of_is_about_the_career_in_focus():
     """ "can I work from home as one?" after a web developer's pay got a search list (online merchants, home health
     aides): "one" is the career being talked about, and the words ask for its workplace."""

@@ -212,6 +212,7 @@ _add(
     _op(3, 1),
 )
 _add("ok|fine|average", _op(3, 1))
+_add("sometimes|occasionally|now and then|every now and then|from time to time|once in a while|in small doses", _op(3))
 _add(
     "kind of yes kind of no|sort of yes sort of no|yes but no|yes or no|in the middle|in between|middle|"
     "take it or leave it|can not decide|undecided|torn|on the fence",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import cast
 
 from bot.dialogue.answers import Reply, payload
@@ -135,6 +136,26 @@ def _flat_reply(state: QuizState, profile: dict[str, float], chart: str, meta: Q
         {"title": "Start over", "payload": "/quiz_restart"}
     ]
     return Reply(text, buttons, {"quiz_result": meta})
+
+
+# "What's the difference between like it and love it?" mid-test got "Which two careers should I compare?"
+SCALE_QUESTION = re.compile(
+    r"\b(difference|diff) between\b[^?!]{0,30}\b(love|like|dislike|hate|not sure)\b|"
+    r"\bwhat (does|do|is|'s)\b[^?!]{0,12}\b(love it|like it|not sure|dislike it|hate it|the buttons|the answers|"
+    r"the options|the scale)\b[^?!]{0,12}\b(mean|for)\b|\bhow (do|should) i answer\b|\bwhat (do|should) i (answer|"
+    r"say|pick|choose)\b",
+    re.I,
+)
+SCALE_HELP = (
+    'How to answer: "Love it" if you\'d really enjoy doing it, "Like it" if you\'d enjoy it, "Not sure" if '
+    'neither or you can\'t tell, "Dislike it" if you\'d rather not, "Hate it" if you\'d really not want to. '
+    "Answer for how much you'd enjoy the activity itself, not whether you've done it, could do it now or could "
+    "afford to learn it. There are no right or wrong answers, and you can type your own words too."
+)
+
+
+def asks_about_the_scale(text: str) -> bool:
+    return bool(SCALE_QUESTION.search(text))
 
 
 def running(state: object) -> QuizState | None:
