@@ -90,6 +90,7 @@ WANTS_WORK = re.compile(
     re.I,
 )
 THAN = re.compile(r"\bthan\b", re.I)
+WHY = re.compile(r"\b(why|how come|what makes|explain)\b", re.I)
 
 
 class ActionRankCareers(SafeAction):
@@ -603,6 +604,8 @@ class ActionExplain(SafeAction):
             send(dispatcher, replies.my_interests_reply(scores, basis))
             return []
         # explain_match
+        if FIT.search(text.lower()) and not WHY.search(text):  # "am I suited to real estate": will it fit, not why
+            return ActionFit().answer(dispatcher, tracker, domain)
         if scores is None or basis is None:
             send(dispatcher, replies.no_interests_reply("why a career would be on your list"))
             return []

@@ -589,6 +589,21 @@ def test_i_want_to_be_a_name_nlu_does_not_know_is_how_to_become_one(act):
     assert (msg["career"], msg["section"]) == ("content-creator", "education") and "not sure" not in msg["text"]
 
 
+def test_a_fit_question_read_as_why_a_career_is_listed_is_fit(act):
+    """ "am I suited to real estate" (NLU: explain_match) got why a career would be on the list."""
+    slots = {"quiz": finished_test("ESC")}
+    [msg], _ = run(
+        act.ActionExplain(), tracker("am I suited to a career as a sommelier", "explain_match", ["sommelier"], slots)
+    )
+    assert msg["fit"]["career"] == "sommelier", msg
+    # a field, not a career: which one, each button asking the fit
+    [msg], _ = run(act.ActionExplain(), tracker("am I suited to real estate", "explain_match", ["real estate"], slots))
+    assert msg["suggestions"][0] == "real-estate-agent" and msg["buttons"][0]["payload"].startswith("/ask_fit"), msg
+    text = "why is real estate agent on my list"
+    [msg], _ = run(act.ActionExplain(), tracker(text, "explain_match", ["real estate agent"], slots))
+    assert "fit" not in msg
+
+
 def test_how_to_get_started_read_as_fit_is_how_to_get_in(act):
     """ "how do I get started as the first one?" after a ranking (NLU: ask_fit) got "whether a Solar Installer suits
     you depends on what you enjoy"."""

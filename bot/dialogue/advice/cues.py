@@ -28,6 +28,8 @@ FIT = re.compile(
     r"well)\b|\bam i (the right|cut out|suited|a good fit|a good match|right)\b|"
     r"\bright (kind of |sort of |type of )?(person|fit) for\b|\bis (it|this|that) (for me|a good fit)\b|"
     r"\b(fit|match) for me\b|"
+    r"\bwould i (do well|thrive|fit in|be suited)\b|\b(match|matches|fit|fits|suit|suits) (with )?my (personality|"
+    r"interests|profile|test|results?|answers|strengths)\b|"
     r"\bshould i (be|become)\b|\b(for|to) (someone|somebody|a person|people) like me\b|\b(according to|based on|"
     r"going by|given) my (test|results?|answers|interests|profile|scores?)\b"
 )
