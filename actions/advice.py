@@ -43,7 +43,7 @@ from bot.dialogue.advice.explain import code_in, explain_code, explain_match
 from bot.dialogue.advice.fit import fit, ranked_matches
 from bot.dialogue.advice.groups import group_asked, group_note, group_preface
 from bot.dialogue.advice.person import education_zone, finished_test, person_from_slots, profile_of
-from bot.dialogue.advice.roles import activity_phrase, from_phrase, roles
+from bot.dialogue.advice.roles import activity_phrase, field_names, from_phrase, roles
 from bot.dialogue.answers import Reply, not_found_reply, section_answer
 from bot.dialogue.quiz_replies import current_question, running
 from bot.dialogue.service import Service, get_service
@@ -271,6 +271,9 @@ def _fit_career(service: Service, tracker: Tracker, intent: str) -> tuple[str | 
     named = named_careers(service, _text(tracker))
     if len(named) == 1:  # "would teaching high school suit me?"
         return named[0], None
+    fields = [cid for cid in (service.resolver.lookup(n) for n in field_names(_text(tracker))) if cid]
+    if fields:  # "is ux design a good fit for me?": UX Designer
+        return fields[0], None
     focus = tracker.get_slot("career")
     return (focus if focus in service.careers else None), None
 

@@ -15,7 +15,7 @@ from bot.dialogue.advice.explain import code_in, explain_code, explain_match
 from bot.dialogue.advice.fit import fit, ranked_matches
 from bot.dialogue.advice.person import Person, education_zone, strongest
 from bot.dialogue.advice.replies import code_reply, my_interests_reply
-from bot.dialogue.advice.roles import from_phrase, roles
+from bot.dialogue.advice.roles import field_names, from_phrase, roles
 from bot.knowledge.facts import career_facts
 from bot.knowledge.pages import holland_code, load_careers
 
@@ -602,6 +602,14 @@ def test_a_fit_question_read_as_why_a_career_is_listed_is_fit(act):
     text = "why is real estate agent on my list"
     [msg], _ = run(act.ActionExplain(), tracker(text, "explain_match", ["real estate agent"], slots))
     assert "fit" not in msg
+
+
+def test_a_fit_question_naming_a_field_is_about_its_career(act):
+    """ "is ux design a good fit for me?" (NLU tagged nothing) asked "Which career do you mean?"."""
+    slots = {"profile": {"interests": {"R": 3, "I": 3, "A": 6.5, "S": 6.5, "E": 3, "C": 3}}}
+    [msg], _ = run(act.ActionFit(), tracker("is ux design a good fit for me?", "ask_fit", slots=slots))
+    assert msg["fit"]["career"] == "ux-designer", msg
+    assert field_names("would graphic design suit me") == ["would graphic designer", "graphic designer"]
 
 
 def test_how_to_get_started_read_as_fit_is_how_to_get_in(act):

@@ -54,6 +54,37 @@ def activity_phrase(text: str) -> str | None:
     return f"{m.group(1).strip()} teacher" if m else None
 
 
+# A career named by its field: "is ux design a good fit for me?" -> "ux designer" (names_in_text knows only names).
+FIELD_AGENT = {
+    "design": "designer",
+    "engineering": "engineer",
+    "development": "developer",
+    "programming": "programmer",
+    "photography": "photographer",
+    "animation": "animator",
+    "illustration": "illustrator",
+    "architecture": "architect",
+    "journalism": "journalist",
+    "therapy": "therapist",
+    "consulting": "consultant",
+    "writing": "writer",
+    "editing": "editor",
+}
+FIELD = re.compile(r"\b(?:([a-z0-9+#]+) )?([a-z0-9+#]+) (" + "|".join(FIELD_AGENT) + r")\b")
+
+
+def field_names(text: str) -> list[str]:
+    """Career names a field stands for, longest first: "is ux design a good fit" -> ["is ux designer",
+    "ux designer"] (the caller keeps only real names)."""
+    found: list[str] = []
+    for m in FIELD.finditer(text.lower().replace("’", "'")):
+        agent = FIELD_AGENT[m.group(3)]
+        if m.group(1):
+            found.append(f"{m.group(1)} {m.group(2)} {agent}")
+        found.append(f"{m.group(2)} {agent}")
+    return found
+
+
 def roles(text: str, spans: list[tuple[int, int, str]]) -> tuple[str | None, str | None]:
     """(from, to) career ids of the named careers (spans: (start, end, id) in order of appearance)."""
     lower = text.lower().replace("’", "'")
