@@ -47,6 +47,7 @@ from bot.dialogue.advice.roles import activity_phrase, field_names, from_phrase,
 from bot.dialogue.answers import Reply, not_found_reply, section_answer
 from bot.dialogue.quiz_replies import current_question, running
 from bot.dialogue.service import Service, get_service
+from bot.dialogue.training_time import asks_training_time, how_long_line
 
 # words that open a follow-up on the list just shown: "something that pays at least 50k" after a list of moves
 REFINE_START = re.compile(
@@ -558,7 +559,11 @@ class ActionPath(SafeAction):
             send(dispatcher, _path_needs_two())
             return []
         model = moves.skill_model(service.careers)
-        send(dispatcher, replies.path_reply(service.careers, model, moves.path(model, source, target)))
+        reply = replies.path_reply(service.careers, model, moves.path(model, source, target))
+        line = how_long_line(service.careers[target]) if asks_training_time(text) else None
+        if line:  # "how do I become a nurse practitioner and how long will it take?"
+            reply.text += "\n" + line
+        send(dispatcher, reply)
         profile["current_job"] = source
         return [SlotSet("profile", profile), SlotSet("career", target)]
 

@@ -207,7 +207,8 @@ def asks_for_ranking(text: str) -> bool:
     req = rankings.parse(text)
     ranks = bool(RANK_WORDS.search(text))
     pay_filters = set(req.filters) & {*rankings.EDUCATION_KEYS, *rankings.SALARY_KEYS}
-    return bool((req.by and (req.by != "salary" or ranks or pay_filters)) or (req.unsupported and ranks))
+    automation = req.unsupported == rankings.AUTOMATION_RISK  # "what jobs are safe from AI?" listed AI jobs
+    return bool((req.by and (req.by != "salary" or ranks or pay_filters)) or (req.unsupported and ranks) or automation)
 
 
 FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|me|my)\b", re.I)

@@ -568,6 +568,30 @@ def test_college_or_trade_school_in_general_gets_pay_by_route_not_a_guess(act, c
     assert (msg["career"], msg["section"]) == ("electrician", "education") and "help_topic" not in msg
 
 
+def test_ai_and_automation_get_no_list_and_an_honest_line_about_one_career(act):
+    """ "what jobs are safe from AI?" listed AI Safety Researchers and AI Engineers (the search matched "AI");
+    "will AI replace accountants?" got the outlook with nothing on AI."""
+    explore = action_class(act, "ActionExploreCareers")
+    [msg], _ = run(explore(), tracker("what jobs are safe from AI?", "explore_careers"))
+    assert msg["unsupported"] == "the risk of automation" and msg["ranking"] is None, msg
+    answer = action_class(act, "ActionAnswerCareer")
+    text = "Will AI replace accountants?"
+    [msg], _ = run(answer(), tracker(text, "ask_outlook", ["accountants", "AI replace", "accountants"]))
+    assert (msg["career"], msg["section"]) == ("accountant", "outlook") and "no figure I have measures" in msg["text"]
+    [msg], _ = run(answer(), tracker("what's the outlook for accountants?", "ask_outlook", ["accountants"]))
+    assert "AI" not in msg["text"]
+    assert rankings.parse("safest jobs").unsupported == "safety"
+
+
+def test_a_path_asked_with_how_long_adds_the_typical_route(act):
+    text = "I'm a nurse, how do I become a nurse practitioner and how long will it take?"
+    [msg], _ = run(act.ActionPath(), tracker(text, "ask_path", ["nurse", "nurse practitioner"]))
+    assert msg["path"]["to"] == "nurse-practitioner" and "How long: the typical route BLS gives" in msg["text"], msg
+    text = "I'm a nurse, how do I become a nurse practitioner?"
+    [msg], _ = run(act.ActionPath(), tracker(text, "ask_path", ["nurse", "nurse practitioner"]))
+    assert "How long" not in msg["text"]
+
+
 def test_words_asking_for_similar_careers_or_to_become_one():
     from bot.dialogue.advice.cues import SIMILAR, WANT_TO_BECOME
 

@@ -9,6 +9,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from bot.dialogue.automation import AUTOMATION_LINE, asks_about_automation
 from bot.dialogue.resolve import Resolution
 from bot.dialogue.section_guess import guess_section
 from bot.dialogue.service import Service
@@ -111,6 +112,8 @@ def section_answer(service: Service, career_id: str, section: str, query: str, n
     if section == "education" and asks_how_long(query or ""):  # "how long does it take to become a welder?"
         body += "\n" + (how_long_line(career) or "")
     text = f"{heading}\n{body.rstrip()}\n(Source: {origin}, {source})"
+    if asks_about_automation(query or ""):  # "will AI replace accountants?"
+        text += "\n" + AUTOMATION_LINE
     return Reply(
         text,
         follow_up_buttons(career, section, service),

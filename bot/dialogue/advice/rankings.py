@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.dialogue.advice import figures
+from bot.dialogue.automation import AUTOMATION
 from bot.knowledge.pages import RIASEC, Career, holland_code
 
 PAGE = 5  # careers per message; "show me more" gives the next ones
@@ -24,6 +25,7 @@ DEFAULT_ORDER = {"salary": "desc", "growth": "desc", "openings": "desc", "job_zo
 EDUCATION_KEYS = ("max_job_zone", "min_job_zone", "levels")
 SALARY_KEYS = ("min_salary", "max_salary")
 
+AUTOMATION_RISK = "the risk of automation"
 # What the facts cannot rank by: (what, pattern). Checked first: such a request gets no list.
 UNSUPPORTED: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -52,12 +54,9 @@ UNSUPPORTED: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("remote work", re.compile(r"\bremote(ly)?\b|\bwork(ing)? from home\b|\bwfh\b")),
+    (AUTOMATION_RISK, AUTOMATION),  # before safety: "safe from AI" is no question about danger
     ("safety", re.compile(r"\bsafe(st|r)?\b|\bdanger\w*|\brisk(y|iest)?\b")),
     ("prestige", re.compile(r"\bprestig\w*|\brespected\b|\bstatus\b")),
-    (
-        "the risk of automation",
-        re.compile(r"\b(ai|automation|robot)[- ]?(proof|safe)\b|\breplaced by (ai|robots?|machines)\b"),
-    ),
     ("travel", re.compile(r"\btravel\w*")),
     (
         "places outside the US",
