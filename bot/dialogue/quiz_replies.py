@@ -43,7 +43,8 @@ def intro_text(total: int) -> str:
         "time. Answer for how much you would enjoy the activity, not for your experience, ability, education or "
         f"money. It typically takes {low}-{high} of the {total} questions: it stops once your top matches are "
         f'clear, at most {short_test_max(total)} unless you ask for all. Say "skip", "go back", "pause" or '
-        '"start over" any time. '
+        '"start over" any time. Short on time? Say "pause" and tell me a few things you enjoy ("I like drawing '
+        'and animals") for a rough first list. '
         "It's a starting point for exploring, not a verdict."
     )
 
