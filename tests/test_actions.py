@@ -79,6 +79,26 @@ def test_hours_and_time_away_from_home_are_the_workplace_section(text, intent):
     assert (msg["career"], msg["section"]) == ("veterinarian", "workplace"), msg
 
 
+@pytest.mark.parametrize(
+    ("text", "intent", "section"),
+    [
+        ("what sorts of vets are there", "ask_duties", "specializations"),
+        ("what are the specialties of vets", "ask_overview", "specializations"),
+        ("what temperament do you need to be a vet", "ask_education", "personality"),
+        ("what kind of person becomes a vet", "ask_overview", "personality"),
+        ("what does a vet do", "ask_duties", "duties"),
+    ],
+)
+def test_words_for_kinds_of_a_job_or_of_person_overrule_the_section_nlu_read(text, intent, section):
+    """ "what sorts of software engineers are there" got the duties, "what temperament do you need to be a lawyer"
+    the education section."""
+    from bot.dialogue.answers import SECTION_LABELS
+
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker(text, intent, ["vets"]))
+    # the fixture page lacks some sections: then the reply says it has nothing on the one asked
+    assert msg["section"] == section or f"nothing on {SECTION_LABELS[section].lower()}" in msg["text"], msg
+
+
 def test_two_questions_in_one_message_get_both_answers():
     """ "what does a nurse do and how much do they earn?" was answered with pay alone."""
     text = "what do vets do and how much do they earn?"

@@ -62,10 +62,30 @@ def sections_asked(text: str) -> list[str]:
     return found
 
 
+# Kinds of a job and the kind of person it suits: NLU read "what sorts of software engineers are there" as duties and
+# "what temperament do you need to be a lawyer" as education.
+KINDS = re.compile(
+    r"\b(what|which) (sorts|kinds|types|branches|specialties|specialisms|areas) of\b.{1,50}\b(are there|exist|can "
+    r"(you|i|one) (be|become|specialize in))\b|\bspeciali[sz](ties|ations?)\b|\bspecialt(y|ies)\b",
+    re.I,
+)
+TEMPERAMENT = re.compile(
+    r"\b(temperament|personality type|personality traits?|character traits?|(kind|type|sort) of (person|people|"
+    r"personality))\b",
+    re.I,
+)
+OVERRULED = {  # section: (its words, the NLU sections they overrule)
+    "workplace": (SCHEDULE, BY_WORDS_FROM),
+    "specializations": (KINDS, {"overview", "duties", "skills", "personality"}),
+    "personality": (TEMPERAMENT, {"overview", "duties", "skills", "education"}),
+}
+
+
 def section_by_words(text: str, section: str | None = None) -> str | None:
     """The section a few unmistakable words ask for, when `section` (NLU's) is one they may overrule."""
-    if (section is None or section in BY_WORDS_FROM) and SCHEDULE.search(text):
-        return "workplace"
+    for target, (words, overrules) in OVERRULED.items():
+        if (section is None or section in overrules) and words.search(text):
+            return target
     return None
 
 
