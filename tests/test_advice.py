@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.dialogue import quiz
-from bot.dialogue.advice import cues, figures, interests, moves, rankings
+from bot.dialogue.advice import cues, figures, interests, moves, rankings, replies
 from bot.dialogue.advice.explain import code_in, explain_code, explain_match
 from bot.dialogue.advice.fit import fit, ranked_matches
 from bot.dialogue.advice.person import Person, education_zone, strongest
@@ -590,6 +590,21 @@ def test_a_path_asked_with_how_long_adds_the_typical_route(act):
     text = "I'm a nurse, how do I become a nurse practitioner?"
     [msg], _ = run(act.ActionPath(), tracker(text, "ask_path", ["nurse", "nurse practitioner"]))
     assert "How long" not in msg["text"]
+
+
+def test_a_ranking_without_a_degree_says_which_careers_need_years_of_related_work_first(careers):
+    """ "highest paying jobs without a degree" put Police Sergeant first with no word that it takes years as an
+    officer (BLS: work experience in a related occupation)."""
+    query = rankings.new_query(rankings.parse("highest paying jobs without a degree"))
+    ranked = rankings.rank(careers, query)
+    text = replies.ranking_reply(careers, ranked, 0).text
+    line = next(x for x in text.splitlines() if x.startswith("1. Police Sergeant"))
+    assert line.endswith("usually after some experience (under 5 years) in a related job (BLS)"), line
+    assert sum("usually after" in x for x in text.splitlines()) < 5  # not every line
+    plain = replies.ranking_reply(
+        careers, rankings.rank(careers, rankings.new_query(rankings.parse("top paying jobs")))
+    )
+    assert "usually after" not in plain.text
 
 
 def test_words_asking_for_similar_careers_or_to_become_one():

@@ -59,11 +59,29 @@ def asks_training_time(text: str) -> bool:
     return asks_how_long(text) and bool(_GETTING_IN.search(text))
 
 
-def how_long_line(career: Career) -> str | None:
-    """BLS's typical route into the career with the usual length of each step, or None without BLS categories."""
+def route_of(career: Career) -> facts.Training | None:
+    """BLS's typical route into the career's occupation (its outlook's SOC code, else its pay's)."""
     outlook = career.meta.get("outlook")
     soc = (outlook.get("soc") if isinstance(outlook, dict) else None) or (career.salary or {}).get("soc")
-    route = facts.training(str(soc)) if soc else None
+    return facts.training(str(soc)) if soc else None
+
+
+def experience_needed(career: Career) -> str | None:
+    """The related work experience BLS says the occupation usually asks first ("5 or more years of experience"),
+    else None: a supervisor's job needs no degree but is no first job."""
+    route = route_of(career)
+    return EXPERIENCE_SHORT.get(route.work_experience) if route else None
+
+
+EXPERIENCE_SHORT = {
+    "Less than 5 years": "some experience (under 5 years)",
+    "5 years or more": "5 or more years of experience",
+}
+
+
+def how_long_line(career: Career) -> str | None:
+    """BLS's typical route into the career with the usual length of each step, or None without BLS categories."""
+    route = route_of(career)
     if route is None or route.entry_education not in EDUCATION:
         return None
     steps = [EDUCATION[route.entry_education]]

@@ -16,9 +16,10 @@ from bot.dialogue.advice.groups import Group, group_text
 from bot.dialogue.advice.interests import Stated
 from bot.dialogue.advice.moves import BORROWED_HOW, CareerPath, Move, Ratings, SkillModel
 from bot.dialogue.advice.person import Person, strongest
-from bot.dialogue.advice.rankings import PAGE, Ranked, compare_query, page_values, rank
+from bot.dialogue.advice.rankings import EDUCATION_KEYS, PAGE, Ranked, compare_query, page_values, rank
 from bot.dialogue.answers import Reply, first_sentence, payload
 from bot.dialogue.quiz import DIMENSION_NAMES, SHORT_NAMES, TYPICAL_ITEMS, has_profile
+from bot.dialogue.training_time import experience_needed
 from bot.knowledge.pages import Career, holland_code
 
 TEST_LENGTH = f"typically {TYPICAL_ITEMS[0]}-{TYPICAL_ITEMS[1]} quick questions"  # as the test's intro says
@@ -125,6 +126,13 @@ BASIS_WORDS = {
 }
 
 
+def _experience_words(career: Career) -> str:
+    """ "; usually after 5 or more years in a related job (BLS)": a police sergeant needs no degree, but years as an
+    officer first."""
+    years = experience_needed(career)
+    return f"; usually after {years} in a related job (BLS)" if years else ""
+
+
 def ranking_reply(careers: dict[str, Career], ranked: Ranked, offset: int = 0, basis: str | None = None) -> Reply:
     q = ranked.query
     shown = ranked.careers[offset : offset + PAGE]
@@ -162,8 +170,10 @@ def ranking_reply(careers: dict[str, Career], ranked: Ranked, offset: int = 0, b
             f"That's the whole list: {len(ranked.careers)} careers ({head.lower()}). Ask for another ranking any time."
         )
         return Reply(text, RANK_BUTTONS, meta)
+    entry = any(k in q.filters for k in EDUCATION_KEYS)  # "without a degree": say which are no first job
     lines = [
         f"{n}. {careers[cid].title}: {_value_words(careers[cid], q.by, v, basis)}"
+        + (_experience_words(careers[cid]) if entry else "")
         for n, (cid, v) in enumerate(zip(shown, values), offset + 1)
     ]
     more = offset + len(shown) < len(ranked.careers)

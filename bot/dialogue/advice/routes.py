@@ -11,7 +11,7 @@ import statistics
 from dataclasses import dataclass
 
 from bot.dialogue.advice import figures
-from bot.knowledge import facts
+from bot.dialogue.training_time import route_of as training_route
 from bot.knowledge.pages import Career
 
 _DEGREE = r"(college|university|uni|a degree|degree|a bachelor'?s|bachelor'?s)"
@@ -67,13 +67,11 @@ def routes(careers: dict[str, Career]) -> Routes:
     """Pay by typical entry route over the BLS occupations our pages name (each occupation once)."""
     by_route: dict[str, dict[str, tuple[float, str]]] = {}
     for career in sorted(careers.values(), key=lambda c: c.id):
-        outlook = career.meta.get("outlook")
-        soc = (outlook.get("soc") if isinstance(outlook, dict) else None) or (career.salary or {}).get("soc")
-        found = facts.training(str(soc)) if soc else None
+        found = training_route(career)
         salary = figures.annual_salary(career)
         route = route_of(found.entry_education, found.ojt_training) if found else None
-        if route and salary:
-            by_route.setdefault(route, {}).setdefault(str(soc), (salary, career.title))
+        if found and route and salary:
+            by_route.setdefault(route, {}).setdefault(found.soc, (salary, career.title))
     pay = [
         RoutePay(r, len(by_route[r]), statistics.median(p for p, _ in by_route[r].values()))
         for r in ROUTE_WORDS
