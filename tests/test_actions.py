@@ -319,6 +319,15 @@ def test_an_ordinal_nlu_did_not_place_asks_what_the_last_answer_asked():
     assert {"event": "slot", "name": "career", "value": "electrician", "timestamp": None} in events
 
 
+def test_an_ordinal_read_as_a_test_answer_with_no_test_picks_from_the_list(monkeypatch, service):
+    """ "the fourth one" (NLU: a test answer, no test under way) got "Sorry, I didn't understand that"."""
+    from actions import quiz as quiz_actions
+
+    monkeypatch.setattr(quiz_actions, "get_service", lambda: service)
+    [msg], _ = run(quiz_actions.ActionQuiz(), tracker("the third one", "quiz_answer", said=[RANKED]))
+    assert (msg["career"], msg["section"]) == ("electrician", "overview"), msg
+
+
 def test_an_ordinal_past_the_end_of_the_list_picks_nothing():
     [msg], _ = run(actions.ActionAnswerCareer(), tracker("tell me about the fifth one", "ask_overview", said=[RANKED]))
     assert "career" not in msg
