@@ -133,6 +133,9 @@ class ActionAnswerCareer(SafeAction):
 ROUTED_SECTIONS = {"overview", "duties", "skills", "personality", "education"}  # questions advice words can redirect
 
 
+COMPARE_WORDS = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|differ)\b", re.I)
+
+
 class ActionCompareCareers(SafeAction):
     def name(self) -> str:
         return "action_compare_careers"
@@ -145,6 +148,12 @@ class ActionCompareCareers(SafeAction):
         route = advice_route(service, text)
         if route is not None:  # "medical assistant to registered nurse, what's the path?"
             return route.answer(dispatcher, tracker, domain)
+        if (
+            wants_similar(service, tracker)
+            and len(named_careers(service, text)) <= 1
+            and not COMPARE_WORDS.search(text)
+        ):
+            return ActionMoves().answer(dispatcher, tracker, domain)  # "which jobs are similar to a dental hygienist?"
         ids, problem = resolve_mentions(service, tracker, want=2)
         if problem:
             send(dispatcher, problem)

@@ -534,6 +534,8 @@ def test_education_told_with_a_request_for_work_gets_the_jobs_too(act, careers):
         ("ActionExploreCareers", "jobs like that?", "explore_careers", []),
         ("ActionFallbackSearch", "any jobs kind of like that?", "nlu_fallback", []),
         ("ActionMoves", "what jobs are similar to a pharmacist", "ask_moves", ["pharmacist"]),
+        # NLU read a comparison: it asked "Which two careers should I compare?" (seen in the Rasa shell)
+        ("ActionCompareCareers", "which jobs are similar to a pharmacist?", "compare_careers", ["pharmacist"]),
     ],
 )
 def test_careers_like_one_are_similar_careers_not_a_search_or_the_persons_moves(act, action, text, intent, entities):
@@ -621,6 +623,13 @@ def test_words_asking_for_similar_careers_or_to_become_one():
     ]
     assert all(WANT_TO_BECOME.search(t) for t in become)
     assert not any(WANT_TO_BECOME.search(t) for t in ["i like being a nurse", "i want a job", "being a nurse is hard"])
+
+
+def test_two_careers_said_to_be_similar_are_still_compared(act):
+    compare = action_class(act, "ActionCompareCareers")
+    text = "is a nurse similar to a paramedic?"
+    [msg], _ = run(compare(), tracker(text, "compare_careers", ["nurse", "paramedic"]))
+    assert msg["compare"] == ["registered-nurse", "paramedic"], msg
 
 
 def test_i_want_to_be_a_name_nlu_does_not_know_is_how_to_become_one(act):
