@@ -19,9 +19,9 @@ from actions.base import (
     SafeAction,
     about_focus,
     action_named,
+    answer_pointed,
     career_mentions,
     from_last_list,
-    last_section,
     resolve_mentions,
     send,
 )
@@ -123,13 +123,11 @@ class ActionRankCareers(SafeAction):
             return ActionMoves().answer(dispatcher, tracker, domain)
         careers = get_service().careers
         intent, text = _intent(tracker), _text(tracker)
-        picked = from_last_list(tracker, text)
         asked = rankings.parse(text)
-        if picked and intent != "show_more" and asked.by is None and not asked.filters:
-            # "tell me about the second one" after a list, read as a refinement of it
-            section = last_section(tracker)
-            send(dispatcher, section_answer(get_service(), picked[0], section, text))
-            return [SlotSet("career", picked[0]), SlotSet("section", section)]
+        if intent != "show_more" and asked.by is None and not asked.filters:
+            pointed = answer_pointed(dispatcher, tracker, text)  # "tell me about the second one", read as a refinement
+            if pointed is not None:
+                return pointed
         previous = rankings.Query.from_slot(tracker.get_slot("ranking"))
         if intent != "show_more" and previous is None and not text.startswith("/"):
             about = _one_career_asked(text)

@@ -12,6 +12,7 @@ from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.dialogue import answers, quiz, referents
@@ -199,16 +200,30 @@ def from_last_list(tracker: Tracker, text: str) -> list[str]:
     wanted = referents.pointers(text)
     if not wanted:
         return []
-    for event in reversed(tracker.events):
-        if event.get("event") != "bot":
-            continue
-        shown = referents.listing(event.get("metadata") or {})
-        if shown is not None:
-            return [c for c in dict.fromkeys(shown.pick(p) for p in wanted) if c]
-    state = tracker.get_slot("quiz")  # a conversation restored without its bot messages: the test's results
-    results = state.get("results") if isinstance(state, dict) else None
-    shown = referents.Listing(tuple(results)) if results else None
+    shown = next(
+        (
+            found
+            for event in reversed(tracker.events)
+            if event.get("event") == "bot" and (found := referents.listing(event.get("metadata") or {}))
+        ),
+        None,
+    )
+    if shown is None:  # a conversation restored without its bot messages: the test's results
+        state = tracker.get_slot("quiz")
+        results = state.get("results") if isinstance(state, dict) else None
+        shown = referents.Listing(tuple(results)) if results else None
     return [c for c in dict.fromkeys(shown.pick(p) for p in wanted) if c] if shown else []
+
+
+def answer_pointed(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
+    """ "What about the third?" after a list, whatever NLU read: that career's section the last answer was about
+    (its overview after a list); None when the words point to no listed career."""
+    picked = from_last_list(tracker, text)
+    if not picked:
+        return None
+    section = last_section(tracker)
+    send(dispatcher, answers.section_answer(get_service(), picked[0], section, text))
+    return [SlotSet("career", picked[0]), SlotSet("section", section)]
 
 
 def last_section(tracker: Tracker) -> str:

@@ -28,9 +28,8 @@ from actions.base import (
     FOLLOW_UP_CUE,
     SafeAction,
     about_focus,
+    answer_pointed,
     career_mentions,
-    from_last_list,
-    last_section,
     resolve_mentions,
     send,
     shown_list,
@@ -274,11 +273,9 @@ class ActionFallbackSearch(SafeAction):
                     return ActionRankCareers().answer(dispatcher, tracker, domain)
                 if FIRST_PERSON.search(text) and interests_in(text):  # "I tinker with motors and fix up engines"
                     return ActionInterests().answer(dispatcher, tracker, domain)
-        picked = from_last_list(tracker, text)
-        if picked:  # "what about the third?" after a list, below NLU's confidence
-            section = last_section(tracker)
-            send(dispatcher, answers.section_answer(service, picked[0], section, text))
-            return [SlotSet("career", picked[0]), SlotSet("section", section)]
+        pointed = answer_pointed(dispatcher, tracker, text)  # "what about the third?", below NLU's confidence
+        if pointed is not None:
+            return pointed
         if not text:
             dispatcher.utter_message(response="utter_default")
             return []

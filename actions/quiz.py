@@ -10,11 +10,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import SafeAction, action_named, from_last_list, last_section, send, shown_list
+from actions.base import SafeAction, action_named, answer_pointed, send, shown_list
 from actions.profile import education_told, encoder, fit_after_test, interests_told
 from bot.dialogue import quiz
 from bot.dialogue.advice import interests, rankings
-from bot.dialogue.answers import section_answer
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import (
     current_question,
@@ -69,11 +68,9 @@ class ActionQuiz(SafeAction):
             return self._advance(state, careers, dispatcher, tracker, lead)
         if intent == "quiz_answer" and (state is None or state.get("done")):
             said = str(tracker.latest_message.get("text") or "")
-            picked = from_last_list(tracker, said)
-            if picked:  # "the fourth one" after a list, read as a test answer with no test asking
-                section = last_section(tracker)
-                send(dispatcher, section_answer(get_service(), picked[0], section, said))
-                return [SlotSet("career", picked[0]), SlotSet("section", section)]
+            pointed = answer_pointed(dispatcher, tracker, said)  # "the fourth one" after a list, no test asking
+            if pointed is not None:
+                return pointed
             told = education_told(dispatcher, tracker)  # "I have a bachelor's degree" with no test asking
             if told is not None:
                 return told

@@ -11,7 +11,7 @@ import statistics
 from dataclasses import dataclass
 
 from bot.dialogue.advice import figures
-from bot.dialogue.training_time import route_of as training_route
+from bot.dialogue.training_time import route_of
 from bot.knowledge.pages import Career
 
 _DEGREE = r"(college|university|uni|a degree|degree|a bachelor'?s|bachelor'?s)"
@@ -39,7 +39,7 @@ def asks_college_or_trade(text: str) -> bool:
     return bool(COLLEGE_OR_TRADE.search(text))
 
 
-def route_of(entry_education: str, ojt_training: str) -> str | None:
+def route_kind(entry_education: str, ojt_training: str) -> str | None:
     """The kind of route BLS's typical entry education and training make."""
     if entry_education == "Bachelor's degree":
         return "bachelor"
@@ -67,9 +67,9 @@ def routes(careers: dict[str, Career]) -> Routes:
     """Pay by typical entry route over the BLS occupations our pages name (each occupation once)."""
     by_route: dict[str, dict[str, tuple[float, str]]] = {}
     for career in sorted(careers.values(), key=lambda c: c.id):
-        found = training_route(career)
+        found = route_of(career)
         salary = figures.annual_salary(career)
-        route = route_of(found.entry_education, found.ojt_training) if found else None
+        route = route_kind(found.entry_education, found.ojt_training) if found else None
         if found and route and salary:
             by_route.setdefault(route, {}).setdefault(found.soc, (salary, career.title))
     pay = [
