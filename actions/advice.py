@@ -38,6 +38,7 @@ from bot.dialogue.advice.cues import (
     refers_to_list,
     says_body_limits_work,
     type_names,
+    wants_a_better_paid_move,
 )
 from bot.dialogue.advice.explain import code_in, explain_code, explain_match
 from bot.dialogue.advice.fit import fit, ranked_matches
@@ -137,11 +138,16 @@ class ActionRankCareers(SafeAction):
         person = _person(tracker)
         scores, basis = person.scores()
         last_moves = _moves_slot(tracker.get_slot("ranking"))
+        shown = _shown_slot(tracker.get_slot("ranking"))
+        fact = rankings.comparison_fact(text) if not text.startswith("/") else None
+        if shown and len(shown["careers"]) == 2 and fact and intent == "show_more":
+            # "which one makes more?" right after comparing two careers, read as "show me more"
+            send(dispatcher, replies.two_careers_by_fact(careers, *shown["careers"], fact, text))
+            return []
         if intent == "show_more" and last_moves:
             filters = dict(last_moves.get("filters") or {})
             offset = int(last_moves.get("offset") or 0) + rankings.PAGE
             return show_moves(dispatcher, last_moves["from"], filters, offset, similar=bool(last_moves.get("similar")))
-        shown = _shown_slot(tracker.get_slot("ranking"))
         if intent == "show_more" and shown and scores is not None:
             # after a test result or the careers that fit stated interests: the next best matches
             zone = person.max_zone
@@ -428,7 +434,12 @@ class ActionMoves(SafeAction):
         if says_body_limits_work(_text(tracker)):
             lead += replies.BODY_LIMIT_NOTE + "\n"
         pay = figures.annual_salary(careers[source])
-        if req.by == "salary" and req.order != "asc" and pay and "min_salary" not in filters:
+        better, unmeasured = wants_a_better_paid_move(_text(tracker))  # "tired of the low pay", "more stable"
+        if better and pay and "min_salary" not in filters:  # a reason to leave ("the low pay"): a raise worth it
+            filters["min_salary"] = round(pay * BETTER_PAID, -2)
+            if unmeasured:
+                lead += replies.unmeasured_gains_note(careers[source].title, pay, BETTER_PAID) + "\n"
+        elif req.by == "salary" and req.order != "asc" and pay and "min_salary" not in filters:
             filters["min_salary"] = pay  # "what else could I do that pays more?"
         events = show_moves(dispatcher, source, filters, lead=lead, others=others, similar=similar)
         if similar:  # careers like it: the person need not do it
@@ -437,6 +448,8 @@ class ActionMoves(SafeAction):
         profile["current_job"] = source
         return [*events, SlotSet("profile", profile)]
 
+
+BETTER_PAID = 1.1  # "tired of the low pay": moves paying at least a tenth more than the job's median
 
 MY_JOB = re.compile(r"^\W*(i'?m|i am|im|i work as|i'?ve been|currently|my job is|i'?m working as)\b", re.I)
 

@@ -20,7 +20,18 @@ from bot.dialogue.advice import routes
 from bot.dialogue.answers import Reply
 from bot.dialogue.help_topics import HelpTopic, help_topic
 from bot.dialogue.language import looks_foreign
-from bot.dialogue.quiz_replies import SCALE_HELP, asks_about_the_scale, current_question, running
+from bot.dialogue.quiz_replies import (
+    LENGTH_QUESTION,
+    PURPOSE_HELP,
+    PURPOSE_QUESTION,
+    SCALE_HELP,
+    asks_about_the_item,
+    asks_about_the_scale,
+    current_question,
+    item_help,
+    length_help,
+    running,
+)
 from bot.dialogue.resolve import leftover_name, names_nothing
 from bot.dialogue.section_guess import guess_section
 from bot.dialogue.service import KNOWLEDGE_ERRORS, Service, get_service
@@ -164,6 +175,23 @@ _NEW_LIST = re.compile(
 )
 
 
+# "What's the outlook?" after "is software developer a good career?" ranked all careers by growth; "need license?"
+# after a civil engineer's pay got "I don't have a page called 'license'": a bare section question is a follow-up.
+BARE_SECTION = re.compile(
+    r"^\W*(and |so |ok |okay |also |but )?((what|how)('s| is| are| about)?|any) (the |their |its )?(outlook|pay|"
+    r"salary|salaries|wages?|income|education|training|hours|future|demand|job market|growth|schooling|skills|"
+    r"requirements|job prospects|prospects)\W*$|"
+    r"^\W*(and |so |also |but )?((do|would|will) (i|you|they|one) )?(need|require|requires) (a |an |any )?(license|"
+    r"licence|licensing|degree|certificate|certification|diploma|exam)s?\W*$",
+    re.I,
+)
+
+
+def follows_the_focus(tracker: Tracker, text: str) -> bool:
+    """Whether a message naming no career asks about the career in focus ("are they in demand?", "what's the pay?")."""
+    return bool(tracker.get_slot("career") and (FOLLOW_UP_CUE.search(text) or BARE_SECTION.search(text)))
+
+
 def about_focus(service: Service, tracker: Tracker) -> tuple[str, str] | None:
     """(career, section) when a message NLU did not place asks about the career in focus by "it"/"one"/"they" and
     names none ("can I work from home as one?" after a web developer's pay), and asks for no list."""
@@ -253,12 +281,22 @@ def small_talk_only(tracker: Tracker) -> str | None:
     return small_talk(text)
 
 
-def scale_topic(tracker: Tracker) -> HelpTopic | None:
-    """ "What's the difference between like it and love it?" asked mid-test: what the answers mean."""
+def test_help_topic(tracker: Tracker) -> HelpTopic | None:
+    """A question about the test asked mid-test: what the answers mean ("what's the difference between like it and
+    love it?") or what the current question asks ("what do you mean by organize files?", "I don't understand")."""
     text = str(tracker.latest_message.get("text") or "")
-    if text.startswith("/") or not running(tracker.get_slot("quiz")) or not asks_about_the_scale(text):
+    state = running(tracker.get_slot("quiz"))
+    if text.startswith("/") or not state:
         return None
-    return HelpTopic("answer_scale", SCALE_HELP)
+    if asks_about_the_scale(text):
+        return HelpTopic("answer_scale", SCALE_HELP)
+    if LENGTH_QUESTION.search(text):
+        return HelpTopic("test_length", length_help(state))
+    if PURPOSE_QUESTION.search(text):
+        return HelpTopic("test_purpose", PURPOSE_HELP)
+    if asks_about_the_item(text):
+        return HelpTopic("test_question", item_help(state))
+    return None
 
 
 _ROUTES: dict[int, str] = {}
@@ -279,6 +317,15 @@ def routes_topic(tracker: Tracker) -> HelpTopic | None:
     return HelpTopic("college_or_trade", _ROUTES[key])
 
 
+def topic_asked(tracker: Tracker) -> HelpTopic | None:
+    """A question no career page answers, whatever intent NLU read: help paying for training, job listings, our
+    sources, not knowing what to do (unless the test was asked for), college or trade school, the test itself."""
+    topic = help_topic(tracker.latest_message.get("text") or "")
+    if topic and topic.name == "undecided" and (tracker.latest_message.get("intent") or {}).get("name") == "start_quiz":
+        return None  # "I have no idea what career I want" read as asking for the test: it starts
+    return topic or routes_topic(tracker) or test_help_topic(tracker)
+
+
 class SafeAction(Action, ABC):
     """Any failure inside an action becomes a friendly message and a log line, never silence.
 
@@ -292,16 +339,14 @@ class SafeAction(Action, ABC):
         started = time.perf_counter()
         try:
             talk = small_talk_only(tracker)
-            topic = (
-                help_topic(tracker.latest_message.get("text") or "") or routes_topic(tracker) or scale_topic(tracker)
-            )
+            topic = topic_asked(tracker)
             events: list = []
             if self.reads_questions and is_foreign_question(tracker):
                 send(dispatcher, answers.not_english_reply())
             elif talk:  # "ok, so what can you help me with?" read as a question about the profile
                 dispatcher.utter_message(response=talk)
             elif topic:  # "is there any help paying for training?": no career page answers it
-                send(dispatcher, Reply(topic.text, [], {"help_topic": topic.name}))
+                send(dispatcher, Reply(topic.text, list(topic.buttons), {"help_topic": topic.name}))
             else:
                 events = self.answer(dispatcher, tracker, domain)
         except KNOWLEDGE_ERRORS as exc:  # missing/damaged index or a broken page: say so; the log names the fix

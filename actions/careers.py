@@ -25,11 +25,11 @@ from actions.advice import (
     with_group_line,
 )
 from actions.base import (
-    FOLLOW_UP_CUE,
     SafeAction,
     about_focus,
     answer_pointed,
     career_mentions,
+    follows_the_focus,
     resolve_mentions,
     send,
     shown_list,
@@ -74,7 +74,7 @@ class ActionAnswerCareer(SafeAction):
             return [SlotSet("section", section)]
         in_text = service.resolver.names_in_text(text)  # once per message: the checks below share it
         named = named_careers(service, text, in_text)
-        refers_back = bool(tracker.get_slot("career") and FOLLOW_UP_CUE.search(text))  # "are they in demand?"
+        refers_back = follows_the_focus(tracker, text)  # "are they in demand?", "what's the outlook?"
         if not ids and not named and not refers_back and not text.startswith("/"):
             refines = bool(tracker.get_slot("ranking") and REFINE_START.search(text))
             if asks_for_ranking(text) or (refines and rankings.parse(text).says_something):
@@ -102,7 +102,7 @@ class ActionAnswerCareer(SafeAction):
             # "could I be a good nurse?", "how can a bank teller become an analyst?": advice, not a page section
             return route.answer(dispatcher, tracker, domain)
         focus = tracker.get_slot("career")
-        if not ids and not (focus and FOLLOW_UP_CUE.search(text)):
+        if not ids and not follows_the_focus(tracker, text):
             # No known name and no "they/it": the words around the question may still name a career.
             name = leftover_name(text)
             if name:
@@ -184,7 +184,7 @@ class ActionExploreCareers(SafeAction):
         text = tracker.latest_message.get("text") or ""
         if text.startswith("/"):  # a button without words: show an example
             text = "jobs where I work with animals"
-        if asks_for_ranking(text):
+        if asks_for_ranking(text) and not SURE_MOVES.search(text.lower()):
             # "good money jobs with no degree", "jobs where you can work from home the most": a ranking question
             return ActionRankCareers().answer(dispatcher, tracker, domain)
         named = named_careers(get_service(), text)
@@ -231,10 +231,13 @@ PROFILE_QUESTION = re.compile(  # "what do you know about me?": the profile, not
 class ActionFallbackSearch(SafeAction):
     """Low NLU confidence: still try the knowledge base before saying we did not understand."""
 
-    resumes_quiz = False
-
     def name(self) -> str:
         return "action_fallback_search"
+
+    def resumes(self, tracker: Tracker) -> bool:
+        """Mid-test, whatever the fallback said is followed by the test's question, unless it was a test answer
+        (the test then asks its next question itself)."""
+        return quiz.map_answer(str(tracker.latest_message.get("text") or "")) is None
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         service = get_service()
@@ -251,7 +254,11 @@ class ActionFallbackSearch(SafeAction):
             if about:  # "can I work from home as one?" after a web developer's pay: about that career
                 send(dispatcher, answers.section_answer(service, *about, text))
                 return [SlotSet("career", about[0]), SlotSet("section", about[1])]
-            if tracker.get_slot("ranking") and rankings.parse(text).says_something:
+            if (
+                tracker.get_slot("ranking")
+                and rankings.parse(text).says_something
+                and not SURE_MOVES.search(text.lower())  # "what civilian jobs match?" after a list: moves
+            ):
                 # "and the lowest paid?", "just the ones for people who like helping" after a ranking
                 return ActionRankCareers().answer(dispatcher, tracker, domain)
             if PROFILE_QUESTION.search(text):  # "what do you know about me by now?", below NLU's confidence

@@ -16,6 +16,7 @@ from bot.dialogue import quiz
 from bot.dialogue.advice import interests, rankings
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import (
+    PAUSE_WANTED,
     current_question,
     intro_text,
     map_zone,
@@ -44,6 +45,10 @@ def slot_value(tracker: Tracker) -> str | None:
     return None
 
 
+def kept(answered: int) -> str:
+    return "Your answer is kept" if answered == 1 else f"Your {answered} answers are kept"
+
+
 class ActionQuiz(SafeAction):
     """start / answer / skip / go back / pause / continue / start over / answer all, by intent."""
 
@@ -59,6 +64,9 @@ class ActionQuiz(SafeAction):
 
     def handle(self, intent: str | None, dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
         state = quiz_state(tracker)
+        said = str(tracker.latest_message.get("text") or "")
+        if running(state) and not said.startswith("/") and PAUSE_WANTED.search(said):
+            intent = "quiz_stop"  # "can i stop and just ask about nurses?"
         careers = get_service().careers
         total = len(quiz.default_items())
 
@@ -106,7 +114,8 @@ class ActionQuiz(SafeAction):
         if intent == "quiz_stop":
             state["paused"] = True
             dispatcher.utter_message(
-                text=f'Paused. Your {len(state["answers"])} answers are kept: say "continue the test" any time.',
+                text=f'Paused. {kept(len(state["answers"]))}: say "continue the test" any time. '
+                "Meanwhile, ask me anything.",
                 buttons=[{"title": "Continue the test", "payload": "/quiz_continue"}],
             )
             return [SlotSet("quiz", state)]

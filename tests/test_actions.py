@@ -196,6 +196,100 @@ def test_a_question_about_the_answers_mid_test_explains_them(monkeypatch, servic
     assert messages[0]["answered"]["value"] == 3  # it was not understood
 
 
+@pytest.mark.parametrize(
+    ("text", "intent", "topic", "words"),
+    [
+        # got what a Holland code is (NLU: explain_code)
+        ("what do you mean by organize files?", "explain_code", "test_question", "Picture yourself doing it"),
+        ("i dont understand", "explain_code", "test_question", "Picture yourself doing it"),
+        ("i dont know what a mural is", "nlu_fallback", "test_question", 'say "skip"'),
+        # got "Sorry, I didn't understand that" and the question was not asked again
+        ("what does this question mean?", "nlu_fallback", "test_question", "one everyday work activity"),
+        ("wait, how many questions are there?", "nlu_fallback", "test_length", "You've answered 0 so far"),
+        ("how many more questions", "show_more", "test_length", "80-98 of the 108"),
+    ],
+)
+def test_a_question_about_the_test_mid_test_is_answered_then_the_item_asked_again(text, intent, topic, words):
+    from actions import advice
+    from bot.dialogue import quiz
+
+    state = {**quiz.new_state(), "current": quiz.default_items()[0].id}
+    action = {"explain_code": advice.ActionExplain, "show_more": advice.ActionRankCareers}.get(
+        intent, actions.ActionFallbackSearch
+    )
+    messages, events = run(action(), tracker(text, intent, slots={"quiz": state}))
+    assert messages[0]["help_topic"] == topic and words in messages[0]["text"], messages[0]
+    assert messages[-1]["quiz_item"] == state["current"] and not events and not state["answers"]
+
+
+def test_the_education_question_is_explained_in_its_own_words():
+    from bot.dialogue import quiz
+    from bot.dialogue.quiz_replies import item_help
+
+    state = {**quiz.new_state(), "current": quiz.ZONE_QUESTION}
+    assert "how much study or training" in item_help(state) and '"Show me everything"' in item_help(state)
+
+
+def test_words_that_answer_the_item_are_no_question_about_it():
+    from bot.dialogue.quiz_replies import asks_about_the_item
+
+    assert not asks_about_the_item("i dont get the appeal")  # a dislike
+    assert not asks_about_the_item("no idea")  # not sure
+    assert asks_about_the_item("not sure what you mean") and asks_about_the_item("I'm not sure what that is")
+
+
+def test_anything_the_fallback_says_mid_test_is_followed_by_the_tests_question():
+    from bot.dialogue import quiz
+
+    state = {**quiz.new_state(), "current": quiz.default_items()[0].id}
+    messages, _ = run(
+        actions.ActionFallbackSearch(), tracker("blorp zindle qux", "nlu_fallback", slots={"quiz": state})
+    )
+    assert messages[-1]["quiz_item"] == state["current"], messages
+
+
+def test_asking_to_stop_mid_test_pauses_it(monkeypatch, service):
+    """ "can i stop and just ask about nurses?" got "tap a button"."""
+    from bot.dialogue import quiz
+
+    state = {**quiz.new_state(), "current": quiz.default_items()[0].id}
+    [msg], events = _quiz_turn(monkeypatch, service, state, "can i stop and just ask about nurses?")
+    assert msg["text"].startswith("Paused. Your 0 answers are kept") and "ask me anything" in msg["text"]
+    [slot] = [e for e in events if e.get("name") == "quiz"]
+    assert slot["value"]["paused"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "topic", "words"),
+    [
+        # a list of teachers (the search matched "grade"), and "Noted: a high school diploma" as the wanted education
+        ("hi im in 11th grade and i have no idea what i want to do", "nlu_fallback", "undecided", "career test"),
+        ("i dont know what i want to do after high school", "tell_education", "undecided", "things you enjoy"),
+        # "Sorry, I didn't understand that", or the privacy notice
+        ("Where does that information come from?", "nlu_fallback", "sources", "O*NET 29.3"),
+        ("where does this info come from", "show_profile", "sources", "Bureau of Labor Statistics"),
+    ],
+)
+def test_not_knowing_what_to_do_and_asking_for_sources_get_their_own_answer(text, intent, topic, words):
+    from actions import advice
+
+    action = {"tell_education": advice.ActionProfile, "show_profile": advice.ActionProfile}.get(
+        intent, actions.ActionFallbackSearch
+    )
+    [msg], events = run(action(), tracker(text, intent))
+    assert msg["help_topic"] == topic and words in msg["text"] and not events, msg
+    if topic == "undecided":
+        assert msg["buttons"][0]["payload"] == "/start_quiz"
+
+
+def test_not_knowing_what_to_do_read_as_asking_for_the_test_starts_it(monkeypatch, service):
+    from actions import quiz as quiz_actions
+
+    monkeypatch.setattr(quiz_actions, "get_service", lambda: service)
+    messages, _ = run(quiz_actions.ActionQuiz(), tracker("I have no idea what career I want", "start_quiz"))
+    assert messages[-1]["quiz_item"] and "help_topic" not in messages[0]
+
+
 def test_a_follow_up_nlu_was_unsure_of_is_about_the_career_in_focus():
     """ "can I work from home as one?" after a web developer's pay got a search list (online merchants, home health
     aides): "one" is the career being talked about, and the words ask for its workplace."""

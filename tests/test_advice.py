@@ -1313,3 +1313,63 @@ def test_small_talk_read_as_another_intent_gets_its_usual_response(act):
     """ "ok, so what can you help me with?" was read as show_profile and answered "I don't know anything about you"."""
     [msg], _ = run(act.ActionProfile(), tracker("ok, so what can you help me with?", "show_profile"))
     assert msg["response"] == "utter_help", msg
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "source"),
+    [
+        # the chef's workplace section; the bartender's "who it suits"; the veteran's pay ranking in logistics
+        ("I work as a chef but the hours are killing me. what could I move into?", "ask_workplace", "chef"),
+        ("I'm a bartender, 29, want something more stable with benefits. suggestions?", "nlu_fallback", "bartender"),
+        ("I've been a cashier for years. What can I switch to?", "nlu_fallback", "cashier"),
+    ],
+)
+def test_leaving_ones_job_in_other_words_gets_the_moves(act, text, intent, source):
+    from actions import careers as career_actions
+
+    action = career_actions.ActionAnswerCareer if intent.startswith("ask_") else career_actions.ActionFallbackSearch
+    [*_, msg], _ = run(action(), tracker(text, intent))
+    assert msg["moves"]["from"] == source, msg
+
+
+def test_a_reason_to_leave_about_pay_or_benefits_keeps_the_moves_that_pay_clearly_more(act, careers):
+    """A bartender wanting "something more stable with benefits" got waiter, barista and fast food worker."""
+    text = "I'm a bartender, want something more stable with benefits"
+    [msg], _ = run(act.ActionMoves(), tracker(text, "ask_moves", [_career_at(text, "bartender")]))
+    pay = figures.annual_salary(careers["bartender"])
+    assert "no figure for job security or benefits" in msg["text"] and "10% more" in msg["text"]
+    assert msg["moves"]["careers"] and all(
+        figures.annual_salary(careers[c]) >= pay * 1.1 - 100 for c in msg["moves"]["careers"]
+    ), msg
+    text = "I'm a cashier and tired of the low pay, what else could I do?"
+    [msg], _ = run(act.ActionMoves(), tracker(text, "ask_moves", [_career_at(text, "cashier")]))
+    assert msg["moves"]["filters"]["min_salary"] >= figures.annual_salary(careers["cashier"]) * 1.1 - 100
+
+
+def test_which_one_makes_more_after_a_comparison_read_as_show_more_compares_the_two(act):
+    """ "which one makes more?" (NLU: show_more) after comparing two careers said there was no list."""
+    from actions import careers as career_actions
+
+    text = "what is the difference between an electrician and an electrical engineer"
+    [compared], slots = run(
+        career_actions.ActionCompareCareers(),
+        tracker(text, "compare_careers", ["electrician", "electrical engineer"]),
+    )
+    assert [b["title"] for b in compared["buttons"]] == ["What an Electrician does", "What an Electrical Engineer does"]
+    [msg], _ = run(act.ActionRankCareers(), tracker("which one makes more?", "show_more", slots=slots))
+    assert msg["text"].startswith("Electrical Engineer pays more than Electrician"), msg
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "focus", "section"),
+    [
+        ("what's the outlook?", "ask_outlook", "software-engineer", "outlook"),  # ranked all careers by growth
+        ("need license?", "ask_education", "civil-engineer", "education"),  # "no page called 'license'"
+        ("and what about the pay?", "ask_salary", "police-officer", "salary"),
+    ],
+)
+def test_a_bare_section_question_is_about_the_career_in_focus(act, text, intent, focus, section):
+    from actions import careers as career_actions
+
+    [msg], _ = run(career_actions.ActionAnswerCareer(), tracker(text, intent, slots={"career": focus}))
+    assert msg.get("career") == focus and msg.get("section") == section, msg

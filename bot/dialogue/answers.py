@@ -45,6 +45,12 @@ class Reply:
     preface: str = ""  # sent as a message of its own before `text` (e.g. quiz progress before the item)
 
 
+def article(title: str) -> str:
+    """ "an Electrician", "a Nurse", "a Union Organizer"."""
+    word = title.lower()
+    return ("an " if word[:1] in "aeiou" and not word.startswith(("uni", "use")) else "a ") + title
+
+
 def payload(intent: str, career: str | None = None) -> str:
     if career is None:
         return f"/{intent}"
@@ -244,8 +250,8 @@ def compare_reply(service: Service, a: str, b: str) -> Reply:
         + f"\n(Sources: {ca.source('overview')}, {cb.source('overview')})"
     )
     buttons = [
-        {"title": f"What a {ca.title} does", "payload": payload("ask_duties", a)},
-        {"title": f"What a {cb.title} does", "payload": payload("ask_duties", b)},
+        {"title": f"What {article(ca.title)} does", "payload": payload("ask_duties", a)},
+        {"title": f"What {article(cb.title)} does", "payload": payload("ask_duties", b)},
     ]
     meta = {"compare": [a, b], "sources": [ca.source("overview"), cb.source("overview")]}
     return Reply(text, buttons, meta)

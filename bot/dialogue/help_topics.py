@@ -59,10 +59,49 @@ JOB_SEARCH_TEXT = (
 )
 
 
+# "hi im in 11th grade and i have no idea what i want to do" got a list of teachers (the search matched "grade");
+# "i dont know what i want to do after high school" was noted as the education the person wants.
+UNDECIDED = re.compile(
+    r"\b(no idea|no clue|don'?t know|dont know|do not know|not sure|unsure|idk|clueless|confused about|undecided "
+    r"(about|on)) (what|which) (i want|i wanna|to do|career|job|field|i should|i'd like|id like|path|to study)\b|"
+    r"\bwhat (should|do|can) i do with my life\b|\bno idea what to do\b|\bdon'?t know where to start\b",
+    re.I,
+)
+UNDECIDED_TEXT = (
+    "That's a very common place to be, and a good time to explore: nobody needs a plan yet. Two ways to start:\n"
+    "- the career test: quick questions on how much you'd enjoy everyday activities, then careers that fit your "
+    "interests, with the reasons;\n"
+    '- or tell me a few things you enjoy, at school or outside it ("I like drawing and animals", "I like fixing '
+    'things"), for a rough first list.\n'
+    "Either way, it's a starting point for exploring, not a verdict."
+)
+UNDECIDED_BUTTONS = (
+    {"title": "Take the career test", "payload": "/start_quiz"},
+    {"title": "Jobs with animals", "payload": "jobs where I work with animals"},
+    {"title": "What can you do?", "payload": "/help"},
+)
+# "Where does that information come from?" got "Sorry, I didn't understand that" or the privacy notice.
+SOURCES = re.compile(
+    r"\bwhere (does|do|did) (this|that|the|your|these|all this|all that) ?(info|information|data|facts|answers?|"
+    r"numbers|figures|pay figures|stats|statistics)? (come|comes|came) from\b|\bwhat (are|is) your (sources?|data)\b|"
+    r"\bwhere (do|did) you get (this|that|the|your|these) (info|information|data|facts|numbers|figures)\b|"
+    r"\b(how|why) (can|should) i trust (this|that|you|these|your)\b|\bwhat sources\b",
+    re.I,
+)
+SOURCES_TEXT = (
+    "The career pages are written by our team, in our own words. The figures on them are US data, each named with "
+    "its source and year: median pay from the US Bureau of Labor Statistics (Occupational Employment and Wage "
+    "Statistics, May 2024), job outlook from its Employment Projections 2024-34, and typical education, job zones "
+    "and interest (RIASEC) profiles from O*NET 29.3 (US Department of Labor). Every answer names the page it "
+    "came from. Pay and prospects vary by place, employer and experience, so check local sources before you decide."
+)
+
+
 @dataclass(frozen=True)
 class HelpTopic:
-    name: str  # "funding" or "job_search": the `help_topic` metadata
+    name: str  # "funding", "job_search", "undecided", "sources", ...: the `help_topic` metadata
     text: str
+    buttons: tuple[dict, ...] = ()
 
 
 def help_topic(text: str) -> HelpTopic | None:
@@ -73,4 +112,8 @@ def help_topic(text: str) -> HelpTopic | None:
         return HelpTopic("funding", FUNDING_TEXT)
     if JOB_SEARCH.search(text):
         return HelpTopic("job_search", JOB_SEARCH_TEXT)
+    if SOURCES.search(text):
+        return HelpTopic("sources", SOURCES_TEXT)
+    if UNDECIDED.search(text):
+        return HelpTopic("undecided", UNDECIDED_TEXT, UNDECIDED_BUTTONS)
     return None

@@ -159,6 +159,87 @@ def asks_about_the_scale(text: str) -> bool:
     return bool(SCALE_QUESTION.search(text))
 
 
+# "What do you mean by organize files?" and "I don't understand" mid-test got what a Holland code is; "what does this
+# question mean?" got "Sorry, I didn't understand that" and the test's question was not asked again.
+ITEM_QUESTION = re.compile(
+    r"\b(i|i'm|im) (do not|don'?t|dont|didn'?t) (understand|follow|get (it|this|that|the question|what))\b|"
+    r"\b(i'm|im|i am) (confused|lost)\b|\bconfusing\b|"
+    r"\bwhat (do|did) you mean\b|\bwhat (does|is|'s) (this|that|it|the question|this question)\b[^?!]{0,20}"
+    r"\b(mean|about|asking)\b|\bwhat (does|do)\b[^?!]{0,40}\bmean\b|\bmeaning of\b|"
+    r"\b(explain|rephrase|clarify)\b[^?!]{0,12}\b(this|that|it|the question|the activity)\b|"
+    r"\bwhat am i (supposed|meant) to (say|answer|do)\b|\bwhat is (this|that) (question|activity)\b",
+    re.I,
+)
+
+
+# Not knowing what the words mean is no answer, though "not sure" and "no idea" alone are.
+MEANING = re.compile(r"\bwhat (you|it|that|this|they) (means?|is|are)\b|\bwhat (a|an) [\w -]{2,30} (is|means?)\b", re.I)
+
+
+def asks_about_the_item(text: str) -> bool:
+    """A question about what the current question asks, rather than an answer to it."""
+    from bot.dialogue.quiz import map_answer
+
+    return bool(MEANING.search(text)) or (bool(ITEM_QUESTION.search(text)) and map_answer(text) is None)
+
+
+def item_help(state: QuizState) -> str:
+    """What the current question asks, for someone who did not follow it: no item needs experience to answer."""
+    if state["current"] == ZONE_QUESTION:
+        return (
+            "This last question is about how much study or training you'd be willing to do before a job: little "
+            "or none, a certificate or apprenticeship, a bachelor's degree or a graduate degree. I'll only show "
+            f'careers whose usual route fits what you pick; choose "{ZONE_CHOICES[-1][1]}" to see them all.'
+        )
+    item = next(i for i in default_items() if i.id == state["current"])
+    return (
+        f'Each question is one everyday work activity, here "{item.text}". Picture yourself doing it for a few '
+        "hours as part of a job and say how much you'd enjoy that. You don't need to have done it or know how: "
+        "someone would show you. If you can't picture it at all, say \"skip\": a skipped question doesn't count "
+        "for or against anything."
+    )
+
+
+# "Wait, how many questions are there?" and "what does this test even measure?" mid-test got "Sorry, I didn't
+# understand that" and the help menu; "can i stop and just ask about nurses?" got "tap a button".
+LENGTH_QUESTION = re.compile(
+    r"\bhow (many|much) (more )?(questions|items|of these|left|longer|to go)\b|\bhow many (are )?(there|left)\b|"
+    r"\bhow long (is|will|does|do) (this|the|it)\b|\bwhen (does|will) (this|it|the test) (end|finish|be over)\b|"
+    r"\bare we (almost )?(done|there|finished)\b|\bhow far (along )?(am i|are we)\b",
+    re.I,
+)
+PURPOSE_QUESTION = re.compile(
+    r"\bwhat (does|do|is|'s) (this|the|these) (test|quiz|questions?)\b[^?!]{0,20}\b(measure|for|about|do|test|"
+    r"show|tell)\b|\bwhat('s| is) the (point|purpose) of (this|the|these)\b|\bwhy (are you asking|do you ask|"
+    r"these questions|this question)\b|\bhow does (this|the) (test|quiz) work\b",
+    re.I,
+)
+PAUSE_WANTED = re.compile(
+    r"\b(can|could|may) (i|we) (stop|pause|take a break|quit|leave this|come back)\b|\b(i|i'd|id) (want|like|need) "
+    r"to (stop|pause|take a break|quit)\b|\blet'?s (stop|pause|take a break)\b|\bstop (the|this) (test|quiz)\b",
+    re.I,
+)
+
+
+def length_help(state: QuizState) -> str:
+    low, high = TYPICAL_ITEMS
+    total = len(default_items())
+    done = len(state["answers"])
+    return (
+        f"You've answered {done} so far. The test typically takes {low}-{high} of the {total} questions: it stops as "
+        f"soon as your top matches are clear, at most {short_test_max(total)} unless you ask for all. Your answers "
+        'are kept if you say "pause"; for a rough first list now, pause and tell me a few things you enjoy.'
+    )
+
+
+PURPOSE_HELP = (
+    "The test measures your interests, not your ability: how much you'd enjoy six kinds of work (Holland's RIASEC "
+    "types: hands-on, investigating, creative, helping people, leading and persuading, organizing). At the end I "
+    "compare your pattern with each career's O*NET interest profile and show the closest, with the reasons. It's a "
+    "starting point for exploring, not a verdict."
+)
+
+
 def running(state: object) -> QuizState | None:
     """The slot's test state if a test is under way (not paused, not finished), else None."""
     if (

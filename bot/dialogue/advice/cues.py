@@ -59,6 +59,12 @@ CHANGE = re.compile(
     r"switch)\b|\bwhat (could|can|should) i do next\b|\bnext (step|move) in my career\b|"
     r"\bwhat else (can|could|should|might) i do\b|\bwhat (can|could|should|might) i do instead\b|"
     r"\bi can'?t do (this|it|this job|my job|that job|the job) (any ?more|much longer|for much longer)\b|"
+    # "I work as a chef but the hours are killing me. what could I move into?", "what can I switch to?"
+    r"\bwhat (else )?(could|can|should|might) i (move|switch|transition|change|go|get) (in)?to\b|"
+    r"\b(want|need|looking for|like) (something|a job|work) (else|different|new|more stable|steadier|better "
+    r"paid|that pays better|with (better|more regular|regular|normal) (pay|hours))\b|"
+    r"\bwhat (jobs|careers|work) (match|fit|use|would use) my (experience|skills|background)\b|"
+    r"\bcivilian (jobs?|careers?|work)\b|"
     # losing one's own job: "I got laid off from the plant, what now?" (not "jobs least likely to be laid off")
     r"\bi(?:'ve| have| was| got| just got|'ve just been| have just been| was just)? (?:been |just )?(?:laid off|"
     r"made redundant|let go|fired)\b|\b(lost|losing) my job\b"
@@ -112,6 +118,24 @@ BODY_LIMIT = re.compile(
     r"(injury|problems?|pain|surgery)\b|\bcan'?t (lift|stand all day|be on my feet)\b|\b(less|not as) physical\b|"
     r"\b(too|so|less) physically (demanding|hard|tough)\b|\bgetting too old for (this|the physical)\b"
 )
+
+
+# "I'm a bartender, want something more stable with benefits" got waiter, barista and fast food worker: why the
+# person wants to leave says the moves should pay more.
+BETTER_PAY = re.compile(
+    r"\b(low|bad|poor|better|more) (pay|wages?|money|salary)\b|\bunderpaid\b|\b(better|more) paid\b|\bearn more\b"
+)
+UNMEASURED_GAINS = re.compile(
+    r"\b(more )?stab(le|ility)\b|\bsteadier\b|\bjob security\b|\bbenefits\b|\bhealth (insurance|care "
+    r"coverage)\b|\bpension\b|\bretirement plan\b"
+)
+
+
+def wants_a_better_paid_move(text: str) -> tuple[bool, bool]:
+    """(moves should pay more, and the person also asked for something no fact measures: stability, benefits)."""
+    t = text.lower().replace("’", "'")
+    unmeasured = bool(UNMEASURED_GAINS.search(t))
+    return bool(BETTER_PAY.search(t)) or unmeasured, unmeasured
 
 
 def says_body_limits_work(text: str) -> bool:

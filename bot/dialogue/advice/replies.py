@@ -17,7 +17,7 @@ from bot.dialogue.advice.interests import Stated
 from bot.dialogue.advice.moves import BORROWED_HOW, CareerPath, Move, Ratings, SkillModel
 from bot.dialogue.advice.person import Person, strongest
 from bot.dialogue.advice.rankings import EDUCATION_KEYS, PAGE, Ranked, compare_query, page_values, rank
-from bot.dialogue.answers import Reply, first_sentence, payload
+from bot.dialogue.answers import Reply, article, first_sentence, payload
 from bot.dialogue.quiz import DIMENSION_NAMES, SHORT_NAMES, TYPICAL_ITEMS, has_profile
 from bot.dialogue.training_time import experience_needed
 from bot.knowledge.pages import Career, holland_code
@@ -382,11 +382,6 @@ def _a(number: int) -> str:
     return "an" if str(number).startswith("8") or number in (11, 18) else "a"
 
 
-def article(title: str) -> str:
-    word = title.lower()
-    return ("an " if word[:1] in "aeiou" and not word.startswith(("uni", "use")) else "a ") + title
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # Interests told in words
 
@@ -407,6 +402,13 @@ def _interest_reason(c: Career, stated: Stated, scores: dict[str, float], basis:
         said = stated.by_letter.get(d)
         parts.append(letter_word(d) + (f" ({figures.join(said[:3])})" if said else ""))
     return "shares your " + figures.join(parts) + " interest" + ("s" if len(parts) > 1 else "")
+
+
+def unmeasured_gains_note(title: str, pay: float, factor: float) -> str:
+    return (
+        f"I have no figure for job security or benefits, so I kept the moves that pay at least {factor - 1:.0%} more "
+        f"than {article(title)}'s US median ({_money(pay)} a year)."
+    )
 
 
 BODY_LIMIT_NOTE = (
