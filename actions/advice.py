@@ -142,7 +142,8 @@ class ActionRankCareers(SafeAction):
         fact = rankings.comparison_fact(text) if not text.startswith("/") else None
         if shown and len(shown["careers"]) == 2 and fact and intent == "show_more":
             # "which one makes more?" right after comparing two careers, read as "show me more"
-            send(dispatcher, replies.two_careers_by_fact(careers, *shown["careers"], fact, text))
+            first, second = shown["careers"]
+            send(dispatcher, replies.two_careers_by_fact(careers, first, second, fact, text))
             return []
         if intent == "show_more" and last_moves:
             filters = dict(last_moves.get("filters") or {})

@@ -167,7 +167,7 @@ def shown_pair(tracker: Tracker) -> list[str] | None:
     return None
 
 
-FOLLOW_UP_CUE = re.compile(r"\b(they|them|their|it|its|that|this|those|one|there)\b", re.I)
+FOLLOW_UP_CUE = re.compile(r"\b(they|them|their|it|its|that|this|those|one|there|she|he|her|him|his)\b", re.I)
 _NEW_LIST = re.compile(
     r"\b(jobs|careers|professions|occupations|roles|options|which one|which of|most|least|best|worst|top|highest|"
     r"lowest)\b",

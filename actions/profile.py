@@ -65,6 +65,9 @@ def interests_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     encode = encoder()
     stated = interests.infer(_text(tracker), encode)
     profile = profile_of(tracker.get_slot("profile"))
+    zone = education_zone(_text(tracker)) if not _text(tracker).startswith("/") else None
+    if zone is not None:  # "... maybe in computers. I have no degree": the list keeps to it
+        profile["zone"] = zone
     if not stated.expressed and not stated.disliked:
         send(dispatcher, replies.interests_reply(careers, stated, stated.scores, "interests", [], None))
         return []

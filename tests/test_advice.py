@@ -1373,3 +1373,60 @@ def test_a_bare_section_question_is_about_the_career_in_focus(act, text, intent,
 
     [msg], _ = run(career_actions.ActionAnswerCareer(), tracker(text, intent, slots={"career": focus}))
     assert msg.get("career") == focus and msg.get("section") == section, msg
+
+
+def test_working_from_home_keeps_the_careers_whose_pages_say_the_work_can_be_remote(act, real_service):
+    """ "I need a job I can do remotely because I care for my two kids at home" listed childcare workers."""
+    from bot.dialogue.answers import explore_reply
+    from bot.dialogue.explore_words import says_remote
+
+    text = "I need a job I can do remotely because I care for my two kids at home. What careers work for that?"
+    reply = explore_reply(real_service, text)
+    listed = reply.metadata["explore"]
+    assert listed and all(says_remote(real_service.careers[c].sections["workplace"]) for c in listed), listed
+    assert "childcare-worker" not in listed and "No figure I have measures" in reply.text
+    assert not says_remote("The job is physical; it cannot be done remotely.")
+    assert not says_remote("They work at mines, often in remote areas, and may work rotations away from home.")
+    assert says_remote("Radiologists work in hospitals, and many read images remotely (teleradiology).")
+
+
+def test_something_to_stay_away_from_leaves_out_the_careers_about_it(act, real_service):
+    """ "my daughter loves animals and biology but hates blood" listed phlebotomists first."""
+    from bot.dialogue.answers import explore_reply
+    from bot.dialogue.explore_words import avoided
+
+    reply = explore_reply(real_service, "my daughter loves animals and biology but hates blood. what can she do?")
+    assert "phlebotomist" not in reply.metadata["explore"] and "veterinarian" in reply.metadata["explore"]
+    assert reply.text.startswith("Left out: careers whose pages mention blood.")
+    assert avoided("jobs outdoors, scared of heights") == ["heights"]
+    # education, one's own job, people and activities are not things a page is left out for
+    for text in ("I want work in hospital, no have university", "i dont like my job", "i dont like people"):
+        assert avoided(text) == [], text
+
+
+def test_a_parents_question_and_age_are_no_interest_and_no_college_is_education(act, careers):
+    """ "My son is 17 ... He doesn't want to go to college. What careers should he look at?" read Social from "my son
+    is 17 and what careers should he look at" and listed massage therapists and lifeguards."""
+    from actions import careers as career_actions
+
+    text = (
+        "My son is 17 and really good with his hands, fixing cars and bikes. He doesn't want to go to college. "
+        "What careers should he look at?"
+    )
+    assert interests.phrases_of(text) == ["good with his hands", "fixing cars", "bikes"]
+    assert interests.phrases_of("is there something with drawing") == ["is there something with drawing"]
+    [msg], slots = run(career_actions.ActionFallbackSearch(), tracker(text, "tell_interests"))
+    assert msg["interests_match"]["code"] == "R" and slots["profile"]["zone"] == 2, msg
+    text = "I am 40 years old, working in warehouse. I want better job, maybe in computers. I have no degree."
+    [msg], slots = run(act.ActionInterests(), tracker(text, "tell_interests"))
+    assert slots["profile"]["zone"] == 2 and "the education you told me" in msg["text"]
+    assert all(figures.job_zone(careers[m["career"]]) <= 2 for m in msg["interests_match"]["matches"]), msg
+
+
+def test_she_or_he_after_a_career_is_about_that_career(act):
+    """ "what education does she need?" after a wildlife biologist's pay: "I don't have a page about 'she'"."""
+    from actions import careers as career_actions
+
+    t = tracker("what education does she need?", "ask_education", slots={"career": "wildlife-biologist"})
+    [msg], _ = run(career_actions.ActionAnswerCareer(), t)
+    assert msg["career"] == "wildlife-biologist" and msg["section"] == "education", msg

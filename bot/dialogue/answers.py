@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.dialogue.automation import AUTOMATION_LINE, asks_about_automation
+from bot.dialogue.explore_words import WANTS_REMOTE, avoided, mentions, says_remote, search_text
 from bot.dialogue.resolve import Resolution
 from bot.dialogue.section_guess import guess_section
 from bot.dialogue.service import Service
@@ -306,7 +307,8 @@ def search_words(query: str) -> str:
 
 def explore(service: Service, query: str, limit: int = 5) -> list[tuple[Career, str, float, str]]:
     """Careers that fit an open question: best passage per career, with structured filters the text asks for."""
-    hits = service.index.search(search_words(query), k=60)
+    remote, avoid = bool(WANTS_REMOTE.search(query)), avoided(query)
+    hits = service.index.search(search_words(search_text(query)), k=200 if remote or avoid else 60)
     no_degree = bool(NO_DEGREE.search(query))
     seen: dict[str, tuple[Career, str, float, str]] = {}
     floor = max(EXPLORE_MIN_SCORE, hits[0].score * EXPLORE_RELATIVE) if hits else 1.0
@@ -318,12 +320,29 @@ def explore(service: Service, query: str, limit: int = 5) -> list[tuple[Career, 
             continue
         if no_degree and career.education.get("level") not in NO_DEGREE_LEVELS:
             continue
+        if remote and not says_remote(career.sections.get("workplace", "")):
+            continue  # "a job I can do remotely": the pages that say the work can be remote
+        if avoid and any(mentions(_about_the_work(career), thing) for thing in avoid):
+            continue  # "loves animals but hates blood": no phlebotomist
         seen[h.career] = (career, h.text, h.score, h.section)
     return list(seen.values())[:limit]
 
 
+def _about_the_work(career: Career) -> str:
+    return " ".join(career.sections.get(s, "") for s in ("overview", "duties", "workplace"))
+
+
 def explore_reply(service: Service, query: str) -> Reply:
     found = explore(service, query)
+    notes = []
+    if WANTS_REMOTE.search(query):
+        notes.append(
+            "No figure I have measures how often a job can be done from home, so these are careers whose pages say "
+            "the work can be remote (employers differ)."
+        )
+    avoid = avoided(query)
+    if avoid:
+        notes.append(f"Left out: careers whose pages mention {' or '.join(avoid)}.")
     if not found:
         return Reply(
             'I couldn\'t find careers that fit that. Try describing what you enjoy, e.g. "working outdoors".',
@@ -333,7 +352,7 @@ def explore_reply(service: Service, query: str) -> Reply:
     lines = [f"- {c.title}: {first_sentence(text)}" for c, text, _, _ in found]
     sources = [c.source(section) for c, _, _, section in found]
     fit = f"Some careers that fit and {NO_DEGREE_WORDS}" if NO_DEGREE.search(query) else "Some careers that fit"
-    text = f"{fit}:\n" + "\n".join(lines) + "\n(Sources: " + ", ".join(sources) + ")"
+    text = "".join(n + "\n" for n in notes) + f"{fit}:\n" + "\n".join(lines) + "\n(Sources: " + ", ".join(sources) + ")"
     buttons = [{"title": c.title, "payload": payload("ask_overview", c.id)} for c, _, _, _ in found[:4]]
     return Reply(text, buttons, {"explore": [c.id for c, _, _, _ in found], "sources": sources, "query": query})
 

@@ -121,6 +121,19 @@ NOT_A_DISLIKE = re.compile(
     r"\b(not (very |that |so |really )?(good|great|skilled) at|(bad|terrible|awful|weak) at|struggle with|"
     r"not (really |quite |too )?(sure|certain))\b"
 )
+# Parts of a message that say no activity: a question ("what careers should he look at"), an age or who the person
+# is ("my son is 17"), and education not wanted ("he doesn't want to go to college": the education reader's).
+# "My son is 17 and ... what careers should he look at?" read as Social.
+NOT_AN_ACTIVITY = re.compile(
+    r"^\s*(what|which|where|how|can|could|should|would|is|are|do|does|any)\b(?!.*\b(with|in|involving|around|"
+    r"about)\b).*\b(careers?|jobs?|options|do|look at|fit|suit)\b|"
+    r"\bshould (he|she|i|we|they) (look|do|consider|try|pick|choose)\b|"
+    r"\b(\d+ years? old|years old|\d+ ?(yo|y/o))\b|\b(is|am|i'?m|he'?s|she'?s|turned|turning) \d+\b"
+)
+SCHOOLING = re.compile(
+    r"\b(no|not|n'?t|without|never|have|has|had|got|finished|dropped out of|afford|go to|going to|went to)\b.*"
+    r"\b(college|university|degree|diploma|school|ged)\b"
+)
 STRONG_WORDS = re.compile(r"\b(love|adore|passionate|obsessed|really (like|enjoy)|big fan|so much|favou?rite)\b")
 SPLIT = re.compile(r",|;|\.|!|\?|\band\b|\bor\b|\bbut\b|\balso\b|\bplus\b|&|\bas well as\b")
 LEAD = re.compile(
@@ -157,8 +170,10 @@ def phrases_of(text: str) -> list[str]:
     out: list[str] = []
     for part in SPLIT.split(text.lower().replace("’", "'")):
         part = part.strip()
-        if not part or NOT_A_DISLIKE.search(part):
+        if not part or NOT_A_DISLIKE.search(part) or NOT_AN_ACTIVITY.search(part):
             continue
+        if SCHOOLING.search(part):
+            continue  # "he doesn't want to go to college", "I have no degree": education, read apart
         neg = bool(NEGATION.search(part))
         core = part
         for _ in range(6):

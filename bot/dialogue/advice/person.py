@@ -126,7 +126,8 @@ EDUCATION_WORDS: list[tuple[int, re.Pattern[str]]] = [
         2,
         re.compile(
             r"\b(can'?t|cannot|won'?t|couldn'?t|not going to|no|never (went|been) to|didn'?t (go to|finish)|"
-            r"without( a)?|don'?t have( a)?|(no|not) have( a)?|not able to (go to|afford))\s+(go to\s+|afford\s+)?"
+            r"without( a)?|don'?t have( a)?|(no|not) have( a)?|not able to (go to|afford)|(does|do)(n'?t| not) want to|"
+            r"not want to)\s+(go to\s+|afford\s+|get( a)?\s+)?"
             r"(college|university|uni|"
             r"degree)\b|\bno degree\b|\bdropped out\b|\b(only|just) (have )?(a |my )?(high school|ged|diploma)\b"
             r"|\bhigh school (diploma|graduate|only)\b|\bged\b"

@@ -1,0 +1,85 @@
+"""What an open question says beside the kind of work: things to stay away from, and working from home.
+
+"My daughter loves animals and biology but hates blood" listed phlebotomists first: the search matched "blood".
+"I need a job I can do remotely because I care for my two kids at home" listed childcare workers: the search matched
+"kids". The disliked thing is taken out of the search and careers whose pages talk about it are left out (said so);
+a wish to work from home keeps the careers whose pages say the work can be remote, since no fact measures it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "hates blood", "can't stand the sight of blood", "is scared of heights", "doesn't like needles"
+_AVOID = re.compile(
+    r"\b(?:hates?|hating|dislikes?|(?:do|does|did)(?: not|n'?t) (?:like|want|enjoy)|can'?t stand|cannot stand|"
+    r"(?:(?:is|am|i'm|im|are|gets?) )?(?:scared|afraid|terrified|squeamish) (?:of|about|around)|faints? at|"
+    r"(?:is|am|i'm|im) not (?:into|a fan of)) (?:the sight of |being around |working with |dealing with )?"
+    r"((?:the )?[a-z][a-z-]+(?: [a-z][a-z-]+)?)",
+    re.I,
+)
+_NOT_A_THING = set(
+    "to it that this them a an the any much being doing working people degree college school university idea clue "
+    "experience job jobs work money have go get know want need my your his her their our".split()
+)
+_STOP_AFTER = re.compile(r"\b(and|or|but|so|because|what|which|who|how|can|could|should|would|will)\b.*$", re.I)
+_REASON = re.compile(r"\b(because|since|as) (i|we|my|our|she|he)\b[^.?!]*", re.I)
+
+WANTS_REMOTE = re.compile(
+    r"\b(remote(ly)?|from home|wfh|telework\w*|telecommut\w*|home-based|work at home|stay at home and work)\b", re.I
+)
+REMOTE_QUERY = "the work can be done remotely from home on a computer"
+# A page says the work itself can be remote ("in offices or remotely", "office-based or remote", "some work from
+# home"), not "remote sensing", "often in remote, scenic areas" or "away from home": a sentence with "remotely",
+# "remote work" or "from home", or with "remote" beside office or computer work.
+_REMOTE_SURE = re.compile(
+    r"\bremotely\b|\bremote(?:-friendly| work| jobs?| roles?| teams?)\b|(?<!away )(?<!far )(?<!time )\bfrom home\b",
+    re.I,
+)
+_REMOTE_WITH_DESK = re.compile(
+    r"\bremote\b(?!,? (?:sensing|areas?|sites?|places?|ground|camps?|locations?|regions?|high|scenic|terrain|"
+    r"communities|villages?|towns?|exploration|survey))",
+    re.I,
+)
+_NOT_REMOTE = re.compile(r"\b(cannot|can'?t|can not|not|never|rarely)\b[^.;]{0,25}\bremote", re.I)
+_DESK = re.compile(r"\b(office|offices|office-based|computer|computer-based|online|hybrid|distributed|virtual)\b", re.I)
+
+
+def avoided(text: str) -> list[str]:
+    """The things the words say to stay away from ("hates blood" -> ["blood"]), never a whole kind of work the
+    person still names elsewhere."""
+    found = []
+    for m in _AVOID.finditer(text):
+        words = _STOP_AFTER.sub("", m.group(1)).strip()
+        words = re.sub(r"^the ", "", words, flags=re.I)
+        first = words.split()[0].lower() if words else ""
+        if first and first not in _NOT_A_THING and not first.endswith("ing"):  # activities: the interests reader
+            found.append(words.lower())
+    return found
+
+
+def search_text(text: str) -> str:
+    """The words to search with: without what is to be avoided and without the reason for a wish ("because I care for
+    my kids"); a wish to work from home is searched as remote work."""
+    if WANTS_REMOTE.search(text):
+        return REMOTE_QUERY
+    kept = _REASON.sub(" ", text)
+    for m in reversed(list(_AVOID.finditer(kept))):
+        if avoided(m.group(0)):
+            kept = kept[: m.start()] + kept[m.end() :]
+    kept = re.sub(r"\b(but|and|or)\s*([.?!,]|$)", r"\2", " ".join(kept.split()), flags=re.I).strip(" ,")
+    return kept if len(kept) >= 3 else text
+
+
+def mentions(page_text: str, thing: str) -> bool:
+    """Whether a page talks about the thing (singular or plural)."""
+    stem = re.escape(thing.rstrip("s"))
+    return bool(re.search(rf"\b{stem}s?\b", page_text, re.I))
+
+
+def says_remote(page_text: str) -> bool:
+    return any(
+        (_REMOTE_SURE.search(sentence) or (_REMOTE_WITH_DESK.search(sentence) and _DESK.search(sentence)))
+        and not _NOT_REMOTE.search(sentence)
+        for sentence in re.split(r"(?<=[.!?;])\s+", page_text)
+    )
