@@ -97,6 +97,8 @@ def resolve_mentions(
     for mention in mentions:
         if len(ids) >= want:
             break
+        if tracker.get_slot("career") and POINTS_BACK.match(mention):
+            continue  # NLU's "it dangerous" in "is it dangerous?": the career in focus
         # A mention inside a longer name that is not one of ours ("architect" in "web architect") stands for it.
         mention = next((p for p, cid in in_text if cid is None and _inside(mention, p)), mention)
         res = service.resolver.resolve(mention)
@@ -167,6 +169,7 @@ def shown_pair(tracker: Tracker) -> list[str] | None:
     return None
 
 
+POINTS_BACK = re.compile(r"^(it|they|them|that|this|those|he|she|one)\b", re.I)
 FOLLOW_UP_CUE = re.compile(r"\b(they|them|their|it|its|that|this|those|one|there|she|he|her|him|his)\b", re.I)
 _NEW_LIST = re.compile(
     r"\b(jobs|careers|professions|occupations|roles|options|which one|which of|most|least|best|worst|top|highest|"

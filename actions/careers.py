@@ -39,9 +39,10 @@ from actions.quiz import ActionQuiz
 from bot.dialogue import answers, quiz
 from bot.dialogue.advice import rankings, replies
 from bot.dialogue.advice.cues import CHANGE, FEW_PEOPLE, MOVES, SURE_MOVES, SURE_PATH, WANT_TO_BECOME, type_names
-from bot.dialogue.advice.groups import group_asked
+from bot.dialogue.advice.groups import group_asked, group_line
 from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.advice.roles import from_phrase
+from bot.dialogue.explore_words import asks_about_the_work
 from bot.dialogue.quiz_replies import running
 from bot.dialogue.resolve import leftover_name
 from bot.dialogue.section_guess import section_by_words, sections_asked
@@ -202,10 +203,13 @@ class ActionExploreCareers(SafeAction):
             send(dispatcher, replies.few_people_reply())
             return []
         group = group_asked(text)
-        if group:  # "jobs for girls": the search listed stereotypes
+        if group and not asks_about_the_work(text):  # "jobs for girls": the search listed stereotypes
             send(dispatcher, replies.group_reply(group))
             return []
-        send(dispatcher, answers.explore_reply(get_service(), text))
+        reply = answers.explore_reply(get_service(), text)
+        if group:  # "I'm in a wheelchair and want a career that doesn't require standing": the work, and a fair line
+            reply.text = group_line(group) + "\n" + reply.text
+        send(dispatcher, reply)
         return []
 
 

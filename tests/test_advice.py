@@ -1430,3 +1430,30 @@ def test_she_or_he_after_a_career_is_about_that_career(act):
     t = tracker("what education does she need?", "ask_education", slots={"career": "wildlife-biologist"})
     [msg], _ = run(career_actions.ActionAnswerCareer(), t)
     assert msg["career"] == "wildlife-biologist" and msg["section"] == "education", msg
+
+
+def test_work_without_standing_asked_with_a_disability_lists_desk_work_after_a_fair_line(act, real_service):
+    """ "I'm in a wheelchair and want a career that doesn't require standing or lots of walking" got only the answer to
+    a list chosen by who someone is: the person asked about the work."""
+    from actions import careers as career_actions
+    from bot.dialogue.explore_words import says_seated
+
+    text = "I'm in a wheelchair and want a career that doesn't require standing or lots of walking. Ideas?"
+    [msg], _ = run(career_actions.ActionExploreCareers(), tracker(text, "explore_careers"))
+    assert msg["text"].startswith("People with disabilities work in every field") and "at a desk" in msg["text"]
+    assert msg["explore"] and all(says_seated(real_service.careers[c].sections["workplace"]) for c in msg["explore"])
+    [msg], _ = run(career_actions.ActionExploreCareers(), tracker("jobs for disabled people", "explore_careers"))
+    assert "explore" not in msg and "I don't pick careers by who someone is" in msg["text"]
+    assert not says_seated("Teachers spend much of the day moving around, sitting at child-sized tables.")
+
+
+def test_is_it_dangerous_after_a_career_is_its_workplace(act):
+    """NLU read "is it dangerous?" as an overview of a career called "it dangerous"."""
+    from actions import careers as career_actions
+
+    t = tracker("is it dangerous?", "ask_overview", ["it dangerous"], slots={"career": "police-officer"})
+    [msg], _ = run(career_actions.ActionAnswerCareer(), t)
+    assert msg["career"] == "police-officer" and msg["section"] == "workplace", msg
+    t = tracker("what does an AI safety researcher do?", "ask_duties", ["AI safety researcher"])
+    [msg], _ = run(career_actions.ActionAnswerCareer(), t)
+    assert msg["section"] == "duties", msg

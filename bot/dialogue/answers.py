@@ -10,7 +10,15 @@ import re
 from dataclasses import dataclass, field
 
 from bot.dialogue.automation import AUTOMATION_LINE, asks_about_automation
-from bot.dialogue.explore_words import WANTS_REMOTE, avoided, mentions, says_remote, search_text
+from bot.dialogue.explore_words import (
+    WANTS_REMOTE,
+    WANTS_SEATED,
+    avoided,
+    mentions,
+    says_remote,
+    says_seated,
+    search_text,
+)
 from bot.dialogue.resolve import Resolution
 from bot.dialogue.section_guess import guess_section
 from bot.dialogue.service import Service
@@ -308,7 +316,8 @@ def search_words(query: str) -> str:
 def explore(service: Service, query: str, limit: int = 5) -> list[tuple[Career, str, float, str]]:
     """Careers that fit an open question: best passage per career, with structured filters the text asks for."""
     remote, avoid = bool(WANTS_REMOTE.search(query)), avoided(query)
-    hits = service.index.search(search_words(search_text(query)), k=200 if remote or avoid else 60)
+    seated = not remote and bool(WANTS_SEATED.search(query))
+    hits = service.index.search(search_words(search_text(query)), k=200 if remote or avoid or seated else 60)
     no_degree = bool(NO_DEGREE.search(query))
     seen: dict[str, tuple[Career, str, float, str]] = {}
     floor = max(EXPLORE_MIN_SCORE, hits[0].score * EXPLORE_RELATIVE) if hits else 1.0
@@ -322,6 +331,8 @@ def explore(service: Service, query: str, limit: int = 5) -> list[tuple[Career, 
             continue
         if remote and not says_remote(career.sections.get("workplace", "")):
             continue  # "a job I can do remotely": the pages that say the work can be remote
+        if seated and not says_seated(career.sections.get("workplace", "")):
+            continue  # "a career that doesn't require standing or lots of walking"
         if avoid and any(mentions(_about_the_work(career), thing) for thing in avoid):
             continue  # "loves animals but hates blood": no phlebotomist
         seen[h.career] = (career, h.text, h.score, h.section)
@@ -339,6 +350,11 @@ def explore_reply(service: Service, query: str) -> Reply:
         notes.append(
             "No figure I have measures how often a job can be done from home, so these are careers whose pages say "
             "the work can be remote (employers differ)."
+        )
+    elif WANTS_SEATED.search(query):
+        notes.append(
+            "No figure I have measures how much standing or walking a job takes, so these are careers whose pages say "
+            "the work is done at a desk or computer."
         )
     avoid = avoided(query)
     if avoid:

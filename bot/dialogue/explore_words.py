@@ -1,4 +1,4 @@
-"""What an open question says beside the kind of work: things to stay away from, and working from home.
+"""What an open question says beside the kind of work: things to stay away from, working from home, sitting down.
 
 "My daughter loves animals and biology but hates blood" listed phlebotomists first: the search matched "blood".
 "I need a job I can do remotely because I care for my two kids at home" listed childcare workers: the search matched
@@ -63,6 +63,8 @@ def search_text(text: str) -> str:
     my kids"); a wish to work from home is searched as remote work."""
     if WANTS_REMOTE.search(text):
         return REMOTE_QUERY
+    if WANTS_SEATED.search(text):
+        return SEATED_QUERY
     kept = _REASON.sub(" ", text)
     for m in reversed(list(_AVOID.finditer(kept))):
         if avoided(m.group(0)):
@@ -83,3 +85,37 @@ def says_remote(page_text: str) -> bool:
         and not _NOT_REMOTE.search(sentence)
         for sentence in re.split(r"(?<=[.!?;])\s+", page_text)
     )
+
+
+# "I'm in a wheelchair and want a career that doesn't require standing or lots of walking" got only the fair answer
+# to a request by who someone is: the person asked about the work, and the pages say where it is done sitting.
+WANTS_SEATED = re.compile(
+    r"\b(doesn'?t|does not|don'?t|do not|without|no|not|can'?t|cannot|less|minimal|little)\b[^.?!]{0,40}\b(standing|"
+    r"stand up|walking|on (my|your|their|his|her) feet|lifting)\b|"
+    r"^(?!.*\b(don'?t|not|no|never|hate)\b).*\b(seated|sit-down|sitting down|desk) (jobs?|work|careers?|roles?)\b",
+    re.I,
+)
+SEATED_QUERY = "the work is done sitting at a desk or a computer in an office"
+_SEATED_IN_PAGE = re.compile(
+    r"\b(at (a |their )?(desks?|computers?|workstations?)|computer-based|office-based|desk-based|seated|sitting)\b",
+    re.I,
+)
+_ON_FEET = re.compile(
+    r"\b(stand\w*|on (their|your) feet|walk\w*|lift\w*|climb\w*|physical|outdoors|field ?work|on the floor|"
+    r"kitchens?|rather than at a desk|(job|construction|building) sites?|moving around|moving boxes|frequent travel)\b",
+    re.I,
+)
+
+
+def says_seated(page_text: str) -> bool:
+    """A page says the work is done at a desk or computer, in a sentence that says nothing of standing or lifting."""
+    return any(
+        _SEATED_IN_PAGE.search(sentence) and not _ON_FEET.search(sentence)
+        for sentence in re.split(r"(?<=[.!?;])\s+", page_text)
+    ) and not _ON_FEET.search(page_text)
+
+
+def asks_about_the_work(text: str) -> bool:
+    """Whether a request asks for work done from home or sitting down: said with a group ("I'm in a wheelchair"), it
+    is about the work, not a list chosen by who someone is."""
+    return bool(WANTS_REMOTE.search(text) or WANTS_SEATED.search(text))

@@ -26,6 +26,15 @@ SCHEDULE = re.compile(
     r"\b(schedules?|working hours|shift work|nine to five|9 to 5|9-5)\b",
     re.I,
 )
+# "is it dangerous?" after a police officer's pay got "I don't have a page called 'it dangerous'": the risks of a job
+# are part of where and how it is done.
+SAFETY = re.compile(
+    r"\b(is|are|isn'?t|aren'?t) (it|they|that|the job|the work|this job|that job)( \w+)? (dangerous|safe|risky|"
+    r"hazardous)\b|\bhow (dangerous|safe|risky|hazardous) (is|are)\b|\b(dangerous|risky|hazardous) (job|work)\b|"
+    r"\b(risk|chance) of (getting )?(hurt|injur\w*|killed)\b",
+    re.I,
+)
+SCHEDULE = re.compile(f"{SCHEDULE.pattern}|{SAFETY.pattern}", re.I)
 BY_WORDS_FROM = {"overview", "duties", "specializations", "skills", "personality"}  # what the schedule words overrule
 
 

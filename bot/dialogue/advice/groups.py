@@ -222,6 +222,12 @@ def group_preface(group: Group, title: str) -> str:
     return _specific(group)
 
 
+def group_line(group: Group) -> str:
+    """The one line on a group before an answer about the work itself ("I'm in a wheelchair and want a career that
+    doesn't require standing": the ADA line, then careers done sitting down)."""
+    return _specific(group)
+
+
 def group_note(group: Group) -> str:
     """A line before a ranking asked for a group: the list is for all workers (and, where it matters for which of
     them are open, for under-18s or a record, what does)."""
