@@ -49,6 +49,8 @@ from bot.dialogue.section_guess import section_by_words, sections_asked
 from bot.dialogue.service import get_service
 
 SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
+# "and medical assistants?", "what about paramedics?": the last question again, about another career.
+SAME_QUESTION = re.compile(r"^\W*(and|what about|how about|same for|and for|and what about)\b\W*(\w+\W*){1,4}$", re.I)
 SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
 RANK_WORDS = re.compile(
     r"\b(most|least|best|worst|top|lowest|highest|low|high|fastest|slowest|biggest|largest|greatest|quickest|"
@@ -69,6 +71,9 @@ class ActionAnswerCareer(SafeAction):
         text = tracker.latest_message.get("text") or ""
         section = SECTION_OF_INTENT.get(intent or "", "overview")
         section = section_by_words(text, section) or section  # "do truck drivers get home every night?"
+        last = tracker.get_slot("section")
+        if section == "overview" and last in answers.SECTION_IDS and SAME_QUESTION.match(text):
+            section = last  # "and medical assistants?" after a phlebotomist's pay: their pay
         ids, problem = resolve_mentions(service, tracker, want=1, intent=f"ask_{section}")
         if problem:
             send(dispatcher, problem)

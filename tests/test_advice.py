@@ -1457,3 +1457,28 @@ def test_is_it_dangerous_after_a_career_is_its_workplace(act):
     t = tracker("what does an AI safety researcher do?", "ask_duties", ["AI safety researcher"])
     [msg], _ = run(career_actions.ActionAnswerCareer(), t)
     assert msg["section"] == "duties", msg
+
+
+def test_a_request_in_chat_spelling_is_read_as_written_out(act):
+    """ "yo wat jobs pay good n u dont gotta go to skool 4 long" listed school counselors and teachers."""
+    from actions import careers as career_actions
+    from bot.dialogue.chat_speak import plain
+
+    text = "yo wat jobs pay good n u dont gotta go to skool 4 long"
+    assert plain(text) == "yo what jobs pay good and you don't have to go to school for long"
+    assert plain("a 4 year degree or 4 years of school") == "a 4 year degree or 4 years of school"
+    [msg], _ = run(career_actions.ActionFallbackSearch(), tracker(text, "nlu_fallback"))
+    assert msg["ranking"]["by"] == "salary" and msg["ranking"]["filters"] == {"max_job_zone": 2}, msg
+
+
+def test_and_another_career_asks_the_last_question_about_it(act):
+    """ "and medical assistants?" after a phlebotomist's pay got the medical assistant overview."""
+    from actions import careers as career_actions
+
+    slots = {"career": "phlebotomist", "section": "salary"}
+    t = tracker("and medical assistants?", "ask_overview", ["medical assistants"], slots=slots)
+    [msg], _ = run(career_actions.ActionAnswerCareer(), t)
+    assert msg["career"] == "medical-assistant" and msg["section"] == "salary", msg
+    t = tracker("tell me about medical assistants", "ask_overview", ["medical assistants"], slots=slots)
+    [msg], _ = run(career_actions.ActionAnswerCareer(), t)
+    assert msg["section"] == "overview", msg

@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.dialogue.advice import figures
 from bot.dialogue.automation import AUTOMATION
+from bot.dialogue.chat_speak import plain
 from bot.knowledge.pages import RIASEC, Career, holland_code
 
 PAGE = 5  # careers per message; "show me more" gives the next ones
@@ -175,7 +176,10 @@ NO_DEGREE = re.compile(
     r"\bnon.degree\b|\bnot (a )?degree\b|\bwithout (much|a lot of|lots of|too much|any|going to|going back to|"
     r"more|further|extra|returning to|another) (school|"
     r"schooling|education|college|university|studying|study)\b|\b(little|not much|minimal|hardly any) (school|"
-    r"schooling|college)\b"
+    r"schooling|college)\b|"
+    # "you don't have to go to school for long"
+    r"\b(don'?t|do not|not|never) (have to |need to |got to )?(go to |be in |stay in )?(school|college|university) "
+    r"(for )?(long|very long|years|forever|that long|too long|a long time)\b"
 )
 CERTIFICATE = re.compile(
     r"\b(only|just|with|need(ing)?|requir(e|es|ing))( a| an)? (certificate|certification|apprenticeship|"
@@ -345,7 +349,7 @@ def _blank(text: str, m: re.Match[str]) -> str:
 
 def parse(text: str) -> Request:
     """A ranking request in words (see the module docstring)."""
-    raw = text.replace("’", "'")
+    raw = plain(text.replace("’", "'"))  # "wat jobs pay good n u dont gotta go to skool 4 long"
     t = raw.lower()
     for what, pattern in UNSUPPORTED:
         if pattern.search(t):
