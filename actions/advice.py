@@ -193,7 +193,7 @@ class ActionRankCareers(SafeAction):
             return []
         if shown and follows_up and (req.by or req.filters):
             # "which of those pay the most?" after a test result or the careers that fit stated interests
-            return _rank_listed(dispatcher, shown["careers"], req, scores, basis)
+            return rank_listed(dispatcher, shown["careers"], req, scores, basis)
         refining = intent == "refine_ranking" or (
             previous is not None and (refers_to_list(text) or (req.by is None and bool(REFINE_START.search(text))))
         )
@@ -224,7 +224,7 @@ class ActionRankCareers(SafeAction):
         if req.by is None:
             merged = rankings.refine(rankings.Query(rankings.DEFAULT_BY, "desc", filters), req).filters
             return show_moves(dispatcher, last["from"], merged, similar=bool(last.get("similar")))
-        return _rank_listed(dispatcher, list(last["careers"]), req, scores, basis)
+        return rank_listed(dispatcher, list(last["careers"]), req, scores, basis)
 
 
 def _shown_slot(slot: object) -> dict[str, Any] | None:
@@ -234,7 +234,7 @@ def _shown_slot(slot: object) -> dict[str, Any] | None:
     return None
 
 
-def _rank_listed(
+def rank_listed(
     dispatcher: CollectingDispatcher,
     listed: list[str],
     req: rankings.Request,

@@ -246,6 +246,14 @@ def from_last_list(tracker: Tracker, text: str) -> list[str]:
     return [c for c in dict.fromkeys(shown.pick(p) for p in wanted) if c] if shown else []
 
 
+def just_listed(tracker: Tracker) -> list[str]:
+    """The careers of the assistant's last message when it was a list (search results, a ranking, moves...), else
+    none: "how much do they make?" right after it asks about them."""
+    last = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+    found = referents.listing(last.get("metadata") or {}) if last else None
+    return list(found.careers) if found else []
+
+
 def answer_pointed(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list | None:
     """ "What about the third?" after a list, whatever NLU read: that career's section the last answer was about
     (its overview after a list); None when the words point to no listed career."""

@@ -21,6 +21,7 @@ from actions.advice import (
     answers_what_i_do,
     interests_in,
     named_careers,
+    rank_listed,
     wants_similar,
     with_group_line,
 )
@@ -30,6 +31,7 @@ from actions.base import (
     answer_pointed,
     career_mentions,
     follows_the_focus,
+    just_listed,
     resolve_mentions,
     send,
     shown_list,
@@ -49,6 +51,9 @@ from bot.dialogue.section_guess import section_by_words, sections_asked
 from bot.dialogue.service import get_service
 
 SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
+# "how much do they make?" right after a list of careers: those careers by that fact.
+LIST_FACTS = {"salary": "salary", "outlook": "growth"}
+THEM = re.compile(r"\b(they|them|those|these|each|all of them|any of them)\b", re.I)
 # "and medical assistants?", "what about paramedics?": the last question again, about another career.
 SAME_QUESTION = re.compile(r"^\W*(and|what about|how about|same for|and for|and what about)\b\W*(\w+\W*){1,4}$", re.I)
 SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
@@ -78,6 +83,9 @@ class ActionAnswerCareer(SafeAction):
         if problem:
             send(dispatcher, problem)
             return [SlotSet("section", section)]
+        listed = just_listed(tracker) if not ids and section in LIST_FACTS and THEM.search(text) else []
+        if len(listed) >= 2:  # "how much do they make?" right after a list: the list by pay
+            return rank_listed(dispatcher, listed, rankings.Request(by=LIST_FACTS[section]), None, None)
         in_text = service.resolver.names_in_text(text)  # once per message: the checks below share it
         named = named_careers(service, text, in_text)
         refers_back = follows_the_focus(tracker, text)  # "are they in demand?", "what's the outlook?"

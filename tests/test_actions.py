@@ -605,3 +605,14 @@ def test_the_progress_line_says_the_most_this_test_can_ask(monkeypatch, service)
     full = question_reply(quiz.new_state(full=True), item)
     assert f"(of up to {most})" in short.preface and short.metadata["progress"] == [1, most] and most < 108
     assert "(of up to 108)" in full.preface and full.metadata["progress"] == [1, 108]
+
+
+def test_how_much_do_they_make_right_after_a_list_ranks_that_list_by_pay():
+    """ "how much do they make?" after a list of careers got "Which career do you mean?"."""
+    said = [{"explore": ["electrician", "registered-nurse"], "sources": [], "query": "jobs"}]
+    t = tracker("how much do they make?", "ask_salary", said=said)
+    [msg], _ = run(actions.ActionAnswerCareer(), t)
+    assert msg["ranking"]["by"] == "salary" and msg["ranking"]["careers"] == ["registered-nurse", "electrician"], msg
+    t = tracker("how much do they make?", "ask_salary", slots={"career": "electrician"})  # no list: the focus
+    [msg], _ = run(actions.ActionAnswerCareer(), t)
+    assert msg["career"] == "electrician" and msg["section"] == "salary"

@@ -1482,3 +1482,11 @@ def test_and_another_career_asks_the_last_question_about_it(act):
     t = tracker("tell me about medical assistants", "ask_overview", ["medical assistants"], slots=slots)
     [msg], _ = run(career_actions.ActionAnswerCareer(), t)
     assert msg["section"] == "overview", msg
+
+
+def test_what_others_think_is_no_interest_and_nothing_to_avoid():
+    """ "my parents say thats not a real job" was said to be something to avoid ("my parents say thats  a real job")."""
+    assert interests.phrases_of("i like drawing and video games but my parents say thats not a real job") == [
+        "drawing",
+        "video games",
+    ]

@@ -128,7 +128,10 @@ NOT_AN_ACTIVITY = re.compile(
     r"^\s*(what|which|where|how|can|could|should|would|is|are|do|does|any)\b(?!.*\b(with|in|involving|around|"
     r"about)\b).*\b(careers?|jobs?|options|do|look at|fit|suit)\b|"
     r"\bshould (he|she|i|we|they) (look|do|consider|try|pick|choose)\b|"
-    r"\b(\d+ years? old|years old|\d+ ?(yo|y/o))\b|\b(is|am|i'?m|he'?s|she'?s|turned|turning) \d+\b"
+    r"\b(\d+ years? old|years old|\d+ ?(yo|y/o))\b|\b(is|am|i'?m|he'?s|she'?s|turned|turning) \d+\b|"
+    # what others think: "my parents say that's not a real job" (read as something to avoid: "that's a real job")
+    r"\b(parents|mom|mum|dad|mother|father|friends?|teachers?|people|everyone|family) (say|says|said|think|thinks|"
+    r"thought|tell me|told me|want me)\b"
 )
 SCHOOLING = re.compile(
     r"\b(no|not|n'?t|without|never|have|has|had|got|finished|dropped out of|afford|go to|going to|went to)\b.*"
