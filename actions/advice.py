@@ -22,10 +22,17 @@ from actions.base import (
     answer_pointed,
     career_mentions,
     from_last_list,
+    own_job_named,
     resolve_mentions,
     send,
 )
-from actions.profile import education_told, encoder, fit_after_test, interests_told  # noqa: F401
+from actions.profile import (  # noqa: F401
+    education_told,
+    encoder,
+    fit_after_test,
+    interests_told,
+    remember_interests,
+)
 from actions.quiz import ActionQuiz
 from bot.dialogue import quiz
 from bot.dialogue.advice import figures, interests, moves, rankings, replies
@@ -125,6 +132,10 @@ class ActionRankCareers(SafeAction):
         careers = get_service().careers
         intent, text = _intent(tracker), _text(tracker)
         asked = rankings.parse(text)
+        several = [c for c in named_careers(get_service(), text) if c != own_job_named(get_service(), text)]
+        if len(several) >= 3 and asked.by:  # "torn between nursing, teaching and social work. which pays the most?"
+            by_only = rankings.Request(by=asked.by, order=asked.order)  # their names set no filter ("teacher")
+            return rank_listed(dispatcher, several, by_only, None, None)
         if intent != "show_more" and asked.by is None and not asked.filters:
             pointed = answer_pointed(dispatcher, tracker, text)  # "tell me about the second one", read as a refinement
             if pointed is not None:
@@ -186,6 +197,8 @@ class ActionRankCareers(SafeAction):
         if last_moves and follows_up:
             return self._refine_moves(dispatcher, last_moves, req, scores, basis)
         fact = rankings.comparison_fact(text) or (req.by if req.by != "match" else None)
+        # "which pays more?", "which needs less school?" after a comparison: those careers (a comparative names no list)
+        follows_up = follows_up or bool(shown and rankings.comparison_fact(text) and not JOB_WORDS.search(text))
         if shown and follows_up and len(shown["careers"]) == 2 and fact:
             # "which one pays more?" after comparing two careers
             a, b = shown["careers"]
@@ -294,6 +307,21 @@ def with_group_line(reply: Reply, text: str, career: str) -> Reply:
     return reply
 
 
+# Interests said with a fit question: "I'm creative, I love writing and talking to people. would I make a good lawyer?"
+# was answered "I don't know what you enjoy yet".
+LIKES_SAID = re.compile(
+    r"\b(i|i'm|im|i am)\b[^.?!]*\b(like|love|enjoy|hate|dislike|into|creative|social|outgoing|good with|"
+    r"can'?t stand|passionate)\b",
+    re.I,
+)
+
+
+def interests_said_with(text: str) -> str:
+    """The sentences of a fit question that state interests, without the question itself."""
+    parts = re.split(r"(?<=[.?!;])\s+|\?", text)
+    return ". ".join(p.strip() for p in parts if LIKES_SAID.search(p) and not FIT.search(p.lower()))
+
+
 class ActionFit(SafeAction):
     """ask_fit: how well one career fits the person (test, stated interests, or an offer of the test)."""
 
@@ -318,9 +346,13 @@ class ActionFit(SafeAction):
             send(dispatcher, section_answer(service, career, "education", text))
             return [SlotSet("career", career), SlotSet("section", "education")]
         person = _person(tracker)
+        events: list = [SlotSet("career", career)]
+        remembered = remember_interests(tracker, said) if (said := interests_said_with(text)) else None
+        if remembered is not None:  # "would I be a good accountant? I'm super social and I hate spreadsheets"
+            person = person_from_slots(tracker.get_slot("quiz"), remembered[2])
+            events.append(SlotSet("profile", remembered[2]))
         result = fit(service.careers, career, person)
         send(dispatcher, with_group_line(replies.fit_reply(service.careers, result, person), _text(tracker), career))
-        events: list = [SlotSet("career", career)]
         if result.basis is None:
             events.append(SlotSet("pending_fit", career))
         return events

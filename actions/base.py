@@ -246,6 +246,19 @@ def from_last_list(tracker: Tracker, text: str) -> list[str]:
     return [c for c in dict.fromkeys(shown.pick(p) for p in wanted) if c] if shown else []
 
 
+_MY_JOB = re.compile(
+    r"\b((?:i'?m|i am|im) (?:an?|the)|(?:i work as|working as|i'?ve been)(?: an?| the)?) ([^.,;!?]+)", re.I
+)
+
+
+def own_job_named(service: Service, text: str) -> str | None:
+    """The career a message names as the person's own ("I'm a school counselor. A student is deciding between ..."),
+    which is not one of the careers to compare."""
+    m = _MY_JOB.search(text)
+    found = [cid for _, cid in service.resolver.names_in_text(m.group(2))] if m else []
+    return found[0] if found and found[0] else None
+
+
 def just_listed(tracker: Tracker) -> list[str]:
     """The careers of the assistant's last message when it was a list (search results, a ranking, moves...), else
     none: "how much do they make?" right after it asks about them."""

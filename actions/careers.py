@@ -32,6 +32,7 @@ from actions.base import (
     career_mentions,
     follows_the_focus,
     just_listed,
+    own_job_named,
     resolve_mentions,
     send,
     shown_list,
@@ -56,6 +57,7 @@ LIST_FACTS = {"salary": "salary", "outlook": "growth"}
 THEM = re.compile(r"\b(they|them|those|these|each|all of them|any of them)\b", re.I)
 # "and medical assistants?", "what about paramedics?": the last question again, about another career.
 SAME_QUESTION = re.compile(r"^\W*(and|what about|how about|same for|and for|and what about)\b\W*(\w+\W*){1,4}$", re.I)
+NAME_ALONE = re.compile(r"^\W*(\w+[\s-]*){1,3}\?\s*$")  # "optometrists?" after "how much do pharmacists make"
 SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
 RANK_WORDS = re.compile(
     r"\b(most|least|best|worst|top|lowest|highest|low|high|fastest|slowest|biggest|largest|greatest|quickest|"
@@ -77,7 +79,11 @@ class ActionAnswerCareer(SafeAction):
         section = SECTION_OF_INTENT.get(intent or "", "overview")
         section = section_by_words(text, section) or section  # "do truck drivers get home every night?"
         last = tracker.get_slot("section")
-        if section == "overview" and last in answers.SECTION_IDS and SAME_QUESTION.match(text):
+        if (
+            section == "overview"
+            and last in answers.SECTION_IDS
+            and (SAME_QUESTION.match(text) or (career_mentions(tracker) and NAME_ALONE.match(text)))
+        ):
             section = last  # "and medical assistants?" after a phlebotomist's pay: their pay
         ids, problem = resolve_mentions(service, tracker, want=1, intent=f"ask_{section}")
         if problem:
@@ -146,6 +152,7 @@ class ActionAnswerCareer(SafeAction):
 ROUTED_SECTIONS = {"overview", "duties", "skills", "personality", "education"}  # questions advice words can redirect
 
 
+MAX_COMPARED = 4
 COMPARE_WORDS = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|differ)\b", re.I)
 
 
@@ -177,17 +184,22 @@ class ActionCompareCareers(SafeAction):
             ids = pair
         if len(ids) == 1 and focus in service.careers and focus != ids[0]:
             ids = [focus, ids[0]]  # "how does it compare to a paramedic?"
+        several = [c for c in named_careers(service, text) if c != own_job_named(service, text)]
+        if len(several) >= 3:  # "between radiologic technologist, respiratory therapist, and surgical technologist"
+            ids = several[:MAX_COMPARED]
         if len(ids) < 2:
             dispatcher.utter_message(
                 text='Which two careers should I compare? For example: "compare nurse and paramedic".'
             )
             return []
         by = rankings.comparison_fact(tracker.latest_message.get("text") or "")
+        if by and len(ids) > 2:  # "torn between nursing, teaching and social work. which pays the most?"
+            return rank_listed(dispatcher, ids, rankings.Request(by=by), None, None)
         if by:  # "which pays more, a plumber or an electrician?": a two-career ranking by that fact
             send(dispatcher, replies.two_careers_by_fact(service.careers, ids[0], ids[1], by, text))
         else:
-            send(dispatcher, answers.compare_reply(service, ids[0], ids[1]))
-        return [SlotSet("career", ids[0]), SlotSet("ranking", shown_list(ids[:2]))]  # "which one pays more?"
+            send(dispatcher, answers.compare_reply(service, *ids))
+        return [SlotSet("career", ids[0]), SlotSet("ranking", shown_list(ids))]  # "which one pays more?"
 
 
 class ActionExploreCareers(SafeAction):
@@ -264,6 +276,11 @@ class ActionFallbackSearch(SafeAction):
             # a test answer NLU did not recognise
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
         if not state and text and not text.startswith("/"):
+            last = tracker.get_slot("section")
+            named = service.resolver.find_in_text(text, limit=1)
+            if named and last in answers.SECTION_IDS and last != "overview" and NAME_ALONE.match(text):
+                send(dispatcher, answers.section_answer(service, named[0], last, text))  # "optometrists?" after pay
+                return [SlotSet("career", named[0])]
             if answers_what_i_do(tracker) or wants_similar(service, tracker):
                 # "I'm a cashier" after "What do you do now?"; "jobs like that?"
                 return ActionMoves().answer(dispatcher, tracker, domain)

@@ -4,6 +4,8 @@ action once the test ends). Its own module, so the career test and advice action
 
 from __future__ import annotations
 
+from typing import Any
+
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -57,27 +59,37 @@ def education_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list |
     return [SlotSet("profile", profile)]
 
 
+def remember_interests(tracker: Tracker, text: str) -> tuple[interests.Stated, interests.Stated, dict[str, Any]] | None:
+    """Interests said in `text`, merged into the profile with those said before: (this message's reading, the
+    merged reading, the new profile), or None when the words state none. Education said with them is kept too."""
+    stated = interests.infer(text, encoder())
+    if not stated.expressed and not stated.disliked:
+        return None
+    profile = profile_of(tracker.get_slot("profile"))
+    zone = education_zone(text) if not text.startswith("/") else None
+    if zone is not None:  # "... maybe in computers. I have no degree": the list keeps to it
+        profile["zone"] = zone
+    told = [t for t in profile["interests_text"] if t not in stated.phrases and t[4:] not in stated.phrases]
+    told = [t for t in told if f"not {t}" not in stated.disliked and t not in stated.disliked]
+    told += stated.phrases + [f"not {d}" for d in stated.disliked]
+    profile["interests_text"] = list(dict.fromkeys(told))
+    combined = interests.infer(", ".join(profile["interests_text"]), encoder())
+    combined.unplaced = stated.unplaced  # said in this message: "I don't want to sit at a desk all day"
+    profile["interests"] = combined.scores
+    return stated, combined, profile
+
+
 def interests_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     """Interests told in words ("I love animals and being outdoors"): remembered in the profile, answered with the
     careers about what was named and those that fit the interests best."""
     service = get_service()
     careers = service.careers
-    encode = encoder()
-    stated = interests.infer(_text(tracker), encode)
-    profile = profile_of(tracker.get_slot("profile"))
-    zone = education_zone(_text(tracker)) if not _text(tracker).startswith("/") else None
-    if zone is not None:  # "... maybe in computers. I have no degree": the list keeps to it
-        profile["zone"] = zone
-    if not stated.expressed and not stated.disliked:
+    remembered = remember_interests(tracker, _text(tracker))
+    if remembered is None:
+        stated = interests.infer(_text(tracker), encoder())
         send(dispatcher, replies.interests_reply(careers, stated, stated.scores, "interests", [], None))
         return []
-    told = [t for t in profile["interests_text"] if t not in stated.phrases and t[4:] not in stated.phrases]
-    told = [t for t in told if f"not {t}" not in stated.disliked and t not in stated.disliked]
-    told += stated.phrases + [f"not {d}" for d in stated.disliked]
-    profile["interests_text"] = list(dict.fromkeys(told))
-    combined = interests.infer(", ".join(profile["interests_text"]), encode)
-    combined.unplaced = stated.unplaced  # said in this message: "I don't want to sit at a desk all day"
-    profile["interests"] = combined.scores
+    stated, combined, profile = remembered
     person = person_from_slots(tracker.get_slot("quiz"), profile)
     scores, basis = person.scores()
     assert scores is not None and basis is not None

@@ -207,6 +207,7 @@ def test_a_question_about_the_answers_mid_test_explains_them(monkeypatch, servic
         ("what does this question mean?", "nlu_fallback", "test_question", "one everyday work activity"),
         ("wait, how many questions are there?", "nlu_fallback", "test_length", "You've answered 0 so far"),
         ("how many more questions", "show_more", "test_length", "80-98 of the 108"),
+        ("can I just see my results now?", "nlu_fallback", "test_length", "for a rough first list now"),
     ],
 )
 def test_a_question_about_the_test_mid_test_is_answered_then_the_item_asked_again(text, intent, topic, words):
@@ -268,6 +269,9 @@ def test_asking_to_stop_mid_test_pauses_it(monkeypatch, service):
         # "Sorry, I didn't understand that", or the privacy notice
         ("Where does that information come from?", "nlu_fallback", "sources", "O*NET 29.3"),
         ("where does this info come from", "show_profile", "sources", "Bureau of Labor Statistics"),
+        ("where do you get your salary numbers from?", "nlu_fallback", "sources", "May 2024"),
+        ("how up to date is that?", "nlu_fallback", "sources", "May 2024"),
+        ("this is useless just tell me what job to do", "nlu_fallback", "undecided", "career test"),
     ],
 )
 def test_not_knowing_what_to_do_and_asking_for_sources_get_their_own_answer(text, intent, topic, words):

@@ -1322,6 +1322,12 @@ def test_small_talk_read_as_another_intent_gets_its_usual_response(act):
         ("I work as a chef but the hours are killing me. what could I move into?", "ask_workplace", "chef"),
         ("I'm a bartender, 29, want something more stable with benefits. suggestions?", "nlu_fallback", "bartender"),
         ("I've been a cashier for years. What can I switch to?", "nlu_fallback", "cashier"),
+        # the warehouse worker's duties ("I'm not sure I understood, but this may help")
+        (
+            "I'm 45, bad back, can't lift heavy stuff anymore. Worked as a furniture mover for 20 years. What now?",
+            "nlu_fallback",
+            "warehouse-worker",
+        ),
     ],
 )
 def test_leaving_ones_job_in_other_words_gets_the_moves(act, text, intent, source):
@@ -1490,3 +1496,62 @@ def test_what_others_think_is_no_interest_and_nothing_to_avoid():
         "drawing",
         "video games",
     ]
+
+
+def test_three_careers_are_compared_and_their_follow_ups_stay_on_them(act, careers):
+    """A counselor's "between radiologic technologist, respiratory therapist, and surgical technologist" compared the
+    counselor's own job with one of them; "which of the three has the best job outlook?" ranked all careers."""
+    from actions import careers as career_actions
+
+    text = (
+        "I'm a school counselor. A student is deciding between radiologic technologist, respiratory therapist, "
+        "and surgical technologist. Can you compare them?"
+    )
+    [msg], slots = run(career_actions.ActionCompareCareers(), tracker(text, "compare_careers", ["school counselor"]))
+    three = ["radiologic-technologist", "respiratory-therapist", "surgical-technologist"]
+    assert msg["compare"] == three and msg["text"].startswith("Radiologic Technologist vs Respiratory"), msg
+    follow = tracker("which of the three has the best job outlook?", "ask_ranking", slots=slots)
+    [ranked], _ = run(act.ActionRankCareers(), follow)
+    assert ranked["ranking"]["by"] == "growth" and sorted(ranked["ranking"]["careers"]) == three, ranked
+    text = "I'm torn between registered nurse, high school teacher and social worker. which pays the most?"
+    [ranked], _ = run(act.ActionRankCareers(), tracker(text, "ask_ranking"))
+    assert ranked["ranking"]["careers"] == ["registered-nurse", "high-school-teacher", "social-worker"], ranked
+
+
+def test_a_comparative_after_comparing_two_is_about_those_two_whatever_nlu_read(act):
+    """ "which pays more?" after "how does that compare to a physical therapist?" ranked all careers by pay."""
+    slots = {"ranking": {"by": "shown", "careers": ["occupational-therapist", "physical-therapist"]}}
+    [msg], _ = run(act.ActionRankCareers(), tracker("which pays more?", "ask_ranking", slots=slots))
+    assert msg["text"].startswith("Physical Therapist pays more than Occupational Therapist"), msg
+    [msg], _ = run(act.ActionRankCareers(), tracker("which jobs pay more?", "ask_ranking", slots=slots))
+    assert msg["ranking"]["by"] == "salary" and len(msg["ranking"]["careers"]) == 5  # a new list asked for
+
+
+@pytest.mark.parametrize(
+    ("text", "career", "low"),
+    [
+        ("would I be a good accountant? I'm super social and I hate spreadsheets", "accountant", True),
+        ("I'm creative, I love writing and talking to people. would I make a good lawyer?", "lawyer", None),
+    ],
+)
+def test_interests_said_with_a_fit_question_are_used_and_remembered(act, text, career, low):
+    """Both were answered "I don't know what you enjoy yet" (or who a career suits in general)."""
+    [msg], slots = run(act.ActionFit(), tracker(text, "ask_fit", [career]))
+    assert msg["fit"]["career"] == career and msg["fit"]["basis"] == "interests", msg
+    assert slots["profile"]["interests_text"] and "interests you told me" in msg["text"]
+    if low:
+        assert msg["fit"]["match"] < 50 and "Social" in msg["text"]
+    [msg], _ = run(act.ActionFit(), tracker("would I make a good nurse?", "ask_fit", ["nurse"]))
+    assert msg["fit"]["basis"] is None  # no interests said: the test is offered
+
+
+def test_a_career_name_alone_after_a_section_question_asks_it_again(act):
+    """ "optometrists?" after "what about dentists" (pay) got "I'm not sure I understood" and the overview."""
+    from actions import careers as career_actions
+
+    slots = {"career": "dentist", "section": "salary"}
+    [msg], _ = run(career_actions.ActionFallbackSearch(), tracker("optometrists?", "nlu_fallback", slots=slots))
+    assert msg["career"] == "optometrist" and msg["section"] == "salary", msg
+    t = tracker("and veterinarians?", "ask_overview", ["veterinarians"], slots=slots)
+    [msg], _ = run(career_actions.ActionAnswerCareer(), t)
+    assert msg["career"] == "veterinarian" and msg["section"] == "salary", msg

@@ -240,9 +240,10 @@ def outlook_phrase(career: Career) -> str | None:
     return text
 
 
-def compare_reply(service: Service, a: str, b: str) -> Reply:
+def compare_reply(service: Service, *ids: str) -> Reply:
+    """Two to four careers side by side: entry, pay, outlook and interests, each with its source."""
     lines = []
-    for cid in (a, b):
+    for cid in ids:
         c = service.careers[cid]
         outlook = outlook_phrase(c)
         lines.append(
@@ -252,18 +253,11 @@ def compare_reply(service: Service, a: str, b: str) -> Reply:
             + (f"  - Outlook (US): {outlook}\n" if outlook else "")
             + f"  - Interests (Holland code): {holland_code(c.riasec)}"
         )
-    ca, cb = service.careers[a], service.careers[b]
-    text = (
-        f"{ca.title} vs {cb.title}\n"
-        + "\n".join(lines)
-        + f"\n(Sources: {ca.source('overview')}, {cb.source('overview')})"
-    )
-    buttons = [
-        {"title": f"What {article(ca.title)} does", "payload": payload("ask_duties", a)},
-        {"title": f"What {article(cb.title)} does", "payload": payload("ask_duties", b)},
-    ]
-    meta = {"compare": [a, b], "sources": [ca.source("overview"), cb.source("overview")]}
-    return Reply(text, buttons, meta)
+    shown = [service.careers[cid] for cid in ids]
+    sources = [c.source("overview") for c in shown]
+    text = " vs ".join(c.title for c in shown) + "\n" + "\n".join(lines) + f"\n(Sources: {', '.join(sources)})"
+    buttons = [{"title": f"What {article(c.title)} does", "payload": payload("ask_duties", c.id)} for c in shown]
+    return Reply(text, buttons, {"compare": list(ids), "sources": sources})
 
 
 # Who the question is for, and the request around it, carry no meaning for the search: "my son is 15 and loves

@@ -64,7 +64,10 @@ JOB_SEARCH_TEXT = (
 UNDECIDED = re.compile(
     r"\b(no idea|no clue|don'?t know|dont know|do not know|not sure|unsure|idk|clueless|confused about|undecided "
     r"(about|on)) (what|which) (i want|i wanna|to do|career|job|field|i should|i'd like|id like|path|to study)\b|"
-    r"\bwhat (should|do|can) i do with my life\b|\bno idea what to do\b|\bdon'?t know where to start\b",
+    r"\bwhat (should|do|can) i do with my life\b|\bno idea what to do\b|\bdon'?t know where to start\b|"
+    r"\b(just )?tell me what (job|career|work) (to|i should) (do|pick|choose|get)\b|"
+    r"\bpick (a job|a career|one) for me\b|"
+    r"\bwhat (job|career) should i (do|pick|choose|get|go for)\s*[?.!]*$",
     re.I,
 )
 UNDECIDED_TEXT = (
@@ -85,7 +88,10 @@ SOURCES = re.compile(
     r"\bwhere (does|do|did) (this|that|the|your|these|all this|all that) ?(info|information|data|facts|answers?|"
     r"numbers|figures|pay figures|stats|statistics)? (come|comes|came) from\b|\bwhat (are|is) your (sources?|data)\b|"
     r"\bwhere (do|did) you get (this|that|the|your|these) (info|information|data|facts|numbers|figures)\b|"
-    r"\b(how|why) (can|should) i trust (this|that|you|these|your)\b|\bwhat sources\b",
+    r"\b(how|why) (can|should) i trust (this|that|you|these|your)\b|\bwhat sources\b|"
+    # "where do you get your salary numbers from?", "how up to date is that?"
+    r"\bwhere (do|did) you get (your|the|these|this|that) (\w+ )?(info|information|data|facts|numbers|figures)\b|"
+    r"\bhow (up to date|current|recent|old|accurate|reliable) (is|are) (this|that|it|the|your|these)( \w+)?\s*[?.!]*$",
     re.I,
 )
 SOURCES_TEXT = (

@@ -205,7 +205,9 @@ def item_help(state: QuizState) -> str:
 LENGTH_QUESTION = re.compile(
     r"\bhow (many|much) (more )?(questions|items|of these|left|longer|to go)\b|\bhow many (are )?(there|left)\b|"
     r"\bhow long (is|will|does|do) (this|the|it)\b|\bwhen (does|will) (this|it|the test) (end|finish|be over)\b|"
-    r"\bare we (almost )?(done|there|finished)\b|\bhow far (along )?(am i|are we)\b",
+    r"\bare we (almost )?(done|there|finished)\b|\bhow far (along )?(am i|are we)\b|"
+    # "can I just see my results now?" after four answers
+    r"\b(see|show|get|have) (me )?(my|the) (results?|matches|careers)( now| already| yet| early)?\b",
     re.I,
 )
 PURPOSE_QUESTION = re.compile(

@@ -65,6 +65,8 @@ CHANGE = re.compile(
     r"paid|that pays better|with (better|more regular|regular|normal) (pay|hours))\b|"
     r"\bwhat (jobs|careers|work) (match|fit|use|would use) my (experience|skills|background)\b|"
     r"\bcivilian (jobs?|careers?|work)\b|"
+    # "Worked as a furniture mover for 20 years. What now?"
+    r"\b(worked|working|work) (as|in)\b.*\bwhat now\b|\bwhat now\b.*\b(worked|working) (as|in)\b|"
     # losing one's own job: "I got laid off from the plant, what now?" (not "jobs least likely to be laid off")
     r"\bi(?:'ve| have| was| got| just got|'ve just been| have just been| was just)? (?:been |just )?(?:laid off|"
     r"made redundant|let go|fired)\b|\b(lost|losing) my job\b"
@@ -98,7 +100,7 @@ MOVES = re.compile(
 )
 THEN = re.compile(
     r"\b(those|these|them|that list|the list|this list|which one|which of the two|which of them|either of them|"
-    r"the two|both of them)\b"
+    r"the two|both of them|the (three|four|five|3|4|5)|all (three|four|five|3|4|5))\b"
 )
 # The six interests by name, as a person says them: two of them named is a question about the types, not careers.
 TYPE_WORDS = {
