@@ -15,16 +15,20 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import (
     FOLLOW_UP_CUE,
+    NAME_ALONE,
+    SAME_QUESTION,
     SHOWN,
     SafeAction,
     about_focus,
     action_named,
     answer_pointed,
     career_mentions,
+    careers_asked_about,
     from_last_list,
     own_job_named,
     resolve_mentions,
     send,
+    shown_list,
 )
 from actions.profile import (  # noqa: F401
     education_told,
@@ -133,6 +137,11 @@ class ActionRankCareers(SafeAction):
         intent, text = _intent(tracker), _text(tracker)
         asked = rankings.parse(text)
         several = [c for c in named_careers(get_service(), text) if c != own_job_named(get_service(), text)]
+        if len(several) < 2 and asked.by and not _shown_slot(tracker.get_slot("ranking")):
+            several = careers_asked_about(tracker, text)  # "which of those four pays the most?" after four answers
+            if len(several) == 2:  # "which of the two pays more?" after two answers
+                send(dispatcher, replies.two_careers_by_fact(careers, several[0], several[1], asked.by, text))
+                return [SlotSet("ranking", shown_list(several))]
         if len(several) >= 3 and asked.by:  # "torn between nursing, teaching and social work. which pays the most?"
             by_only = rankings.Request(by=asked.by, order=asked.order)  # their names set no filter ("teacher")
             return rank_listed(dispatcher, several, by_only, None, None)
@@ -143,6 +152,9 @@ class ActionRankCareers(SafeAction):
         previous = rankings.Query.from_slot(tracker.get_slot("ranking"))
         if intent != "show_more" and previous is None and not text.startswith("/"):
             about = _one_career_asked(text)
+            last = tracker.get_slot("section")
+            if about and about[1] == "overview" and last and (SAME_QUESTION.match(text) or NAME_ALONE.match(text)):
+                about = (about[0], last)  # "and veterinarians?" after a dentist's pay (read as a refinement)
             if about is not None:  # "can I be a data analyst without a degree?": about that career, not a list
                 send(dispatcher, section_answer(get_service(), *about, text))
                 return [SlotSet("career", about[0]), SlotSet("section", about[1])]

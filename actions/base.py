@@ -169,6 +169,9 @@ def shown_pair(tracker: Tracker) -> list[str] | None:
     return None
 
 
+# "and medical assistants?", "what about paramedics?": the last question again, about another career.
+SAME_QUESTION = re.compile(r"^\W*(and|what about|how about|same for|and for|and what about)\b\W*(\w+\W*){1,4}$", re.I)
+NAME_ALONE = re.compile(r"^\W*(\w+[\s-]*){1,3}\?\s*$")  # "optometrists?" after "how much do pharmacists make"
 POINTS_BACK = re.compile(r"^(it|they|them|that|this|those|he|she|one)\b", re.I)
 FOLLOW_UP_CUE = re.compile(r"\b(they|them|their|it|its|that|this|those|one|there|she|he|her|him|his)\b", re.I)
 _NEW_LIST = re.compile(
@@ -257,6 +260,27 @@ def own_job_named(service: Service, text: str) -> str | None:
     m = _MY_JOB.search(text)
     found = [cid for _, cid in service.resolver.names_in_text(m.group(2))] if m else []
     return found[0] if found and found[0] else None
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5, "both": 2}
+THOSE_N = re.compile(r"\b(?:those|these|the|all|of the|all of the)\s+(two|three|four|five|[2-5])\b|\b(both)\b", re.I)
+
+
+def careers_asked_about(tracker: Tracker, text: str) -> list[str]:
+    """ "Which of those four pays the most?" after four questions about four careers: the last careers the
+    assistant answered about, as many as the words count, oldest first (none when fewer were asked about)."""
+    m = THOSE_N.search(text)
+    if not m:
+        return []
+    n = _COUNTS[(m.group(1) or m.group(2)).lower()]
+    found: list[str] = []
+    for event in reversed(tracker.events):
+        cid = (event.get("metadata") or {}).get("career") if event.get("event") == "bot" else None
+        if cid and cid not in found:
+            found.append(cid)
+        if len(found) == n:
+            return found[::-1]
+    return []
 
 
 def just_listed(tracker: Tracker) -> list[str]:

@@ -26,6 +26,8 @@ from actions.advice import (
     with_group_line,
 )
 from actions.base import (
+    NAME_ALONE,
+    SAME_QUESTION,
     SafeAction,
     about_focus,
     answer_pointed,
@@ -55,9 +57,6 @@ SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
 # "how much do they make?" right after a list of careers: those careers by that fact.
 LIST_FACTS = {"salary": "salary", "outlook": "growth"}
 THEM = re.compile(r"\b(they|them|those|these|each|all of them|any of them)\b", re.I)
-# "and medical assistants?", "what about paramedics?": the last question again, about another career.
-SAME_QUESTION = re.compile(r"^\W*(and|what about|how about|same for|and for|and what about)\b\W*(\w+\W*){1,4}$", re.I)
-NAME_ALONE = re.compile(r"^\W*(\w+[\s-]*){1,3}\?\s*$")  # "optometrists?" after "how much do pharmacists make"
 SEARCH_ANSWER_MIN = 0.35  # below this a fallback search result is too weak to show
 RANK_WORDS = re.compile(
     r"\b(most|least|best|worst|top|lowest|highest|low|high|fastest|slowest|biggest|largest|greatest|quickest|"

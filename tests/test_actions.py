@@ -620,3 +620,17 @@ def test_how_much_do_they_make_right_after_a_list_ranks_that_list_by_pay():
     t = tracker("how much do they make?", "ask_salary", slots={"career": "electrician"})  # no list: the focus
     [msg], _ = run(actions.ActionAnswerCareer(), t)
     assert msg["career"] == "electrician" and msg["section"] == "salary"
+
+
+def test_which_of_those_four_after_four_careers_asked_about_ranks_them():
+    """ "which of those four pays the most?" after pay questions about four careers ranked all careers."""
+    from actions import advice
+
+    said = [{"career": c, "section": "salary"} for c in ("veterinarian", "electrician", "registered-nurse")]
+    said.append({"career": "data-scientist", "section": "salary"})
+    t = tracker("which of those four pays the most?", "nlu_fallback", slots={"ranking": None}, said=said)
+    [msg], _ = run(advice.ActionRankCareers(), t)
+    assert sorted(msg["ranking"]["careers"]) == sorted(c["career"] for c in said), msg
+    t = tracker("which of the two pays more?", "nlu_fallback", slots={"ranking": None}, said=said[:2])
+    [msg], _ = run(advice.ActionRankCareers(), t)
+    assert msg["text"].startswith("Veterinarian pays more than Electrician"), msg

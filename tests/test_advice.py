@@ -1538,6 +1538,8 @@ def test_interests_said_with_a_fit_question_are_used_and_remembered(act, text, c
     """Both were answered "I don't know what you enjoy yet" (or who a career suits in general)."""
     [msg], slots = run(act.ActionFit(), tracker(text, "ask_fit", [career]))
     assert msg["fit"]["career"] == career and msg["fit"]["basis"] == "interests", msg
+    [fallen], _ = run(action_class(act, "ActionFallbackSearch")(), tracker(text, "nlu_fallback", [career]))
+    assert fallen["fit"] == msg["fit"], fallen  # NLU fell back on the first: "who it suits" in general
     assert slots["profile"]["interests_text"] and "interests you told me" in msg["text"]
     if low:
         assert msg["fit"]["match"] < 50 and "Social" in msg["text"]
@@ -1554,4 +1556,19 @@ def test_a_career_name_alone_after_a_section_question_asks_it_again(act):
     assert msg["career"] == "optometrist" and msg["section"] == "salary", msg
     t = tracker("and veterinarians?", "ask_overview", ["veterinarians"], slots=slots)
     [msg], _ = run(career_actions.ActionAnswerCareer(), t)
+    assert msg["career"] == "veterinarian" and msg["section"] == "salary", msg
+
+
+def test_equal_job_zones_rank_by_typical_entry(careers):
+    """ "which one needs the least schooling?" listed the certificate career last of three job-zone-3 careers."""
+    three = ["radiologic-technologist", "respiratory-therapist", "surgical-technologist"]
+    ranked = rankings.rank(careers, rankings.Query("job_zone", "asc", {"careers": three}))
+    assert ranked.careers[0] == "surgical-technologist", ranked.careers
+
+
+def test_and_another_career_read_as_a_refinement_asks_the_last_question(act):
+    """ "and veterinarians?" after a dentist's pay (NLU: refine_ranking) got the veterinarian overview."""
+    slots = {"career": "dentist", "section": "salary"}
+    t = tracker("and veterinarians?", "refine_ranking", ["veterinarians"], slots=slots)
+    [msg], _ = run(act.ActionRankCareers(), t)
     assert msg["career"] == "veterinarian" and msg["section"] == "salary", msg

@@ -23,7 +23,7 @@ FEW_PEOPLE = re.compile(
 )
 FIT = re.compile(
     r"\b(suit|suits|suited|fit|fits|right|good fit|good match|a match|work) (me|for me)\b|\bwould i (enjoy|like|love|"
-    r"be good|be happy|fit)\b|\b(would|wud|will) i make an? (good|decent|great|fine|solid|strong)\b|"
+    r"be good|be happy|fit)\b|\b(would|wud|will) i (make|be) an? (good|decent|great|fine|solid|strong)\b|"
     r"\bcould i (be|make) an? (good|decent|great)\b|\b(someone|somebody|a person|people) like me (be|make|become|do "
     r"well)\b|\bam i (the right|cut out|suited|a good fit|a good match|right)\b|"
     r"\bright (kind of |sort of |type of )?(person|fit) for\b|\bis (it|this|that) (for me|a good fit)\b|"

@@ -516,7 +516,7 @@ def rank(careers: dict[str, Career], query: Query, scores: dict[str, float] | No
     if query.by == "match" and scores is None:
         raise ValueError("a ranking by match needs the person's scores")
     matched = match_values(careers, scores) if query.by == "match" and scores else {}
-    rows: list[tuple[float, str, str]] = []
+    rows: list[tuple[float, int, str, str]] = []
     left_out = 0
     for career in careers.values():
         ok = passes(career, query.filters)
@@ -528,10 +528,18 @@ def rank(careers: dict[str, Career], query: Query, scores: dict[str, float] | No
         if ok is None or value is None:
             left_out += 1
             continue
-        rows.append((value, career.title.lower(), career.id))
+        rows.append((value, _entry_rank(career) if query.by == "job_zone" else 0, career.title.lower(), career.id))
     sign = -1.0 if query.order == "desc" else 1.0
-    rows.sort(key=lambda r: (sign * r[0], r[1]))
-    return Ranked(query, [r[2] for r in rows], [r[0] for r in rows], left_out)
+    # equal job zones by typical entry ("least schooling": a certificate before an associate's degree), then title
+    rows.sort(key=lambda r: (sign * r[0], sign * r[1], r[2]))
+    return Ranked(query, [r[3] for r in rows], [r[0] for r in rows], left_out)
+
+
+def _entry_rank(career: Career) -> int:
+    from bot.knowledge.check import EDUCATION_LEVELS
+
+    level = career.education.get("level")
+    return EDUCATION_LEVELS.index(level) if level in EDUCATION_LEVELS else len(EDUCATION_LEVELS)
 
 
 def after_listed(ranked: Ranked, listed: list[str]) -> Ranked:
