@@ -37,7 +37,7 @@ from actions.profile import (  # noqa: F401
     interests_told,
     remember_interests,
 )
-from actions.quiz import ActionQuiz
+from actions.quiz import ActionQuiz, as_intent
 from bot.dialogue import quiz
 from bot.dialogue.advice import figures, interests, moves, rankings, replies
 from bot.dialogue.advice.cues import (
@@ -717,6 +717,9 @@ class ActionProfile(SafeAction):
         events: list = []
         if intent == "tell_education" and FIT.search(text.lower()):
             return ActionFit().answer(dispatcher, tracker, domain)  # "would teaching suit me?": not an education
+        if intent == "tell_education" and not state and tracker.get_slot("ranking") and REFINE_START.search(text):
+            if rankings.parse(text).filters:  # "without going to college" right after a list: that list, filtered
+                return self._refine(dispatcher, tracker, domain)
         if intent == "tell_education":
             zone = education_zone(text)
             if zone is not None:
@@ -731,6 +734,10 @@ class ActionProfile(SafeAction):
         if state:
             send(dispatcher, current_question(state, "Back to the career test:\n"))
         return events
+
+    @staticmethod
+    def _refine(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        return ActionRankCareers().answer(dispatcher, as_intent(tracker, "refine_ranking"), domain)
 
 
 # "I'm a cashier, how do I become an accountant?": where the person starts, in an education question naming two

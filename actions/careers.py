@@ -48,6 +48,7 @@ from bot.dialogue.advice.groups import group_asked, group_line
 from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.advice.roles import from_phrase
 from bot.dialogue.explore_words import asks_about_the_work
+from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import running
 from bot.dialogue.resolve import leftover_name
 from bot.dialogue.section_guess import section_by_words, sections_asked
@@ -65,13 +66,29 @@ RANK_WORDS = re.compile(
 )
 
 
+def answers_the_test(tracker: Tracker) -> bool:
+    """Mid-test, words that read as an answer (or as one about pay or access) and name no career of ours."""
+    text = str(tracker.latest_message.get("text") or "")
+    if text.startswith("/") or not running(tracker.get_slot("quiz")):
+        return False
+    reading = read_answer(text)
+    if reading.value is None and reading.kind not in ("pay", "access"):
+        return False
+    return not get_service().resolver.find_in_text(text, limit=1)
+
+
 class ActionAnswerCareer(SafeAction):
     """Answers "<section> of <career>" from the index; keeps the career in focus for follow-ups."""
 
     def name(self) -> str:
         return "action_answer_career"
 
+    def resumes(self, tracker: Tracker) -> bool:
+        return not answers_the_test(tracker)
+
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        if answers_the_test(tracker):  # "maybe if it paid well" mid-test, read as a question about a career "maybe"
+            return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
         service = get_service()
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = tracker.latest_message.get("text") or ""

@@ -167,6 +167,9 @@ class ActionQuiz(SafeAction):
                 'the activity if you could do it: tap a button or say something like "I\'d love that" or '
                 '"not for me".\n'
                 if reading.kind == "access"
+                else "This test asks how much you'd enjoy the activity itself, whatever it pays: pay comes later (ask "
+                'me about any career\'s pay). Tap a button or say something like "I\'d love that" or "not for me".\n'
+                if reading.kind == "pay"
                 else 'Sorry, I didn\'t catch that: tap a button or say something like "I\'d love that" or "no way".\n'
             )
             send(dispatcher, current_question(state, lead))

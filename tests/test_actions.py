@@ -634,3 +634,20 @@ def test_which_of_those_four_after_four_careers_asked_about_ranks_them():
     t = tracker("which of the two pays more?", "nlu_fallback", slots={"ranking": None}, said=said[:2])
     [msg], _ = run(advice.ActionRankCareers(), t)
     assert msg["text"].startswith("Veterinarian pays more than Electrician"), msg
+
+
+def test_an_answer_that_depends_on_the_pay_is_asked_again_with_why(monkeypatch, service):
+    """ "maybe if it paid well" (NLU: a question about a career "maybe") got "I don't have a page about 'maybe'";
+    "if the money is good" was taken as "Like it"."""
+    from bot.dialogue import quiz
+
+    state = {**quiz.new_state(), "current": quiz.default_items()[0].id}
+    from actions import quiz as quiz_actions
+
+    monkeypatch.setattr(quiz_actions, "get_service", lambda: service)
+    t = tracker("maybe if it paid well", "ask_overview", ["maybe"], slots={"quiz": state})
+    messages, _ = run(actions.ActionAnswerCareer(), t)
+    assert "whatever it pays" in messages[0]["text"] and messages[0]["answered"]["value"] is None, messages
+    assert len([m for m in messages if m.get("quiz_item")]) == 1  # the item once, not twice
+    messages, _ = _quiz_turn(monkeypatch, service, state, "if the money is good")
+    assert messages[0]["answered"]["value"] is None

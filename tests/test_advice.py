@@ -1572,3 +1572,12 @@ def test_and_another_career_read_as_a_refinement_asks_the_last_question(act):
     t = tracker("and veterinarians?", "refine_ranking", ["veterinarians"], slots=slots)
     [msg], _ = run(act.ActionRankCareers(), t)
     assert msg["career"] == "veterinarian" and msg["section"] == "salary", msg
+
+
+def test_education_words_right_after_a_ranking_filter_it(act):
+    """ "lots of money" then "without going to college" (NLU: tell_education) got "I didn't catch your level of
+    education"."""
+    [first], slots = run(act.ActionRankCareers(), tracker("lots of money", "ask_ranking"))
+    t = tracker("without going to college", "tell_education", slots={"ranking": slots["ranking"]})
+    [msg], _ = run(act.ActionProfile(), t)
+    assert msg["ranking"]["by"] == "salary" and msg["ranking"]["filters"] == {"max_job_zone": 2}, msg

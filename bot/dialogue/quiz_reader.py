@@ -26,7 +26,8 @@ BUTTONS = {"love it": 5, "like it": 4, "not sure": 3, "dislike it": 2, "hate it"
 @dataclass(frozen=True)
 class Reading:
     """What an answer means on the 1-5 scale (None: not an answer), and why: "number", "words", "access" (only
-    about access, experience or ability: asked again for enjoyment) or "unknown"."""
+    about access, experience or ability: asked again for enjoyment), "pay" (it depends on the pay: asked again) or
+    "unknown"."""
 
     value: int | None
     kind: str
@@ -328,6 +329,14 @@ class _Clause:
     tokens: list[str] = field(default_factory=list)
 
 
+# An answer that depends on the pay ("maybe if it paid well", "only if the money is good") says nothing about enjoying
+# the activity: asked again, with a word that pay comes later (it was read as "Not sure" or "Like it").
+PAY_CONDITION = re.compile(
+    r"\b(if|only if|as long as|provided|depends on)\b[^.;]{0,25}\b(paid|pays|pay|paying|money|salary|wages?)\b|"
+    r"\bfor (enough|the right|good) (money|pay|salary)\b"
+)
+
+
 def read_answer(text: str) -> Reading:
     """A free-text answer to "how much would you enjoy this?" on the 1-5 scale (see the module docstring)."""
     raw = text.strip().lower()
@@ -338,6 +347,8 @@ def read_answer(text: str) -> Reading:
     number = _number(raw)
     if number is not None:
         return Reading(number, "number")
+    if PAY_CONDITION.search(raw):  # "maybe if it paid well": about the pay, not the activity
+        return Reading(None, "pay")
     t = _normalize(raw)
     t = re.sub(r"\bmaybe\s*[,.]?\s*maybe not\b", "maybe maybe not", t)
     t = re.sub(r"\byes+\s*!+", "yes please ", t)

@@ -141,6 +141,7 @@ STRONG_WORDS = re.compile(r"\b(love|adore|passionate|obsessed|really (like|enjoy
 SPLIT = re.compile(r",|;|\.|!|\?|\band\b|\bor\b|\bbut\b|\balso\b|\bplus\b|&|\bas well as\b")
 LEAD = re.compile(
     r"^\s*(i'?m|i am|i|really|also|too|quite|very|pretty|a|an|the|being|to|that|like|likes|love|loves|enjoy|enjoys|"
+    r"honestly|tbh|actually|well|um|uh|so|just|"
     r"into|good at|great at|interested in|passionate about|fond of|keen on|fan of|big fan of|a big fan of|"
     r"prefer|would like|want to|wanna|like to|love to|enjoy|doing|working on|work on|working with|really into|"
     r"person|people person|my hobbies are|my hobby is|hobbies|hobby|in my free time|for fun|myself|"
