@@ -79,11 +79,15 @@ def mentions(page_text: str, thing: str) -> bool:
     return bool(re.search(rf"\b{stem}s?\b", page_text, re.I))
 
 
+def _sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[.!?;])\s+", text)
+
+
 def says_remote(page_text: str) -> bool:
     return any(
         (_REMOTE_SURE.search(sentence) or (_REMOTE_WITH_DESK.search(sentence) and _DESK.search(sentence)))
         and not _NOT_REMOTE.search(sentence)
-        for sentence in re.split(r"(?<=[.!?;])\s+", page_text)
+        for sentence in _sentences(page_text)
     )
 
 
@@ -110,8 +114,7 @@ _ON_FEET = re.compile(
 def says_seated(page_text: str) -> bool:
     """A page says the work is done at a desk or computer, in a sentence that says nothing of standing or lifting."""
     return any(
-        _SEATED_IN_PAGE.search(sentence) and not _ON_FEET.search(sentence)
-        for sentence in re.split(r"(?<=[.!?;])\s+", page_text)
+        _SEATED_IN_PAGE.search(sentence) and not _ON_FEET.search(sentence) for sentence in _sentences(page_text)
     ) and not _ON_FEET.search(page_text)
 
 
