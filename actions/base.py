@@ -80,6 +80,12 @@ def career_mentions(tracker: Tracker) -> list[str]:
     return values
 
 
+NO_LIST_TO_POINT_INTO = (
+    "I haven't shown a list here yet, so I can't tell which one you mean. Name the career (\"tell me about "
+    'welders") or ask for a list ("careers in healthcare").'
+)
+
+
 def resolve_mentions(
     service: Service, tracker: Tracker, want: int, intent: str = "ask_overview"
 ) -> tuple[list[str], Reply | None]:
@@ -87,9 +93,14 @@ def resolve_mentions(
     `intent` about the careers offered)."""
     mentions = career_mentions(tracker)
     text = tracker.latest_message.get("text") or ""
+    focus = tracker.get_slot("career")
+    if want == 1 and focus in service.careers and BARE_SECTION.search(text):
+        return [str(focus)], None  # "how much school?" after a career: NLU's "school" is no career
     listed = from_last_list(tracker, text)
     if listed and all(referents.is_pointer(m) for m in mentions):  # "the second one" after a list
         return listed[:want], None
+    if mentions and all(referents.is_pointer(m) for m in mentions) and referents.pointers(text):
+        return [], Reply(NO_LIST_TO_POINT_INTO, [], {"ranking": None})  # "the first one" with no list: no guess
     # Names written out in the message come first: NLU sometimes cuts one ("data [science]").
     in_text = service.resolver.names_in_text(text)
     written = [cid for _, cid in in_text if cid]
@@ -188,7 +199,9 @@ BARE_SECTION = re.compile(
     r"salary|salaries|wages?|income|education|training|hours|future|demand|job market|growth|schooling|skills|"
     r"requirements|job prospects|prospects)\W*$|"
     r"^\W*(and |so |also |but )?((do|would|will) (i|you|they|one) )?(need|require|requires) (a |an |any )?(license|"
-    r"licence|licensing|degree|certificate|certification|diploma|exam)s?\W*$",
+    r"licence|licensing|degree|certificate|certification|diploma|exam)s?\W*$|"
+    r"^\W*(and |so |ok |okay )?how (much|long|many years of) (school|schooling|education|training|college|study)"
+    r"( do (i|you) need| is needed| does it take| would it take)?\W*$",
     re.I,
 )
 

@@ -1581,3 +1581,12 @@ def test_education_words_right_after_a_ranking_filter_it(act):
     t = tracker("without going to college", "tell_education", slots={"ranking": slots["ranking"]})
     [msg], _ = run(act.ActionProfile(), t)
     assert msg["ranking"]["by"] == "salary" and msg["ranking"]["filters"] == {"max_job_zone": 2}, msg
+
+
+def test_how_much_school_after_a_career_is_its_education(act):
+    """ "how much school?" after a marine biologist got "I don't have a page called 'school'"."""
+    from actions import careers as career_actions
+
+    t = tracker("how much school?", "ask_overview", ["school"], slots={"career": "marine-biologist"})
+    [msg], _ = run(career_actions.ActionAnswerCareer(), t)
+    assert msg["career"] == "marine-biologist" and msg["section"] == "education", msg

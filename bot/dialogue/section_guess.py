@@ -83,10 +83,18 @@ TEMPERAMENT = re.compile(
     r"personality))\b",
     re.I,
 )
+# "how much school?", "need license?" after a career: how to become one.
+SCHOOLING = re.compile(
+    r"\bhow (much|long|many years of) (school|schooling|education|training|college|study)\b|"
+    r"^\W*(and |so |also )?((do|would|will) (i|you|they|one) )?need (a |an |any )?(license|licence|degree|"
+    r"certificate|certification|diploma)s?\W*$",
+    re.I,
+)
 OVERRULED = {  # section: (its words, the NLU sections they overrule)
     "workplace": (SCHEDULE, BY_WORDS_FROM),
     "specializations": (KINDS, {"overview", "duties", "skills", "personality"}),
     "personality": (TEMPERAMENT, {"overview", "duties", "skills", "education"}),
+    "education": (SCHOOLING, {"overview", "duties", "skills", "workplace", "specializations"}),
 }
 
 
