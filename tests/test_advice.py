@@ -1322,6 +1322,12 @@ def test_small_talk_read_as_another_intent_gets_its_usual_response(act):
         ("I work as a chef but the hours are killing me. what could I move into?", "ask_workplace", "chef"),
         ("I'm a bartender, 29, want something more stable with benefits. suggestions?", "nlu_fallback", "bartender"),
         ("I've been a cashier for years. What can I switch to?", "nlu_fallback", "cashier"),
+        # teachers ("careers about what you named") and doctors (Investigative and Social read from the job)
+        (
+            "I'm a middle school math teacher. I want to leave teaching but still use math. Options?",
+            "tell_interests",
+            "middle-school-teacher",
+        ),
         # the warehouse worker's duties ("I'm not sure I understood, but this may help")
         (
             "I'm 45, bad back, can't lift heavy stuff anymore. Worked as a furniture mover for 20 years. What now?",
@@ -1333,7 +1339,9 @@ def test_small_talk_read_as_another_intent_gets_its_usual_response(act):
 def test_leaving_ones_job_in_other_words_gets_the_moves(act, text, intent, source):
     from actions import careers as career_actions
 
-    action = career_actions.ActionAnswerCareer if intent.startswith("ask_") else career_actions.ActionFallbackSearch
+    action = {"nlu_fallback": career_actions.ActionFallbackSearch, "tell_interests": act.ActionInterests}.get(
+        intent, career_actions.ActionAnswerCareer
+    )
     [*_, msg], _ = run(action(), tracker(text, intent))
     assert msg["moves"]["from"] == source, msg
 
@@ -1590,3 +1598,15 @@ def test_how_much_school_after_a_career_is_its_education(act):
     t = tracker("how much school?", "ask_overview", ["school"], slots={"career": "marine-biologist"})
     [msg], _ = run(career_actions.ActionAnswerCareer(), t)
     assert msg["career"] == "marine-biologist" and msg["section"] == "education", msg
+
+
+def test_careers_close_to_the_one_in_focus_are_similar_careers(act):
+    """ "what careers are close to that but more stable?" after a content creator searched the pages (career
+    counselors, locksmiths)."""
+    from actions import careers as career_actions
+
+    t = tracker(
+        "what careers are close to that but more stable?", "explore_careers", slots={"career": "content-creator"}
+    )
+    [msg], _ = run(career_actions.ActionExploreCareers(), t)
+    assert msg["moves"]["from"] == "content-creator" and msg["moves"]["similar"] is True, msg

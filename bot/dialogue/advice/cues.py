@@ -42,7 +42,8 @@ WANT_TO_BECOME = re.compile(
 # nursing". The person need not do that job (moves said "what you do as a Content Creator" to a teenager).
 # Not "jobs related to animals", a topic.
 SIMILAR = re.compile(
-    r"\bsimilar\b|\b(jobs?|careers?|work|roles?|occupations?|professions?|something|anything|ones) (just |a bit |"
+    r"\bsimilar\b|\b(close|closest|related) to (that|this|it|that one|this one)\b|"
+    r"\b(jobs?|careers?|work|roles?|occupations?|professions?|something|anything|ones) (just |a bit |"
     r"kind of |sort of )?like (that|this|it|those|them|that one|this one|an? |being an? )|\balternatives? to\b"
 )
 # How to get into a career: "how do I get started as the first one?" is the education section, though NLU may read
@@ -65,6 +66,10 @@ CHANGE = re.compile(
     r"paid|that pays better|with (better|more regular|regular|normal) (pay|hours))\b|"
     r"\bwhat (jobs|careers|work) (match|fit|use|would use) my (experience|skills|background)\b|"
     r"\bcivilian (jobs?|careers?|work)\b|"
+    # "I'm a middle school math teacher. I want to leave teaching but still use math. Options?"
+    r"\b(leave|leaving|quit|quitting|get out of|getting out of|done with) (teaching|nursing|retail|trucking|policing|"
+    r"hospitality|accounting|banking|sales|construction|healthcare|the classroom|the army|the military|the navy|the "
+    r"service|the industry|this field|my field|my career|my profession)\b|"
     # "Worked as a furniture mover for 20 years. What now?"
     r"\b(worked|working|work) (as|in)\b.*\bwhat now\b|\bwhat now\b.*\b(worked|working) (as|in)\b|"
     # losing one's own job: "I got laid off from the plant, what now?" (not "jobs least likely to be laid off")
