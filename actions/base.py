@@ -99,7 +99,11 @@ def resolve_mentions(
     listed = from_last_list(tracker, text)
     if listed and all(referents.is_pointer(m) for m in mentions):  # "the second one" after a list
         return listed[:want], None
-    if mentions and all(referents.is_pointer(m) for m in mentions) and referents.pointers(text):
+    if (
+        referents.pointers(text)
+        and all(referents.is_pointer(m) for m in mentions)
+        and not service.resolver.find_in_text(text, limit=1)
+    ):
         return [], Reply(NO_LIST_TO_POINT_INTO, [], {"ranking": None})  # "the first one" with no list: no guess
     # Names written out in the message come first: NLU sometimes cuts one ("data [science]").
     in_text = service.resolver.names_in_text(text)

@@ -94,7 +94,7 @@ OVERRULED = {  # section: (its words, the NLU sections they overrule)
     "workplace": (SCHEDULE, BY_WORDS_FROM),
     "specializations": (KINDS, {"overview", "duties", "skills", "personality"}),
     "personality": (TEMPERAMENT, {"overview", "duties", "skills", "education"}),
-    "education": (SCHOOLING, {"overview", "duties", "skills", "workplace", "specializations"}),
+    "education": (SCHOOLING, {"overview", "duties", "skills", "workplace", "specializations", "salary"}),
 }
 
 
