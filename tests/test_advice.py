@@ -1611,3 +1611,20 @@ def test_careers_close_to_the_one_in_focus_are_similar_careers(act):
     )
     [msg], _ = run(career_actions.ActionExploreCareers(), t)
     assert msg["moves"]["from"] == "content-creator" and msg["moves"]["similar"] is True, msg
+
+
+def test_the_result_line_the_fit_and_the_why_name_the_same_shared_interests(careers):
+    """A test result said "Makeup Artist (92%): you both score high on creating, helping people and leading and
+    persuading" and the fit answer "strong interests of yours it does not draw on much: Enterprising" (its Realistic
+    and Enterprising tie for third: one counted the tie, the other did not)."""
+    from bot.dialogue.advice.person import person_from_slots
+
+    scores = {"R": 3.8, "I": 3.7, "A": 7.0, "S": 5.3, "E": 4.1, "C": 3.4}
+    career = careers["makeup-artist"]
+    assert career.riasec["R"] == career.riasec["E"]  # the tie this test is about
+    profile = {"interests": scores, "interests_text": ["acting"], "zone": None, "current_job": None}
+    result = fit(careers, "makeup-artist", person_from_slots(None, profile))
+    assert set(result.shared) == set(quiz.shared_interests(scores, career)) == {"A", "S", "E"}
+    assert not result.lacking and "leading and persuading" in quiz.reason(scores, career)
+    ranked = [(c.id, pct) for c, pct in ranked_matches(scores, careers)]
+    assert set(explain_match("makeup-artist", career.riasec, scores, ranked, []).named) == {"A", "S", "E"}

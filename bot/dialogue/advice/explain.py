@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.dialogue.advice.person import STRONG, ties
+from bot.dialogue.quiz import top_letters
 from bot.knowledge.pages import RIASEC, holland_code
 
 # Short lower-case words made of RIASEC letters that are not codes.
@@ -87,13 +88,14 @@ def explain_match(
     match = ranked[position - 1][1] if position else None
     top = [d for d in holland_code(scores) if float(scores[d]) >= STRONG]
     theirs = holland_code(career_riasec)
+    tied_in = top_letters(career_riasec)  # its top three, ties allowed: as the test result's reasons count them
     return MatchExplained(
         career_id,
         match,
         position,
         len(ranked),
         career_id in results,
-        [d for d in top if d in theirs],
+        [d for d in top if d in tied_in],
         theirs,
         holland_code(scores),
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.dialogue.advice import figures
 from bot.dialogue.advice.person import Person, strongest
-from bot.dialogue.quiz import has_profile, matches
+from bot.dialogue.quiz import has_profile, matches, top_letters
 from bot.knowledge.pages import Career, holland_code
 
 
@@ -69,6 +69,9 @@ def fit(careers: dict[str, Career], career_id: str, person: Person) -> Fit:
     match = ranked[position - 1][1] if position else None
     top = strongest(scores)
     theirs = holland_code(career.riasec) if has_profile(career) else ""
+    # its top three with ties, as the test result's reasons count them ("you both score high on ..." and "does not
+    # draw on much" disagreed on a makeup artist, whose Realistic and Enterprising tie for third)
+    tied_in = top_letters(career.riasec) if has_profile(career) else []
     return Fit(
         career_id,
         match,
@@ -76,8 +79,8 @@ def fit(careers: dict[str, Career], career_id: str, person: Person) -> Fit:
         len(ranked),
         basis,
         strongest=top,
-        shared=[d for d in top if d in theirs],
-        lacking=[d for d in top if d not in theirs],
+        shared=[d for d in top if d in tied_in],
+        lacking=[d for d in top if d not in tied_in],
         career_code=theirs,
         career_zone=figures.job_zone(career),
         person_zone=person.max_zone,
