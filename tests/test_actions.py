@@ -272,6 +272,9 @@ def test_asking_to_stop_mid_test_pauses_it(monkeypatch, service):
         ("where do you get your salary numbers from?", "nlu_fallback", "sources", "May 2024"),
         ("how up to date is that?", "nlu_fallback", "sources", "May 2024"),
         ("this is useless just tell me what job to do", "nlu_fallback", "undecided", "career test"),
+        # the national median with no word that nothing else is known, and the fit offer for registered nurses
+        ("what's the best paying state for nurses?", "nlu_fallback", "local", "no pay by state"),
+        ("can you recommend a good college for nursing?", "nlu_fallback", "local", "College Scorecard"),
     ],
 )
 def test_not_knowing_what_to_do_and_asking_for_sources_get_their_own_answer(text, intent, topic, words):

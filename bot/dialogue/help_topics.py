@@ -103,6 +103,26 @@ SOURCES_TEXT = (
 )
 
 
+# "what's the best paying state for nurses?" got the national median with no word that nothing else is known, and
+# "can you recommend a good college for nursing?" the fit offer for registered nurses.
+LOCAL = re.compile(
+    r"\b(best|highest|top|better)[- ](paying|paid)? ?(states?|cities|city|metros?|countries|country)\b|"
+    r"\b(which|what) (states?|cities|city|metro areas?|country|countries) (pays?|paid|has|have|is|are)\b|"
+    r"\b(pay|pays|salary|salaries|wages?) (by|in each|per) (state|city|metro)\b|"
+    r"\b(recommend|suggest|best|good|top|which) (a |an |some )?(colleges?|schools?|universit(y|ies)|programs?|"
+    r"bootcamps?|courses?) (for|to study|to become|in)\b",
+    re.I,
+)
+LOCAL_TEXT = (
+    "I have national US figures only (BLS medians for the whole country), with no pay by state or city and no "
+    "ranking of colleges or programs. For pay where you live, the US Bureau of Labor Statistics publishes state and "
+    "metro-area wages (Occupational Employment and Wage Statistics, bls.gov/oes). For programs, the US Department of "
+    "Education's College Scorecard compares colleges, costs and graduates' earnings, and for licensed careers "
+    "(nursing, for example) your state's licensing board lists the approved programs. Ask me how to become a career "
+    "to see the route it takes."
+)
+
+
 @dataclass(frozen=True)
 class HelpTopic:
     name: str  # "funding", "job_search", "undecided", "sources", ...: the `help_topic` metadata
@@ -120,6 +140,8 @@ def help_topic(text: str) -> HelpTopic | None:
         return HelpTopic("job_search", JOB_SEARCH_TEXT)
     if SOURCES.search(text):
         return HelpTopic("sources", SOURCES_TEXT)
+    if LOCAL.search(text):
+        return HelpTopic("local", LOCAL_TEXT)
     if UNDECIDED.search(text):
         return HelpTopic("undecided", UNDECIDED_TEXT, UNDECIDED_BUTTONS)
     return None
