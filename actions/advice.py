@@ -136,7 +136,8 @@ class ActionRankCareers(SafeAction):
         careers = get_service().careers
         intent, text = _intent(tracker), _text(tracker)
         asked = rankings.parse(text)
-        several = [c for c in named_careers(get_service(), text) if c != own_job_named(get_service(), text)]
+        own = own_job_named(get_service(), text)
+        several = [c for c in named_careers(get_service(), text) if c != own]
         if len(several) < 2 and asked.by and not _shown_slot(tracker.get_slot("ranking")):
             several = careers_asked_about(tracker, text)  # "which of those four pays the most?" after four answers
             if len(several) == 2:  # "which of the two pays more?" after two answers
@@ -162,11 +163,11 @@ class ActionRankCareers(SafeAction):
         scores, basis = person.scores()
         last_moves = _moves_slot(tracker.get_slot("ranking"))
         shown = _shown_slot(tracker.get_slot("ranking"))
-        fact = rankings.comparison_fact(text) if not text.startswith("/") else None
-        if shown and len(shown["careers"]) == 2 and fact and intent == "show_more":
+        compared = rankings.comparison_fact(text) if not text.startswith("/") else None
+        if shown and len(shown["careers"]) == 2 and compared and intent == "show_more":
             # "which one makes more?" right after comparing two careers, read as "show me more"
             first, second = shown["careers"]
-            send(dispatcher, replies.two_careers_by_fact(careers, first, second, fact, text))
+            send(dispatcher, replies.two_careers_by_fact(careers, first, second, compared, text))
             return []
         if intent == "show_more" and last_moves:
             filters = dict(last_moves.get("filters") or {})
@@ -208,9 +209,9 @@ class ActionRankCareers(SafeAction):
         follows_up = intent == "refine_ranking" or refers_to_list(text) or bool(REFINE_START.search(text))
         if last_moves and follows_up:
             return self._refine_moves(dispatcher, last_moves, req, scores, basis)
-        fact = rankings.comparison_fact(text) or (req.by if req.by != "match" else None)
+        fact = compared or (req.by if req.by != "match" else None)
         # "which pays more?", "which needs less school?" after a comparison: those careers (a comparative names no list)
-        follows_up = follows_up or bool(shown and rankings.comparison_fact(text) and not JOB_WORDS.search(text))
+        follows_up = follows_up or bool(shown and compared and not JOB_WORDS.search(text))
         if shown and follows_up and len(shown["careers"]) == 2 and fact:
             # "which one pays more?" after comparing two careers
             a, b = shown["careers"]

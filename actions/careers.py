@@ -200,7 +200,8 @@ class ActionCompareCareers(SafeAction):
             ids = pair
         if len(ids) == 1 and focus in service.careers and focus != ids[0]:
             ids = [focus, ids[0]]  # "how does it compare to a paramedic?"
-        several = [c for c in named_careers(service, text) if c != own_job_named(service, text)]
+        own = own_job_named(service, text)
+        several = [c for c in named_careers(service, text) if c != own]
         if len(several) >= 3:  # "between radiologic technologist, respiratory therapist, and surgical technologist"
             ids = several[:MAX_COMPARED]
         if len(ids) < 2:

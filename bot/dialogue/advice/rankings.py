@@ -18,6 +18,7 @@ from typing import Any
 from bot.dialogue.advice import figures
 from bot.dialogue.automation import AUTOMATION
 from bot.dialogue.chat_speak import plain
+from bot.knowledge.check import EDUCATION_LEVELS
 from bot.knowledge.pages import RIASEC, Career, holland_code
 
 PAGE = 5  # careers per message; "show me more" gives the next ones
@@ -536,8 +537,6 @@ def rank(careers: dict[str, Career], query: Query, scores: dict[str, float] | No
 
 
 def _entry_rank(career: Career) -> int:
-    from bot.knowledge.check import EDUCATION_LEVELS
-
     level = career.education.get("level")
     return EDUCATION_LEVELS.index(level) if level in EDUCATION_LEVELS else len(EDUCATION_LEVELS)
 
