@@ -51,6 +51,11 @@ def real_service():
         ("coypwriter", "copywriter"),  # one slip from copywriter, not from writer
         ("logistcs manager", "logistics-manager"),  # a no-word's "plural" is not cut off before the slip is sought
         ("social servcies manager", "social-services-manager"),
+        ("electrision", "electrician"),  # spelled by ear: no slip away from any word, but it sounds like one
+        ("fysical therapist", "physical-therapist"),
+        ("tecnician", None),  # sounds like "technician", which names several careers: not one of them
+        ("musition", "musician"),
+        ("dietition", "dietitian"),
     ],
 )
 def test_names_resolve(real_resolver, said, career):

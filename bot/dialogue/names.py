@@ -128,6 +128,21 @@ def expand(text: str, strict: bool = False) -> str:
     return " ".join(words)
 
 
+# How a word sounds, roughly, for spellings by ear ("electrision", "fysical", "tecnician"): doubled letters as one,
+# the "-shun" endings alike, then letters that spell the same sound alike.
+SOUND_ENDING = re.compile(r"(?:[cst]i[ao]n|sh[aiou]n)$")
+SOUNDS = [(re.compile(a), b) for a, b in (("ph", "f"), ("c(?=[eiy])", "s"), ("ck|ch|c|q", "k"), ("x", "ks"), ("z", "s"))]
+
+
+def sound_key(word: str) -> str:
+    """A word's rough sound: words spelled by ear meet the word meant ("electrision" and "electrician")."""
+    key = re.sub(r"(.)\1+", r"\1", word.lower())
+    key = SOUND_ENDING.sub("SHN", key)
+    for pattern, sound in SOUNDS:
+        key = pattern.sub(sound, key)
+    return key
+
+
 def without_rank(text: str) -> str | None:
     """The name without words of rank in front ("senior tax accountant" -> "tax accountant"), or None."""
     words = normalise(text, strict=True).split()

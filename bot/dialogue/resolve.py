@@ -16,7 +16,18 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.dialogue.names import FILLER, RANKS, bag, chat_word, expand, keys, normalise, spelled, without_rank
+from bot.dialogue.names import (
+    FILLER,
+    RANKS,
+    bag,
+    chat_word,
+    expand,
+    keys,
+    normalise,
+    sound_key,
+    spelled,
+    without_rank,
+)
 from bot.dialogue.titles import Guess, Titles
 from bot.knowledge.pages import Career
 from bot.knowledge.titles import WORD, singular, vocabulary, words_of
@@ -75,6 +86,9 @@ class CareerResolver:
         self.titles = Titles(careers, titles, vectors=vectors) if onet else None
         self.vocabulary = vocabulary(careers.values(), self.titles.names if self.titles else ())
         self._words = sorted(self.vocabulary)
+        self._sounds: dict[str, set[str]] = {}
+        for word in self._words:
+            self._sounds.setdefault(sound_key(word), set()).add(word)
         # Names as written ("securities analyst"), then normalised ("security analyst", which two careers share).
         self.written, _ = self._owners(spelled)
         self.names, self.collisions = self._owners(lambda name: normalise(name, strict=True))
@@ -216,12 +230,10 @@ class CareerResolver:
     def _typo(self, text: str, strange: list[str]) -> Resolution | None:
         """The words with each word that is no word replaced by the one real word it is a slip away from
         ("comercial banker" -> commercial banker), else a close spelling of one of our names ("pharmacyst",
-        "laweyr") that keeps every real word of the words ("commercial bankr" is never a baker)."""
-        corrected = self._corrected(text, strange)
-        if corrected:
-            known = self._known(corrected)
-            if known and known.how != "unknown":
-                return replace(known, query=text, how="fuzzy" if known.found else known.how, score=FUZZY_ACCEPT)
+        "laweyr") that keeps every real word of the words ("commercial bankr" is never a baker), else the words spelled
+        by ear ("electrision")."""
+        if known := self._known_corrected(text, strange):
+            return known
         forms = (expand(text, strict=True), expand(text))
         fuzzy = [(cid, score) for cid, score in self._fuzzy(*forms) if self._spelled_like(cid, text, strange)]
         if fuzzy and fuzzy[0][1] >= FUZZY_ACCEPT:
@@ -239,6 +251,14 @@ class CareerResolver:
         slip = self._one_slip(*forms)
         if slip and self._spelled_like(slip, text, strange):
             return Resolution(text, slip, "fuzzy", FUZZY_ACCEPT)
+        return self._known_corrected(text, strange, by_ear=True)
+
+    def _known_corrected(self, text: str, strange: list[str], by_ear: bool = False) -> Resolution | None:
+        """What the corrected words name (see _corrected), as a typo of it."""
+        corrected = self._corrected(text, strange, by_ear)
+        known = self._known(corrected) if corrected else None
+        if known and known.how != "unknown":
+            return replace(known, query=text, how="fuzzy" if known.found else known.how, score=FUZZY_ACCEPT)
         return None
 
     def _spelled_like(self, cid: str, text: str, strange: list[str]) -> bool:
@@ -251,9 +271,10 @@ class CareerResolver:
                 return True
         return False
 
-    def _corrected(self, text: str, strange: list[str]) -> str | None:
+    def _corrected(self, text: str, strange: list[str], by_ear: bool = False) -> str | None:
         """The words with each word that is no word replaced by the one real word one slip away, if every such word
-        has exactly one ("comercial banker" -> "commercial banker")."""
+        has exactly one ("comercial banker" -> "commercial banker"); `by_ear`, the one real word that sounds the
+        same ("electrision" -> "electrician", "musition": one slip from "munition")."""
         fixed = []
         # A no-word's plural is cut off like a word's ("logistcs" -> "logistc"): the slip is looked for as written
         # too, and without its last "s" ("servcies": a slip from "service", whose plural the vocabulary does not hold).
@@ -264,6 +285,12 @@ class CareerResolver:
                 continue
             if len(word) < 5:
                 return None
+            if by_ear:
+                heard = sorted(self._sounds.get(sound_key(word), ()))
+                if len(heard) != 1:
+                    return None
+                fixed.append(heard[0])
+                continue
             raw = written.get(word, word)
             for form in dict.fromkeys((word, raw, raw[:-1] if raw.endswith("s") else raw)):
                 hits = process.extract(form, self._words, scorer=OSA.distance, score_cutoff=1, limit=3)

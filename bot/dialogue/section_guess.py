@@ -90,7 +90,15 @@ SCHOOLING = re.compile(
     r"certificate|certification|diploma)s?\W*$",
     re.I,
 )
+# "What does a chef make?" asks the pay, not the duties (NLU read it as "what does a chef do?"): "make" with nothing
+# made after it, at the end of the question or before a time span ("a year", "an hour", "starting out").
+EARNINGS = re.compile(
+    r"\bwhat (do|does|did|would|will|could|can|might) .{1,60}\bmake\b(\s+(a|an|per|each|every|in|on|starting|to "
+    r"start|when|as|after|at first|annually|yearly|hourly|monthly|weekly)\b[^?]*)?\W*$",
+    re.I,
+)
 OVERRULED = {  # section: (its words, the NLU sections they overrule)
+    "salary": (EARNINGS, {"overview", "duties", "skills", "workplace", "specializations", "personality"}),
     "workplace": (SCHEDULE, BY_WORDS_FROM),
     "specializations": (KINDS, {"overview", "duties", "skills", "personality"}),
     "personality": (TEMPERAMENT, {"overview", "duties", "skills", "education"}),
