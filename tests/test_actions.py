@@ -325,6 +325,27 @@ def test_schedule_words_leave_pay_and_training_questions_alone():
     assert section_by_words("what do electricians do", "duties") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "intent", "entities", "slots"),
+    [  # NLU's own readings: duties, or no intent at all
+        ("what does an electrician make", "ask_duties", ["electrician"], {}),
+        ("what does a vet make a year", "ask_duties", ["vet"], {}),
+        ("what do they make", "ask_duties", [], {"career": "registered-nurse"}),
+    ],
+)
+def test_what_a_career_makes_is_its_pay(text, intent, entities, slots):
+    """ "What does a chef make?" got the chef's duties (9 of 35 people in a blind test asked it so)."""
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker(text, intent, entities, slots=slots))
+    assert msg.get("section") == "salary" and "$" in msg["text"], msg
+
+
+def test_what_a_career_makes_of_things_is_not_its_pay():
+    from bot.dialogue.section_guess import section_by_words
+
+    assert section_by_words("what does a carpenter make with wood", "duties") is None
+    assert section_by_words("what do they make out of clay", "duties") is None
+
+
 def test_follow_up_keeps_the_career_in_focus():
     t = tracker("and how do I become one?", "ask_education", slots={"career": "electrician"})
     [msg], events = run(actions.ActionAnswerCareer(), t)
