@@ -208,19 +208,48 @@ def test_a_question_about_the_answers_mid_test_explains_them(monkeypatch, servic
         ("wait, how many questions are there?", "nlu_fallback", "test_length", "You've answered 0 so far"),
         ("how many more questions", "show_more", "test_length", "80-98 of the 108"),
         ("can I just see my results now?", "nlu_fallback", "test_length", "for a rough first list now"),
+        ("bruh this is so long", "help", "test_length", "at most 98 more"),  # got the general help, no question
     ],
 )
 def test_a_question_about_the_test_mid_test_is_answered_then_the_item_asked_again(text, intent, topic, words):
-    from actions import advice
+    from actions import advice, small_talk
     from bot.dialogue import quiz
 
     state = {**quiz.new_state(), "current": quiz.default_items()[0].id}
-    action = {"explain_code": advice.ActionExplain, "show_more": advice.ActionRankCareers}.get(
-        intent, actions.ActionFallbackSearch
-    )
+    action = {
+        "explain_code": advice.ActionExplain,
+        "show_more": advice.ActionRankCareers,
+        "help": small_talk.ActionSmallTalk,
+    }.get(intent, actions.ActionFallbackSearch)
     messages, events = run(action(), tracker(text, intent, slots={"quiz": state}))
     assert messages[0]["help_topic"] == topic and words in messages[0]["text"], messages[0]
     assert messages[-1]["quiz_item"] == state["current"] and not events and not state["answers"]
+
+
+def test_small_talk_mid_test():
+    """ "ya" (NLU: goodbye) answers the item; a real goodbye pauses the test and says how to come back (it said
+    "Goodbye" and the test was silently left); a greeting is answered and the item asked again."""
+    from actions import small_talk
+    from bot.dialogue import quiz
+
+    first = quiz.default_items()[0].id
+    state = {**quiz.new_state(), "current": first}
+    messages, events = run(small_talk.ActionSmallTalk(), tracker("ya", "goodbye", slots={"quiz": state}))
+    assert messages[0]["answered"] == {"item": first, "value": 4}, messages
+    messages, events = run(small_talk.ActionSmallTalk(), tracker("gotta go, bye", "goodbye", slots={"quiz": state}))
+    [msg] = messages
+    assert "paused" in msg["text"] and "continue the test" in msg["text"] and "quiz_item" not in msg
+    assert events[0]["value"]["paused"] is True and events[0]["value"]["current"] == first
+    messages, _ = run(small_talk.ActionSmallTalk(), tracker("hi again", "greet", slots={"quiz": state}))
+    assert messages[0]["response"] == "utter_greet" and messages[-1]["quiz_item"] == first
+
+
+def test_small_talk_without_a_test_is_the_intent_response():
+    from actions import small_talk
+
+    for intent, response in small_talk.RESPONSES.items():
+        [msg], _ = run(small_talk.ActionSmallTalk(), tracker("...", intent))
+        assert msg["response"] == response, (intent, msg)
 
 
 def test_the_education_question_is_explained_in_its_own_words():

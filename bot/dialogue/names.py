@@ -131,7 +131,9 @@ def expand(text: str, strict: bool = False) -> str:
 # How a word sounds, roughly, for spellings by ear ("electrision", "fysical", "tecnician"): doubled letters as one,
 # the "-shun" endings alike, then letters that spell the same sound alike.
 SOUND_ENDING = re.compile(r"(?:[cst]i[ao]n|sh[aiou]n)$")
-SOUNDS = [(re.compile(a), b) for a, b in (("ph", "f"), ("c(?=[eiy])", "s"), ("ck|ch|c|q", "k"), ("x", "ks"), ("z", "s"))]
+SOUNDS = [
+    (re.compile(a), b) for a, b in (("ph", "f"), ("c(?=[eiy])", "s"), ("ck|ch|c|q", "k"), ("x", "ks"), ("z", "s"))
+]
 
 
 def sound_key(word: str) -> str:

@@ -206,6 +206,9 @@ LENGTH_QUESTION = re.compile(
     r"\bhow (many|much) (more )?(questions|items|of these|left|longer|to go)\b|\bhow many (are )?(there|left)\b|"
     r"\bhow long (is|will|does|do) (this|the|it)\b|\bwhen (does|will) (this|it|the test) (end|finish|be over)\b|"
     r"\bare we (almost )?(done|there|finished)\b|\bhow far (along )?(am i|are we)\b|"
+    # "bruh this is so long" got the general help
+    r"\b(this|it)('s| is) (so |too |really |very )?long\b|\b(so|too) long\b|\btak(es|ing) (forever|ages|so long)\b|"
+    r"\b(so|too) many questions\b|"
     # "can I just see my results now?" after four answers
     r"\b(see|show|get|have) (me )?(my|the) (results?|matches|careers)( now| already| yet| early)?\b",
     re.I,
@@ -227,10 +230,12 @@ def length_help(state: QuizState) -> str:
     low, high = TYPICAL_ITEMS
     total = len(default_items())
     done = len(state["answers"])
+    left = max(short_test_max(total) - done, 0)
     return (
-        f"You've answered {done} so far. The test typically takes {low}-{high} of the {total} questions: it stops as "
-        f"soon as your top matches are clear, at most {short_test_max(total)} unless you ask for all. Your answers "
-        'are kept if you say "pause"; for a rough first list now, pause and tell me a few things you enjoy.'
+        f"You've answered {done} so far, so at most {left} more, and it may stop sooner: it stops as soon as your top "
+        f"matches are clear (typically after {low}-{high} of the {total} questions; at most "
+        f'{short_test_max(total)} unless you ask for all). Your answers are kept if you say "pause"; for a rough '
+        "first list now, pause and tell me a few things you enjoy."
     )
 
 

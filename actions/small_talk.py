@@ -1,0 +1,55 @@
+"""Greetings, thanks, goodbyes, help, "are you a bot?" and out-of-scope: the domain's response for each, aware of the
+career test under way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import SafeAction
+from actions.careers import answers_the_test
+from actions.quiz import ActionQuiz, kept, quiz_state
+from bot.dialogue.quiz_replies import running
+
+RESPONSES = {
+    "greet": "utter_greet",
+    "goodbye": "utter_goodbye",
+    "thank": "utter_thank",
+    "help": "utter_help",
+    "bot_challenge": "utter_iamabot",
+    "out_of_scope": "utter_out_of_scope",
+}
+
+
+def _intent(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+class ActionSmallTalk(SafeAction):
+    """The intent's response. Mid-test, words that read as an answer are one ("ya", which NLU reads as goodbye), a
+    goodbye pauses the test and says how to come back, and anything else is followed by the current question."""
+
+    def name(self) -> str:
+        return "action_small_talk"
+
+    def resumes(self, tracker: Tracker) -> bool:
+        return _intent(tracker) != "goodbye" and not answers_the_test(tracker)
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        if answers_the_test(tracker):
+            return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
+        intent = _intent(tracker)
+        state = quiz_state(tracker)
+        if intent == "goodbye" and state and running(state):
+            state["paused"] = True
+            dispatcher.utter_message(
+                text=f'Goodbye for now! Your test is paused. {kept(len(state["answers"]))}: say "continue the test" '
+                "when you're back.",
+                buttons=[{"title": "Continue the test", "payload": "/quiz_continue"}],
+            )
+            return [SlotSet("quiz", state)]
+        dispatcher.utter_message(response=RESPONSES.get(intent or "", "utter_default"))
+        return []
