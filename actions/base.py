@@ -32,7 +32,7 @@ from bot.dialogue.quiz_replies import (
     length_help,
     running,
 )
-from bot.dialogue.resolve import leftover_name, names_nothing
+from bot.dialogue.resolve import leftover_name, names_nothing, said_as_no_name, veteran_said
 from bot.dialogue.section_guess import guess_section
 from bot.dialogue.service import KNOWLEDGE_ERRORS, Service, get_service
 from bot.dialogue.small_talk import small_talk
@@ -112,8 +112,10 @@ def resolve_mentions(
     for mention in mentions:
         if len(ids) >= want:
             break
-        if tracker.get_slot("career") and POINTS_BACK.match(mention):
-            continue  # NLU's "it dangerous" in "is it dangerous?": the career in focus
+        if tracker.get_slot("career") and (POINTS_BACK.match(mention) or said_as_no_name(text, mention)):
+            continue  # NLU's "it dangerous" in "is it dangerous?", "check" in "will they check my record?": the focus
+        if veteran_said(text, mention):
+            continue  # "I'm a vet getting out of the navy": a veteran, no veterinarian
         # A mention inside a longer name that is not one of ours ("architect" in "web architect") stands for it.
         mention = next((p for p, cid in in_text if cid is None and _inside(mention, p)), mention)
         res = service.resolver.resolve(mention)

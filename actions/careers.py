@@ -50,7 +50,7 @@ from bot.dialogue.advice.roles import from_phrase
 from bot.dialogue.explore_words import asks_about_the_work
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import running
-from bot.dialogue.resolve import leftover_name
+from bot.dialogue.resolve import leftover_name, said_as_no_name
 from bot.dialogue.section_guess import section_by_words, sections_asked
 from bot.dialogue.service import get_service
 
@@ -141,6 +141,8 @@ class ActionAnswerCareer(SafeAction):
         if not ids and not follows_the_focus(tracker, text):
             # No known name and no "they/it": the words around the question may still name a career.
             name = leftover_name(text)
+            if name and focus and said_as_no_name(text, name):
+                name = None  # "how long to get licensed?": about the career in focus
             if name:
                 res = service.resolver.resolve(name)
                 if not res.found:

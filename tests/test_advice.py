@@ -1628,3 +1628,48 @@ def test_the_result_line_the_fit_and_the_why_name_the_same_shared_interests(care
     assert not result.lacking and "leading and persuading" in quiz.reason(scores, career)
     ranked = [(c.id, pct) for c, pct in ranked_matches(scores, careers)]
     assert set(explain_match("makeup-artist", career.riasec, scores, ranked, []).named) == {"A", "S", "E"}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "entities", "section"),
+    [  # NLU's own readings; each got "I don't have a page called ..." in a blind round
+        ("will they check my record?", "ask_outlook", ["check", "record"], "education"),  # its licenses
+        ("does he need a degree for it", "ask_education", [], "education"),
+        ("how long to get licensed", "ask_education", ["licensed"], "education"),
+        ("what skills of mine transfer", "ask_skills", ["mine transfer"], "skills"),
+    ],
+)
+def test_words_used_as_no_name_ask_about_the_career_in_focus(act, text, intent, entities, section):
+    from actions import careers as career_actions
+
+    t = tracker(text, intent, entities, slots={"career": "welder"})
+    messages, _ = run(career_actions.ActionAnswerCareer(), t)
+    assert messages[-1].get("career") == "welder" and messages[-1].get("section") == section, messages
+
+
+def test_a_record_question_about_the_career_in_focus_says_what_records_mean(act):
+    from actions import careers as career_actions
+
+    t = tracker("will they check my record?", "ask_outlook", ["check", "record"], slots={"career": "welder"})
+    [msg, *_], _ = run(career_actions.ActionAnswerCareer(), t)
+    assert "A record closes few careers" in msg["text"] and "fair-chance" in msg["text"], msg["text"]
+
+
+def test_the_plural_of_a_name_in_ics_is_that_name(real_service):
+    """ "how much do auto mechanics make" got "I don't have a page called 'auto mechanics'"."""
+    assert real_service.resolver.find_in_text("how much do auto mechanics make") == ["automotive-service-technician"]
+    assert real_service.resolver.resolve("logistics").career is None  # a field's "-ics" stays a field
+
+
+def test_a_vet_out_of_the_navy_is_a_veteran(real_service):
+    """ "im a vet getting out of the navy" got moves from Veterinarian."""
+    said = "im a vet getting out of the navy, was a logistics specialist. can i take an interest test"
+    assert "veterinarian" not in real_service.resolver.find_in_text(said, limit=5)
+    assert real_service.resolver.find_in_text("i want to be a vet") == ["veterinarian"]
+
+
+def test_the_pay_for_a_school_job_is_no_question_about_paying_for_school():
+    from bot.dialogue.help_topics import help_topic
+
+    assert help_topic("what's the median pay for a school counselor") is None  # got the WIOA/Pell Grant block
+    assert help_topic("how do i pay for school?").name == "funding"

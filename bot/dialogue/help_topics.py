@@ -18,7 +18,9 @@ _TRAINING = (
 )
 FUNDING = re.compile(
     r"\b(help|assistance|support|money|grants?|aid)\b[^.?!]{0,30}\b(pay|paying|fund|funding|afford|cover|costs?)\b|"
-    rf"\b(pay|paying) for (my |the |a |an |more )?{_TRAINING}\b|"
+    # the verb, not the noun: "what's the median pay for a school counselor" is no question about paying for school
+    rf"(?<!the )(?<!median )(?<!average )(?<!typical )(?<!starting )(?<!'s )\b(pay|paying) for (my |the |a |an |more )?"
+    rf"{_TRAINING}\b(?! (counselors?|teachers?|principals?|nurses?|psychologists?|administrators?|bus|secretar\w+))|"
     r"\bhow (can|do|could|would|will|should) (i|we|you|people|anyone) (ever )?afford (to )?(go back to |study |more |"
     rf"the |a )?{_TRAINING}\b|"
     rf"\b(funding|financ\w+|grants?|scholarships?|bursar\w+) (for|to) (my |the |a )?{_TRAINING}|"

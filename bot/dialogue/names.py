@@ -101,8 +101,11 @@ def normalise(text: str, strict: bool = False) -> str:
 
 
 def keys(text: str) -> list[str]:
-    """The lookup keys of what someone typed: with the name words kept first, then without."""
-    return list(dict.fromkeys(k for k in (normalise(text, strict=True), normalise(text)) if k))
+    """The lookup keys of what someone typed: with the name words kept first, then without; then with a last word in
+    "-ics" read as a plural ("auto mechanics": a field's "-ics" is kept as it is, "physics", "logistics")."""
+    found = [k for k in (normalise(text, strict=True), normalise(text)) if k]
+    found += [k[:-1] for k in found if k.endswith("ics")]
+    return list(dict.fromkeys(found))
 
 
 BAG_STOP = {"in", "at", "for", "to", "on", "with", "and", "from", "who", "that"}

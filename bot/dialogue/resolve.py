@@ -435,6 +435,10 @@ class CareerResolver:
                 if not key or key in FILLER or chat_word(phrase):
                     continue
                 cid = self.lookup(phrase)
+                if cid and veteran_said(text, phrase):  # "I'm a vet getting out of the navy": no veterinarian
+                    found.append((start, phrase, None))
+                    taken |= span
+                    continue
                 if (
                     cid is None
                     and size >= 2
@@ -510,14 +514,54 @@ NAME_PARTS = {
 }
 
 
+# Pronouns are never a career's name ("does he need a degree for it?" got "I don't have a page called 'he'"); "IT" in
+# capitals is information technology.
+PRONOUNS = {"i", "me", "you", "we", "us", "they", "them", "he", "him", "she", "her", "it", "mine", "his", "hers"}
+PRONOUNS |= {"theirs", "ours", "yours"}
+SUBJECTS = r"(?:i|you|we|they|he|she|it|mine|yours|ours|theirs|my|your|our|their|his|her)"  # ... or possessives
+PARTICIPLE_AFTER = r"(?:get|got|getting|be|been|being|become|became)"
+
+
 def _asks(word: str) -> bool:
-    """A question word or filler ("what", "much", "the"), never part of a career's name."""
+    """A question word, filler or pronoun ("what", "much", "the", "he"), never part of a career's name."""
     from bot.knowledge.phrasings import question_words
 
-    if chat_word(word):
+    if chat_word(word) or (word.lower() in PRONOUNS and not word.isupper()):
         return True
     word = word.lower()
     return (word in question_words() and word not in NAME_PARTS) or word in FILLER
+
+
+# "Vet" next to words of military service means a veteran, not a veterinarian.
+MILITARY = re.compile(
+    r"\b(navy|army|military|marines?|marine corps|air force|space force|coast guard|national guard|service ?members?|"
+    r"deploy\w*|discharg\w*|enlist\w*|active duty|gi bill|dd-?214|veterans?|infantry|deployments?|in the service|"
+    r"getting out|got out|separat(ing|ed) from)\b",
+    re.I,
+)
+
+
+def veteran_said(text: str, name: str) -> bool:
+    """Whether "vet" in this message means a veteran ("im a vet getting out of the navy")."""
+    return normalise(name) == "vet" and bool(MILITARY.search(text))
+
+
+def said_as_no_name(text: str, mention: str) -> bool:
+    """Words NLU tagged as a career that the sentence uses otherwise: a verb right after its subject ("will they
+    [check] my record?"), a thing someone has ("my [record]"), a state after "get" or "be" ("how long to get
+    [licensed]?"), or words that begin with a pronoun ("what skills of [mine transfer]?")."""
+    words = mention.split()
+    if not words:
+        return False
+    if words[0].lower() in PRONOUNS and not words[0].isupper():
+        return True
+    if len(words) > 1:
+        return False
+    word = re.escape(words[0])
+    return bool(
+        re.search(rf"\b{SUBJECTS} {word}\b", text, re.I)
+        or (words[0].lower().endswith("ed") and re.search(rf"\b{PARTICIPLE_AFTER} {word}\b", text, re.I))
+    )
 
 
 def names_nothing(text: str) -> bool:

@@ -97,18 +97,25 @@ EARNINGS = re.compile(
     r"start|when|as|after|at first|annually|yearly|hourly|monthly|weekly)\b[^?]*)?\W*$",
     re.I,
 )
-OVERRULED = {  # section: (its words, the NLU sections they overrule)
-    "salary": (EARNINGS, {"overview", "duties", "skills", "workplace", "specializations", "personality"}),
-    "workplace": (SCHEDULE, BY_WORDS_FROM),
-    "specializations": (KINDS, {"overview", "duties", "skills", "personality"}),
-    "personality": (TEMPERAMENT, {"overview", "duties", "skills", "education"}),
-    "education": (SCHOOLING, {"overview", "duties", "skills", "workplace", "specializations", "salary"}),
-}
+# "Will they check my record?" after a welder: the licenses a career needs are in how to become one.
+RECORD_CHECK = re.compile(
+    r"\b(check|look at|ask about|run) (my|a|your|someone'?s) (criminal |police )?(record|background)\b|"
+    r"\bbackground checks?\b",
+    re.I,
+)
+OVERRULED = [  # (section, its words, the NLU sections they overrule)
+    ("salary", EARNINGS, {"overview", "duties", "skills", "workplace", "specializations", "personality"}),
+    ("workplace", SCHEDULE, BY_WORDS_FROM),
+    ("specializations", KINDS, {"overview", "duties", "skills", "personality"}),
+    ("personality", TEMPERAMENT, {"overview", "duties", "skills", "education"}),
+    ("education", SCHOOLING, {"overview", "duties", "skills", "workplace", "specializations", "salary"}),
+    ("education", RECORD_CHECK, {"overview", "duties", "skills", "workplace", "outlook", "personality"}),
+]
 
 
 def section_by_words(text: str, section: str | None = None) -> str | None:
     """The section a few unmistakable words ask for, when `section` (NLU's) is one they may overrule."""
-    for target, (words, overrules) in OVERRULED.items():
+    for target, words, overrules in OVERRULED:
         if (section is None or section in overrules) and words.search(text):
             return target
     return None

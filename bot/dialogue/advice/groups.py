@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.dialogue.section_guess import RECORD_CHECK
+
 _GROUP_WORDS = {
     "gender": (
         r"women|woman|girls?|ladies|lady|females?|men|man|guys?|boys?|males?|"
@@ -110,6 +112,7 @@ def _patterns(kind: str, words: str) -> list[re.Pattern[str]]:
             re.compile(
                 rf"\b(can|could|will|would|may) (i|someone|a person|people)\b[^?!]{{0,60}}\bwith {_HAD[kind]}", re.I
             ),
+            RECORD_CHECK,  # "will they check my record?" after a welder's pay
         ]
     if kind == "disability":
         found.append(re.compile(rf"\bi (use|need|am in|'m in) a wheelchair\b[^?!]{{0,60}}\b{_ASK}\b", re.I))
