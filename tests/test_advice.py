@@ -1673,3 +1673,38 @@ def test_the_pay_for_a_school_job_is_no_question_about_paying_for_school():
 
     assert help_topic("what's the median pay for a school counselor") is None  # got the WIOA/Pell Grant block
     assert help_topic("how do i pay for school?").name == "funding"
+
+
+def test_makes_bank_is_pay(act):
+    """ "wat job makes bank w no degree" (NLU: ask_salary, no career) got "Which career do you mean?"."""
+    from actions import careers as career_actions
+
+    text = "wat job makes bank w no degree"
+    [msg, *_], _ = run(career_actions.ActionAnswerCareer(), tracker(text, "ask_salary"))
+    assert msg["ranking"]["by"] == "salary" and msg["ranking"]["filters"] == {"max_job_zone": 2}, msg
+
+
+@pytest.mark.parametrize(
+    "text", ["which trade pays the most", "best paying skilled trades", "highest paying jobs from trade school"]
+)
+def test_a_trade_is_hands_on_work_below_an_associate_degree(act, careers, text):
+    """ "which trade pays the most" ranked allergists and cardiologists first."""
+    from actions import careers as career_actions
+
+    [msg, *_], _ = run(career_actions.ActionAnswerCareer(), tracker(text, "ask_salary"))
+    assert msg["ranking"]["by"] == "salary", msg
+    levels = set(msg["ranking"]["filters"]["levels"])
+    assert levels == {"No formal credential", "High school diploma", "Postsecondary certificate", "Apprenticeship"}
+    assert msg["text"].count("\n1. ") == 1 and "Allergist" not in msg["text"], msg["text"]
+
+
+def test_no_trade_in_international_trade():
+    assert "interest" not in rankings.parse("highest paying jobs in international trade").filters
+
+
+def test_a_job_with_barely_any_talking_is_no_social_interest():
+    """ "I'm very introverted, i want a job where I barely have to talk to people" listed teachers (read as Social)."""
+    from actions.profile import encoder
+
+    stated = interests.infer("I'm very introverted, i want a job where I barely have to talk to people", encoder())
+    assert "S" not in stated.expressed and stated.scores["S"] < 3.0 and stated.disliked, stated

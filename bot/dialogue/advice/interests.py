@@ -113,7 +113,10 @@ _add(
 
 NEGATION = re.compile(
     r"\b(don'?t|do not|doesn'?t|never|hate|hates|dislike|dislikes|can'?t stand|not (into|a fan of|good at|keen on)|"
-    r"bad at|no interest in|bored by|avoid|not)\b"
+    r"bad at|no interest in|bored by|avoid|not|"
+    # "a job where I barely have to talk to people" read as Social
+    r"barely|hardly|rarely|seldom|without( having to| needing to)?|as little as possible|minimal|no need to|"
+    r"(don'?t|do not|doesn'?t|does not|won'?t) (have|need) to|away from)\b"
 )
 # Ability and doubt are no dislike: "I like art but I'm not good at drawing" likes art and says nothing of liking
 # drawing (the career test reads answers the same way: bot/dialogue/quiz_reader.py); "not sure what to do" no dislike.

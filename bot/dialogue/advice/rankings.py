@@ -110,7 +110,7 @@ CLUSTERS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "Architecture and Construction",
-        re.compile(r"\bconstruction\b|\barchitecture\b|\bbuilding trades?\b|\bthe trades\b|\bskilled trades?\b"),
+        re.compile(r"\bconstruction\b|\barchitecture\b|\bbuilding trades?\b"),
     ),
     (
         "Agriculture, Food and Natural Resources",
@@ -185,7 +185,7 @@ NO_DEGREE = re.compile(
 CERTIFICATE = re.compile(
     r"\b(only|just|with|need(ing)?|requir(e|es|ing))( a| an)? (certificate|certification|apprenticeship|"
     r"vocational (training|course)|trade school|short course)\b|\bcertificate (or less|only)\b|"
-    r"\bapprenticeships?\b|\bcertificate\b"
+    r"\bapprenticeships?\b|\bcertificate\b|\b(from |through |after |via )?(a )?(trade|vocational) schools?\b"
 )
 WITH_DEGREE = [
     (
@@ -348,6 +348,13 @@ def _blank(text: str, m: re.Match[str]) -> str:
     return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
 
 
+# A trade: hands-on work learned below an associate's degree ("which trade pays the most?" ranked physicians first).
+TRADES = re.compile(
+    r"(?<!international )(?<!foreign )(?<!free )(?<!fair )(?<!stock )\btrades?\b(?![- ](school|off|offs|shows?|"
+    r"agreements?|polic\w+|secrets?))|\btradespeople\b|\btradesm[ae]n\b|\btradeswom[ae]n\b|\bblue.collar\b"
+)
+
+
 def parse(text: str) -> Request:
     """A ranking request in words (see the module docstring)."""
     raw = plain(text.replace("’", "'"))  # "wat jobs pay good n u dont gotta go to skool 4 long"
@@ -393,6 +400,10 @@ def parse(text: str) -> Request:
         if pattern.search(t):
             req.filters["interest"] = letter
             break
+    if TRADES.search(t) and "interest" not in req.filters:
+        req.filters["interest"] = "R"
+        if not any(k in req.filters for k in EDUCATION_KEYS):
+            req.filters["levels"] = list(figures.BELOW_ASSOCIATE)
     asc, desc = ASCENDING.search(t_order), DESCENDING.search(t_order)
     if asc and (not desc or asc.start() < desc.start()):
         req.order = "asc"
