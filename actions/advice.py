@@ -7,6 +7,7 @@ only: `profile`, `ranking`, `pending_fit` and the career test's `quiz`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -685,10 +686,17 @@ class ActionExplain(SafeAction):
         if career is None:
             dispatcher.utter_message(text='Which career do you mean? For example: "why is actuary on my list?"')
             return []
-        ranked = [(c.id, pct) for c, pct in ranked_matches(scores, careers)]
+        # Ranked among the careers the person's list is drawn from: up to the education they chose ("why is the
+        # first one on my list?" got "number 9 of 880").
+        zone = person.max_zone
+        ranked = [(c.id, pct) for c, pct in ranked_matches(scores, careers, zone)]
+        beyond = zone is not None and career not in dict(ranked)
+        if beyond or zone is None:
+            ranked = [(c.id, pct) for c, pct in ranked_matches(scores, careers)]
         state = finished_test(tracker.get_slot("quiz"))
         results = list(state.get("results") or []) if state and basis == "test" else [c for c, _ in ranked[:10]]
         explained = explain_match(career, careers[career].riasec, scores, ranked, results)
+        explained = replace(explained, zone=None if beyond else zone, beyond_zone=beyond)
         send(dispatcher, replies.match_reply(careers, explained, scores, basis))
         return [SlotSet("career", career)]
 

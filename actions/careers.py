@@ -331,6 +331,10 @@ class ActionFallbackSearch(SafeAction):
                     return []
                 if asks_for_ranking(text):  # "what pays well if I don't have a degree", below NLU's confidence
                     return ActionRankCareers().answer(dispatcher, tracker, domain)
+                if FEW_PEOPLE.search(text) and not interests_in(text):
+                    # "i want a job where I barely have to talk to people": the search listed receptionists
+                    send(dispatcher, replies.few_people_reply())
+                    return []
                 if FIRST_PERSON.search(text) and interests_in(text):  # "I tinker with motors and fix up engines"
                     return ActionInterests().answer(dispatcher, tracker, domain)
         pointed = answer_pointed(dispatcher, tracker, text)  # "what about the third?", below NLU's confidence

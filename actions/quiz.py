@@ -26,6 +26,7 @@ from bot.dialogue.quiz_replies import (
     running,
     zone_reply,
 )
+from bot.dialogue.section_guess import section_by_words
 from bot.dialogue.service import get_service
 from bot.dialogue.types import Answered, QuizState
 
@@ -69,6 +70,14 @@ class ActionQuiz(SafeAction):
             intent = "quiz_stop"  # "can i stop and just ask about nurses?"
         careers = get_service().careers
         total = len(quiz.default_items())
+        if (
+            intent == "start_quiz"
+            and not running(state)
+            and tracker.get_slot("career")
+            and not said.startswith("/")
+            and section_by_words(said) == "education"
+        ):  # "where i can study this" after a mechanic's pay (NLU: start the test): how to become one
+            return action_named("action_answer_career").answer(dispatcher, tracker, {})
 
         if intent == "quiz_restart" or (intent == "start_quiz" and (state is None or state.get("done"))):
             state = quiz.new_state()

@@ -1708,3 +1708,55 @@ def test_a_job_with_barely_any_talking_is_no_social_interest():
 
     stated = interests.infer("I'm very introverted, i want a job where I barely have to talk to people", encoder())
     assert "S" not in stated.expressed and stated.scores["S"] < 3.0 and stated.disliked, stated
+
+
+def test_wanting_to_barely_talk_to_people_is_no_search(act):
+    """ "I'm very introverted, i want a job where I barely have to talk to people" (NLU: fallback) listed
+    receptionists from the search, after teachers from a misread Social interest."""
+    from actions import careers as career_actions
+
+    text = "I'm very introverted, i want a job where I barely have to talk to people"
+    [msg], _ = run(career_actions.ActionFallbackSearch(), tracker(text, "nlu_fallback"))
+    assert msg["unsupported"] == "working with people" and "career test" in msg["text"], msg
+
+
+def test_why_a_career_is_on_a_list_drawn_up_to_an_education_counts_within_it(act, careers):
+    """ "why is the first one on my list" after a test with an education answer got "number 9 of 880"."""
+    state = finished_test("AR", zone=2)
+    scores = quiz.scores(state)
+    results = [c.id for c, _ in quiz.matches(scores, careers, 2, limit=10)]
+    slots = {"quiz": {**state, "results": results}}
+    first = careers[results[0]].title
+    [msg], _ = run(act.ActionExplain(), tracker(f"why is {first} on my list", "explain_match", [first], slots))
+    assert msg["explain"]["rank"] == 1 and "number 1 of the" in msg["text"], msg["text"]
+    assert "careers open with the education you chose" in msg["text"]
+    beyond = next(c for c, _ in quiz.matches(scores, careers, None, limit=50) if c.education.get("job_zone") == 5)
+    [msg], _ = run(
+        act.ActionExplain(), tracker(f"why isn't {beyond.title} on my list", "explain_match", [beyond.title], slots)
+    )
+    assert "takes more education than you said you want" in msg["text"], msg["text"]
+
+
+def test_where_to_study_the_career_in_focus_is_how_to_become_one(act):
+    """ "where i can study this" after a mechanic's pay (NLU: start_quiz) started the career test."""
+    from actions import quiz as quiz_actions
+
+    slots = {"career": "automotive-service-technician", "section": "salary"}
+    [msg], _ = run(quiz_actions.ActionQuiz(), tracker("where i can study this", "start_quiz", slots=slots))
+    assert (msg["career"], msg["section"]) == ("automotive-service-technician", "education"), msg
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "topic"),
+    [
+        ("are there part time ones", "out_of_scope", "part_time"),  # got "Sorry, I can only help with careers"
+        ("I'm a high school counselor evaluating this tool. what data sources do you use?", "nlu_fallback", "sources"),
+    ],
+)
+def test_questions_no_page_answers_get_their_topic(act, text, intent, topic):
+    from actions import careers as career_actions
+    from actions import small_talk
+
+    action = small_talk.ActionSmallTalk() if intent == "out_of_scope" else career_actions.ActionFallbackSearch()
+    [msg], _ = run(action, tracker(text, intent))
+    assert msg["help_topic"] == topic, msg

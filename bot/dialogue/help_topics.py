@@ -90,7 +90,7 @@ SOURCES = re.compile(
     r"\bwhere (does|do|did) (this|that|the|your|these|all this|all that) ?(info|information|data|facts|answers?|"
     r"numbers|figures|pay figures|stats|statistics)? (come|comes|came) from\b|\bwhat (are|is) your (sources?|data)\b|"
     r"\bwhere (do|did) you get (this|that|the|your|these) (info|information|data|facts|numbers|figures)\b|"
-    r"\b(how|why) (can|should) i trust (this|that|you|these|your)\b|\bwhat sources\b|"
+    r"\b(how|why) (can|should) i trust (this|that|you|these|your)\b|\bwhat (data )?sources\b|\bdata sources\b|"
     # "where do you get your salary numbers from?", "how up to date is that?"
     r"\bwhere (do|did) you get (your|the|these|this|that) (\w+ )?(info|information|data|facts|numbers|figures)\b|"
     r"\bhow (up to date|current|recent|old|accurate|reliable) (is|are) (this|that|it|the|your|these)( \w+)?\s*[?.!]*$",
@@ -125,6 +125,21 @@ LOCAL_TEXT = (
 )
 
 
+# "are there part time ones?" got "Sorry, I can only help with careers" (NLU: out of scope).
+PART_TIME = re.compile(
+    r"\b(part.time|flexible|seasonal) (jobs?|careers?|work|ones|options|positions|roles|hours)\b|"
+    r"\b(jobs?|careers?|ones|options|anything|something) (that (are|is|can be)|with|for) (part.time|flexible hours|"
+    r"short hours|fewer hours)\b|\bare (there|any of them|they) (any )?part.time\b|\bpart.time ones\b",
+    re.I,
+)
+PART_TIME_TEXT = (
+    "None of my figures says how many people in a career work part time or with flexible hours, so I can't list "
+    'careers by it without guessing. Each career\'s "Where they work" section says what its hours are like: ask '
+    '"what are the hours like for a pharmacy technician?", or name a career and I\'ll tell you what its page says. '
+    "In the US, the BLS Occupational Outlook Handbook also notes part-time work where it is common."
+)
+
+
 @dataclass(frozen=True)
 class HelpTopic:
     name: str  # "funding", "job_search", "undecided", "sources", ...: the `help_topic` metadata
@@ -144,6 +159,8 @@ def help_topic(text: str) -> HelpTopic | None:
         return HelpTopic("sources", SOURCES_TEXT)
     if LOCAL.search(text):
         return HelpTopic("local", LOCAL_TEXT)
+    if PART_TIME.search(text):
+        return HelpTopic("part_time", PART_TIME_TEXT)
     if UNDECIDED.search(text):
         return HelpTopic("undecided", UNDECIDED_TEXT, UNDECIDED_BUTTONS)
     return None

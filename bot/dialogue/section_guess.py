@@ -86,6 +86,9 @@ TEMPERAMENT = re.compile(
 # "how much school?", "need license?" after a career: how to become one.
 SCHOOLING = re.compile(
     r"\bhow (much|long|many years of) (school|schooling|education|training|college|study)\b|"
+    # "where i can study this" after a mechanic's pay started the career test
+    r"\bwhere (can|could|do|should|would)? ?(i|you|one|someone)? ?(can )?(study|train|learn|get trained|take "
+    r"classes|go to school)( for)? (this|that|it|for it|to do (it|this|that))\b|"
     r"^\W*(and |so |also )?((do|would|will) (i|you|they|one) )?need (a |an |any )?(license|licence|degree|"
     r"certificate|certification|diploma)s?\W*$",
     re.I,

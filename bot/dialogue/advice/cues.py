@@ -18,7 +18,9 @@ FEW_PEOPLE = re.compile(
     r"own|independently)\b|\b(don'?t|do not|hate|dislike|avoid|without|little|less|few|fewer|minimal|no) (talking to |"
     r"dealing with |being around |working with |interacting with |contact with )?(people|customers|the public)\b|"
     r"\b(don'?t|do not|never) (really )?(like|enjoy|love) (talking to |dealing with |being around |working with )?"
-    r"(people|customers|the public)\b",
+    r"(people|customers|the public)\b|"
+    r"\b(barely|hardly|rarely|seldom|not) (have to |need to |having to )?(talk|deal|interact|work) (to|with) (people|"
+    r"customers|the public)\b",
     re.I,
 )
 FIT = re.compile(

@@ -74,6 +74,8 @@ class MatchExplained:
     named: list[str]  # the person's interests (>= 4.0, top three) the career also has in its top three
     career_code: str
     person_code: str
+    zone: int | None = None  # the ranking counts the careers up to this job zone (the education the person chose)
+    beyond_zone: bool = False  # ...and this career is not among them
 
 
 def explain_match(

@@ -41,9 +41,12 @@ class Fit:
         return {"career": self.career, "match": self.match, "rank": self.rank, "of": self.of, "basis": self.basis}
 
 
-def ranked_matches(scores: dict[str, float], careers: dict[str, Career]) -> list[tuple[Career, int]]:
-    """Every career with an interest profile by match with the scores, best first (the test's order)."""
-    return matches(scores, careers, None, limit=len(careers))
+def ranked_matches(
+    scores: dict[str, float], careers: dict[str, Career], zone: int | None = None
+) -> list[tuple[Career, int]]:
+    """Every career with an interest profile (up to a job zone) by match with the scores, best first (the test's
+    order)."""
+    return matches(scores, careers, zone, limit=len(careers))
 
 
 def fit(careers: dict[str, Career], career_id: str, person: Person) -> Fit:

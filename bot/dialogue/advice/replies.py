@@ -721,9 +721,15 @@ def match_reply(careers: dict[str, Career], e: MatchExplained, scores: dict[str,
             f"{career.title} is on your list because its interest profile follows yours closely: "
             f"{_a(e.match)} {e.match}% match"
         )
+    elif e.beyond_zone:
+        head = (
+            f"{career.title} isn't on your list: it usually takes more education than you said you want. As a match "
+            f"it's {_a(e.match)} {e.match}%"
+        )
     else:
         head = f"{career.title} isn't on your list: it's {_a(e.match)} {e.match}% match"
-    text = head + f", number {e.rank} of {e.of} careers, from your {where}."
+    among = f"the {e.of} careers open with the education you chose" if e.zone else f"{e.of} careers"
+    text = head + f", number {e.rank} of {among}, from your {where}."
     if e.named:
         text += (
             " You and it both score high on "
