@@ -19,6 +19,7 @@ from actions.base import (
     NAME_ALONE,
     SAME_QUESTION,
     SHOWN,
+    WHICH_OF_TWO,
     SafeAction,
     about_focus,
     action_named,
@@ -58,6 +59,7 @@ from bot.dialogue.advice.groups import group_asked, group_note, group_preface
 from bot.dialogue.advice.person import education_zone, finished_test, person_from_slots, profile_of
 from bot.dialogue.advice.roles import activity_phrase, field_names, from_phrase, roles
 from bot.dialogue.answers import Reply, not_found_reply, section_answer
+from bot.dialogue.explore_words import avoided
 from bot.dialogue.quiz_replies import current_question, running
 from bot.dialogue.service import Service, get_service
 from bot.dialogue.training_time import asks_training_time, how_long_line
@@ -139,8 +141,10 @@ class ActionRankCareers(SafeAction):
         asked = rankings.parse(text)
         own = own_job_named(get_service(), text)
         several = [c for c in named_careers(get_service(), text) if c != own]
-        if len(several) < 2 and asked.by and not _shown_slot(tracker.get_slot("ranking")):
+        if len(several) < 2 and asked.by:
             several = careers_asked_about(tracker, text)  # "which of those four pays the most?" after four answers
+            if _shown_slot(tracker.get_slot("ranking")) and not WHICH_OF_TWO.search(text):
+                several = []  # "which of those three ..." after a list: the list's
             if len(several) == 2:  # "which of the two pays more?" after two answers
                 send(dispatcher, replies.two_careers_by_fact(careers, several[0], several[1], asked.by, text))
                 return [SlotSet("ranking", shown_list(several))]
@@ -461,7 +465,7 @@ class ActionMoves(SafeAction):
         if problem:
             send(dispatcher, problem)
             return []
-        text = _words_besides_careers(tracker)
+        text = BACKGROUND.sub(" ", _words_besides_careers(tracker))  # "with my nursing background" is no cluster
         req = rankings.parse(text) if not text.startswith("/") else rankings.Request()
         filters = dict(req.filters)
         pending = _awaiting_job(tracker.get_slot("ranking"))
@@ -480,6 +484,8 @@ class ActionMoves(SafeAction):
             )
         if says_body_limits_work(_text(tracker)):
             lead += replies.BODY_LIMIT_NOTE + "\n"
+        if avoid := avoided(_words_besides_careers(tracker)):
+            filters["avoid"] = avoid  # "what else can I do that isn't direct patient care"
         pay = figures.annual_salary(careers[source])
         better, unmeasured = wants_a_better_paid_move(_text(tracker))  # "tired of the low pay", "more stable"
         if better and pay and "min_salary" not in filters:  # a reason to leave ("the low pay"): a raise worth it
@@ -496,6 +502,11 @@ class ActionMoves(SafeAction):
         return [*events, SlotSet("profile", profile)]
 
 
+BACKGROUND = re.compile(
+    r"\b(with|from|given|using|in) (my|a|an|our|his|her) ([\w-]+ ){1,3}(background|experience|degree|training|"
+    r"skills)\b",
+    re.I,
+)
 BETTER_PAID = 1.1  # "tired of the low pay": moves paying at least a tenth more than the job's median
 
 MY_JOB = re.compile(r"^\W*(i'?m|i am|im|i work as|i'?ve been|currently|my job is|i'?m working as)\b", re.I)

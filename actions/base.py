@@ -285,16 +285,33 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "
 THOSE_N = re.compile(r"\b(?:those|these|the|all|of the|all of the)\s+(two|three|four|five|[2-5])\b|\b(both)\b", re.I)
 
 
+# "Which one has the better outlook?" right after questions about two careers: those two, not an older list.
+WHICH_OF_TWO = re.compile(
+    r"\bwhich( one| of them| of the two)?\b[^?.!]{0,40}\b(better|more|higher|bigger|less|lower|faster|slower|"
+    r"easier|harder|safer|\w+er than)\b",
+    re.I,
+)
+
+
 def careers_asked_about(tracker: Tracker, text: str) -> list[str]:
     """ "Which of those four pays the most?" after four questions about four careers: the last careers the
-    assistant answered about, as many as the words count, oldest first (none when fewer were asked about)."""
+    assistant answered about, as many as the words count, oldest first (none when fewer were asked about). "Which
+    one ... better?" counts two, when both were asked about after the last list."""
     m = THOSE_N.search(text)
-    if not m:
+    if m:
+        n, since_list = _COUNTS[(m.group(1) or m.group(2)).lower()], False
+    elif WHICH_OF_TWO.search(text):
+        n, since_list = 2, True
+    else:
         return []
-    n = _COUNTS[(m.group(1) or m.group(2)).lower()]
     found: list[str] = []
     for event in reversed(tracker.events):
-        cid = (event.get("metadata") or {}).get("career") if event.get("event") == "bot" else None
+        if event.get("event") != "bot":
+            continue
+        metadata = event.get("metadata") or {}
+        if since_list and referents.listing(metadata):
+            return []
+        cid = metadata.get("career")
         if cid and cid not in found:
             found.append(cid)
         if len(found) == n:

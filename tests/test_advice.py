@@ -1760,3 +1760,40 @@ def test_questions_no_page_answers_get_their_topic(act, text, intent, topic):
     action = small_talk.ActionSmallTalk() if intent == "out_of_scope" else career_actions.ActionFallbackSearch()
     [msg], _ = run(action, tracker(text, intent))
     assert msg["help_topic"] == topic, msg
+
+
+def test_which_one_is_better_after_two_careers_is_about_those_two(act):
+    """ "which one has the better outlook" after the pay of a chef and of a restaurant manager ranked the 12 careers
+    of an older list (NLU: fallback)."""
+    from actions import careers as career_actions
+
+    listed = {"interests_match": {"matches": [{"career": "pet-groomer"}, {"career": "massage-therapist"}]}}
+    said = [listed, {"career": "chef", "section": "salary"}, {"career": "restaurant-manager", "section": "salary"}]
+    slots = {
+        "career": "restaurant-manager",
+        "ranking": {"by": "shown", "careers": ["pet-groomer", "massage-therapist"]},
+    }
+    t = tracker("which one has the better outlook", "nlu_fallback", slots=slots)
+    t.events = [{"event": "bot", "text": "...", "metadata": m} for m in said]
+    [msg, *_], _ = run(career_actions.ActionFallbackSearch(), t)
+    assert "Chef" in msg["text"] and "Restaurant Manager" in msg["text"] and "Massage" not in msg["text"], msg
+    t.events = t.events[1:] + t.events[:1]  # the list came last: its careers
+    [msg, *_], _ = run(career_actions.ActionFallbackSearch(), t)
+    assert "Chef" not in msg["text"], msg["text"]
+
+
+def test_moves_that_rule_out_a_kind_of_work_leave_it_out(act, careers):
+    """ "what else can I do with my nursing background that isn't direct patient care" listed midwives and nurse
+    practitioners, in the Health Science cluster read from "nursing background"."""
+    text = (
+        "I'm an RN, 12 yrs, totally burned out on bedside. what else can I do with my nursing background that isn't "
+        "direct patient care"
+    )
+    [msg], _ = run(act.ActionMoves(), tracker(text, "ask_moves", ["RN"]))
+    moved = msg["moves"]["careers"]
+    assert msg["moves"]["filters"] == {"avoid": ["patient"]} and "leaving out patient care" in msg["text"], msg
+    assert not {"nurse-practitioner", "nurse-midwife", "occupational-therapist"} & set(moved), moved
+    assert not any(rankings.avoids(careers[c], ["patient"]) for c in moved)
+    from bot.dialogue.explore_words import avoided
+
+    assert avoided("something away from retail") == ["retail"] and avoided("I'm not sure what to do") == []

@@ -14,10 +14,16 @@ import re
 _AVOID = re.compile(
     r"\b(?:hates?|hating|dislikes?|(?:do|does|did)(?: not|n'?t) (?:like|want|enjoy)|can'?t stand|cannot stand|"
     r"(?:(?:is|am|i'm|im|are|gets?) )?(?:scared|afraid|terrified|squeamish) (?:of|about|around)|faints? at|"
-    r"(?:is|am|i'm|im) not (?:into|a fan of)) (?:the sight of |being around |working with |dealing with )?"
+    r"(?:is|am|i'm|im) not (?:into|a fan of)|"
+    # a kind of work ruled out: "what else can I do that isn't direct patient care", "something away from retail"
+    r"(?:that|which) (?:isn'?t|is not|aren'?t|are not|doesn'?t involve|does not involve|don'?t involve)|"
+    r"away from|no more|other than|outside of) (?:the sight of |being around |working with |dealing with |direct |"
+    r"hands-on |bedside )?"
     r"((?:the )?[a-z][a-z-]+(?: [a-z][a-z-]+)?)",
     re.I,
 )
+# "patient care" is ruled out by its pages' "patients": the kind of contact, not the word "care"
+_GENERIC_TAIL = {"care", "work", "contact", "facing", "interaction", "interactions", "jobs", "job", "roles", "settings"}
 _NOT_A_THING = set(
     "to it that this them a an the any much being doing working people degree college school university idea clue "
     "experience job jobs work money have go get know want need my your his her their our".split()
@@ -53,6 +59,8 @@ def avoided(text: str) -> list[str]:
         words = _STOP_AFTER.sub("", m.group(1)).strip()
         words = re.sub(r"^the ", "", words, flags=re.I)
         first = words.split()[0].lower() if words else ""
+        if len(words.split()) == 2 and words.split()[1].lower() in _GENERIC_TAIL:
+            words = first
         if first and first not in _NOT_A_THING and not first.endswith("ing"):  # activities: the interests reader
             found.append(words.lower())
     return found

@@ -18,6 +18,7 @@ from typing import Any
 from bot.dialogue.advice import figures
 from bot.dialogue.automation import AUTOMATION
 from bot.dialogue.chat_speak import plain
+from bot.dialogue.explore_words import mentions
 from bot.knowledge.check import EDUCATION_LEVELS
 from bot.knowledge.pages import RIASEC, Career, holland_code
 
@@ -481,6 +482,24 @@ class Ranked:
     left_out: int  # careers that pass the other filters but lack a fact the ranking needs
 
 
+# Patient care is the work of health practitioners, technologists and support occupations (SOC 29 but health
+# information, and 31), whether or not their pages say "patients" (midwives, pediatricians, occupational therapists did
+# not).
+PATIENT_CARE_CODES = ("29-1", "29-2", "29-9", "31-")
+NOT_PATIENT_CARE_CODES = ("29-9021", "29-2072")  # health information technologists, medical records specialists
+
+
+def avoids(career: Career, things: list[str]) -> bool:
+    """Whether a career is one of the things to stay away from: its overview, duties or workplace talk about one
+    ("that isn't direct patient care": patients, and the occupations that care for them)."""
+    page = " ".join(career.sections.get(s, "") for s in ("overview", "duties", "workplace"))
+    if any(mentions(page, thing) for thing in things):
+        return True
+    codes = [str(c) for c in career.meta.get("onet") or []]
+    care = [c for c in codes if c.startswith(PATIENT_CARE_CODES) and not c.startswith(NOT_PATIENT_CARE_CODES)]
+    return "patient" in things and bool(care)
+
+
 def passes(career: Career, filters: dict[str, Any]) -> bool | None:
     """True / False, or None when the career lacks a fact a filter needs."""
     zone = figures.job_zone(career)
@@ -499,6 +518,8 @@ def passes(career: Career, filters: dict[str, Any]) -> bool | None:
     if "levels" in filters and figures.level(career) not in filters["levels"]:
         return False
     if "cluster" in filters and career.cluster != filters["cluster"]:
+        return False
+    if "avoid" in filters and avoids(career, filters["avoid"]):
         return False
     if "careers" in filters and career.id not in filters["careers"]:
         return False

@@ -105,6 +105,12 @@ def filters_in_words(filters: dict[str, Any], careers: dict[str, Career] | None 
         words.append(f"paying at least {_money(float(filters['min_salary']))} a year (US median)")
     elif "max_salary" in filters:
         words.append(f"paying at most {_money(float(filters['max_salary']))} a year (US median)")
+    if "avoid" in filters:
+        things = [t for t in filters["avoid"] if t != "patient"]
+        if "patient" in filters["avoid"]:
+            words.append("leaving out patient care")
+        if things:
+            words.append("leaving out careers whose pages mention " + figures.join(things, "or"))
     if "interest" in filters:
         d = filters["interest"]
         words.append(
