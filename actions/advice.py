@@ -47,6 +47,7 @@ from bot.dialogue.advice.cues import (
     FIT,
     HOW_TO_START,
     SIMILAR,
+    TO_THAT,
     advice_kind,
     refers_to_list,
     says_body_limits_work,
@@ -606,6 +607,10 @@ class ActionPath(SafeAction):
         if problem and not (source and target):
             send(dispatcher, problem)
             return []
+        focus = tracker.get_slot("career")
+        if target is None and focus in service.careers and focus != source and TO_THAT.search(text.lower()):
+            # "what would the move from RN to that look like" after a health services manager's pay
+            source, target = (source or profile.get("current_job")), str(focus)
         if target is None and source is not None and profile.get("current_job") not in (None, source):
             source, target = profile["current_job"], source
         if source is None and target is not None:

@@ -43,7 +43,16 @@ from actions.base import (
 from actions.quiz import ActionQuiz
 from bot.dialogue import answers, quiz
 from bot.dialogue.advice import rankings, replies
-from bot.dialogue.advice.cues import CHANGE, FEW_PEOPLE, MOVES, SURE_MOVES, SURE_PATH, WANT_TO_BECOME, type_names
+from bot.dialogue.advice.cues import (
+    CHANGE,
+    FEW_PEOPLE,
+    MOVES,
+    SURE_MOVES,
+    SURE_PATH,
+    TO_THAT,
+    WANT_TO_BECOME,
+    type_names,
+)
 from bot.dialogue.advice.groups import group_asked, group_line
 from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.advice.roles import from_phrase
@@ -133,7 +142,7 @@ class ActionAnswerCareer(SafeAction):
             section in ROUTED_SECTIONS
             or route.name() == "action_fit"
             or (route.name() == "action_moves" and (waited_for or SURE_MOVES.search(text.lower())))
-            or (route.name() == "action_path" and SURE_PATH.search(text.lower()))
+            or (route.name() == "action_path" and (SURE_PATH.search(text.lower()) or TO_THAT.search(text.lower())))
         ):
             # "could I be a good nurse?", "how can a bank teller become an analyst?": advice, not a page section
             return route.answer(dispatcher, tracker, domain)

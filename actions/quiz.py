@@ -71,12 +71,13 @@ class ActionQuiz(SafeAction):
         careers = get_service().careers
         total = len(quiz.default_items())
         if (
-            intent == "start_quiz"
+            intent in ("start_quiz", *TEST_COMMANDS)
             and not running(state)
             and tracker.get_slot("career")
             and not said.startswith("/")
             and section_by_words(said) == "education"
-        ):  # "where i can study this" after a mechanic's pay (NLU: start the test): how to become one
+        ):  # "where i can study this" after a mechanic's pay (NLU: start the test), "do I need a masters for that or is
+            # my BSN enough" (NLU: pause the test): how to become one
             return action_named("action_answer_career").answer(dispatcher, tracker, {})
 
         if intent == "quiz_restart" or (intent == "start_quiz" and (state is None or state.get("done"))):

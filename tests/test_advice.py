@@ -1797,3 +1797,28 @@ def test_moves_that_rule_out_a_kind_of_work_leave_it_out(act, careers):
     from bot.dialogue.explore_words import avoided
 
     assert avoided("something away from retail") == ["retail"] and avoided("I'm not sure what to do") == []
+
+
+def test_a_move_to_the_career_in_focus_is_a_path(act):
+    """After a health services manager's pay, "ok so what would the move from RN to that look like" (NLU: fallback)
+    got an RN's duties; "how do i make that switch" after a compliance officer's pay (NLU: ask_salary) got its pay."""
+    from actions import careers as career_actions
+
+    slots = {"career": "health-services-manager"}
+    t = tracker("ok so what would the move from RN to that look like", "nlu_fallback", ["RN"], slots=slots)
+    [msg], _ = run(career_actions.ActionFallbackSearch(), t)
+    assert (msg["path"]["from"], msg["path"]["to"]) == ("registered-nurse", "health-services-manager"), msg
+    slots = {"career": "compliance-officer", "profile": {"current_job": "paralegal"}}
+    [msg], _ = run(career_actions.ActionAnswerCareer(), tracker("how do i make that switch", "ask_salary", slots=slots))
+    assert (msg["path"]["from"], msg["path"]["to"]) == ("paralegal", "compliance-officer"), msg
+
+
+def test_a_degree_for_the_career_in_focus_is_how_to_become_one(act):
+    """ "do I need a masters for that or is my BSN enough" (NLU: quiz_stop, no test) ranked graduate careers."""
+    from actions import quiz as quiz_actions
+
+    t = tracker(
+        "do I need a masters for that or is my BSN enough", "quiz_stop", slots={"career": "health-services-manager"}
+    )
+    [msg], _ = run(quiz_actions.ActionQuiz(), t)
+    assert (msg["career"], msg["section"]) == ("health-services-manager", "education"), msg

@@ -89,6 +89,10 @@ SCHOOLING = re.compile(
     # "where i can study this" after a mechanic's pay started the career test
     r"\bwhere (can|could|do|should|would)? ?(i|you|one|someone)? ?(can )?(study|train|learn|get trained|take "
     r"classes|go to school)( for)? (this|that|it|for it|to do (it|this|that))\b|"
+    # "do I need a masters for that or is my BSN enough" after a health services manager's pay
+    r"\b(do|would|will|does) (i|you|they|one|he|she) need (a |an |any |my )?(master'?s|masters|bachelor'?s|bachelors|"
+    r"degree|license|licence|certificate|certification|phd|doctorate|diploma)\b[^?]{0,30}\b(for|to (do|get|become)) "
+    r"(that|it|this|the job|the role)\b|"
     r"^\W*(and |so |also )?((do|would|will) (i|you|they|one) )?need (a |an |any )?(license|licence|degree|"
     r"certificate|certification|diploma)s?\W*$",
     re.I,

@@ -96,6 +96,13 @@ PATH = re.compile(
     r"\b(become|becoming|get to|get there|get from|go from|move up to|move into|move to|switch to|switching to|"
     r"transition\w*|path|route|pathway|steps? to|how do i get|work (my |their |your |his |her )?(way )?up to)\b"
 )
+# A move to the career in focus, said without its name: "what would the move from RN to that look like", "how do I
+# make that switch" (after a compliance officer's pay).
+TO_THAT = re.compile(
+    r"\b(to|into|toward|towards) (that|it|this|that job|that one|this one|that career|there)\b|"
+    r"\bmake (that|the|this) (switch|move|change|transition|jump|leap)\b|"
+    r"\b(the|that|this) (switch|move|change|transition) (would )?look like\b"
+)
 MOVES = re.compile(
     r"\b(move into|switch into|transition into|go into)\s*[?.!]*\s*$|\bwho used to be\b|"
     r"\bused to be an? \w+.*\bjobs?\b|"
@@ -157,6 +164,8 @@ def advice_kind(text: str, named: int) -> str | None:
     t = text.lower().replace("’", "'")
     if named >= 2 and PATH.search(t):
         return "path"
+    if named <= 1 and TO_THAT.search(t) and (PATH.search(t) or re.search(r"\b(move|switch|jump|leap)\b", t)):
+        return "path"  # to the career in focus
     if named == 1 and FIT.search(t):
         return "fit"
     if named <= 1 and MOVES.search(t):
