@@ -1822,3 +1822,16 @@ def test_a_degree_for_the_career_in_focus_is_how_to_become_one(act):
     )
     [msg], _ = run(quiz_actions.ActionQuiz(), t)
     assert (msg["career"], msg["section"]) == ("health-services-manager", "education"), msg
+
+
+def test_moves_without_law_school_are_no_path_to_lawyer(act, real_service):
+    """ "I'm a paralegal, want to move into something that pays more without going to law school" got the path from
+    paralegal to lawyer ("law" in "law school" named the lawyer)."""
+    from actions import careers as career_actions
+
+    text = "I'm a paralegal, want to move into something that pays more without going to law school"
+    assert real_service.resolver.find_in_text(text, limit=3) == ["paralegal"]
+    assert real_service.resolver.find_in_text("i want to study law") == ["lawyer"]
+    [msg], _ = run(career_actions.ActionFallbackSearch(), tracker(text, "nlu_fallback", ["paralegal"]))
+    assert msg["moves"]["from"] == "paralegal" and msg["moves"]["filters"]["max_job_zone"] == 4, msg
+    assert "lawyer" not in msg["moves"]["careers"] and msg["moves"]["filters"]["min_salary"] > 0

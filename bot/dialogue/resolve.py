@@ -435,6 +435,9 @@ class CareerResolver:
                 if not key or key in FILLER or chat_word(phrase):
                     continue
                 cid = self.lookup(phrase)
+                after = words[start + size].lower() if start + size < len(words) else ""
+                if cid and after in SCHOOL_WORDS and expand(phrase) != normalise(phrase):
+                    cid = None  # "law school", "nursing degree": a field's school, not its practitioner
                 if cid and veteran_said(text, phrase):  # "I'm a vet getting out of the navy": no veterinarian
                     found.append((start, phrase, None))
                     taken |= span
@@ -532,6 +535,8 @@ def _asks(word: str) -> bool:
     return (word in question_words() and word not in NAME_PARTS) or word in FILLER
 
 
+SCHOOL_WORDS = {"school", "schools", "degree", "degrees", "program", "programs", "course", "courses", "student"}
+SCHOOL_WORDS |= {"students", "class", "classes", "major"}
 # "Vet" next to words of military service means a veteran, not a veterinarian.
 MILITARY = re.compile(
     r"\b(navy|army|military|marines?|marine corps|air force|space force|coast guard|national guard|service ?members?|"

@@ -189,6 +189,14 @@ CERTIFICATE = re.compile(
     r"\bapprenticeships?\b|\bcertificate\b|\b(from |through |after |via )?(a )?(trade|vocational) schools?\b"
 )
 WITH_DEGREE = [
+    (  # "pays more without going to law school": up to a bachelor's
+        ("max_job_zone", 4),
+        re.compile(
+            r"\b(without|no|not|never|skip|avoid|instead of|rather than|don'?t want to)( going( back)? to| attending| "
+            r"doing| another| more| a)? (law|med|medical|dental|pharmacy|vet|grad|graduate|business|professional) "
+            r"(school|degree)\b|\bwithout (a )?(master'?s?|phd|doctorate|graduate degree|grad school)\b"
+        ),
+    ),
     (
         ("min_job_zone", 5),
         re.compile(r"\b(need|needs|requir\w*|with)( a| an)? (master'?s?|phd|doctorate|graduate degree)\b"),
