@@ -1835,3 +1835,15 @@ def test_moves_without_law_school_are_no_path_to_lawyer(act, real_service):
     [msg], _ = run(career_actions.ActionFallbackSearch(), tracker(text, "nlu_fallback", ["paralegal"]))
     assert msg["moves"]["from"] == "paralegal" and msg["moves"]["filters"]["max_job_zone"] == 4, msg
     assert "lawyer" not in msg["moves"]["careers"] and msg["moves"]["filters"]["min_salary"] > 0
+
+
+def test_careers_with_a_degree_held_keep_to_what_it_opens(act, careers):
+    """ "what can i do with just a bachelors in psych" listed psychologists and neuropsychologists (doctorates)."""
+    from actions import careers as career_actions
+    from bot.dialogue.explore_words import held_degree_zone
+
+    text = "what can i do with just a bachelors in psych"
+    [msg], _ = run(career_actions.ActionExploreCareers(), tracker(text, "explore_careers"))
+    assert msg["explore"] and all(int(careers[c].education["job_zone"]) <= 4 for c in msg["explore"]), msg
+    assert "psychologist" not in msg["explore"] and "job zone 4 or below" in msg["text"]
+    assert held_degree_zone("with an associate's in business") == 3 and held_degree_zone("jobs with animals") is None

@@ -13,7 +13,9 @@ from bot.dialogue.automation import AUTOMATION_LINE, asks_about_automation
 from bot.dialogue.explore_words import (
     WANTS_REMOTE,
     WANTS_SEATED,
+    about_the_work,
     avoided,
+    held_degree_zone,
     mentions,
     says_remote,
     says_seated,
@@ -311,7 +313,8 @@ def explore(service: Service, query: str, limit: int = 5) -> list[tuple[Career, 
     """Careers that fit an open question: best passage per career, with structured filters the text asks for."""
     remote, avoid = bool(WANTS_REMOTE.search(query)), avoided(query)
     seated = not remote and bool(WANTS_SEATED.search(query))
-    hits = service.index.search(search_words(search_text(query)), k=200 if remote or avoid or seated else 60)
+    held = held_degree_zone(query)
+    hits = service.index.search(search_words(search_text(query)), k=200 if remote or avoid or seated or held else 60)
     no_degree = bool(NO_DEGREE.search(query))
     seen: dict[str, tuple[Career, str, float, str]] = {}
     floor = max(EXPLORE_MIN_SCORE, hits[0].score * EXPLORE_RELATIVE) if hits else 1.0
@@ -327,14 +330,12 @@ def explore(service: Service, query: str, limit: int = 5) -> list[tuple[Career, 
             continue  # "a job I can do remotely": the pages that say the work can be remote
         if seated and not says_seated(career.sections.get("workplace", "")):
             continue  # "a career that doesn't require standing or lots of walking"
-        if avoid and any(mentions(_about_the_work(career), thing) for thing in avoid):
+        if avoid and any(mentions(about_the_work(career), thing) for thing in avoid):
             continue  # "loves animals but hates blood": no phlebotomist
+        if held and int(career.education.get("job_zone") or 5) > held:
+            continue  # "with just a bachelors in psych": no psychologist (a doctorate)
         seen[h.career] = (career, h.text, h.score, h.section)
     return list(seen.values())[:limit]
-
-
-def _about_the_work(career: Career) -> str:
-    return " ".join(career.sections.get(s, "") for s in ("overview", "duties", "workplace"))
 
 
 def explore_reply(service: Service, query: str) -> Reply:
@@ -353,6 +354,9 @@ def explore_reply(service: Service, query: str) -> Reply:
     avoid = avoided(query)
     if avoid:
         notes.append(f"Left out: careers whose pages mention {' or '.join(avoid)}.")
+    held = held_degree_zone(query)
+    if held:
+        notes.append(f"Kept to careers open with that degree (O*NET job zone {held} or below).")
     if not found:
         return Reply(
             'I couldn\'t find careers that fit that. Try describing what you enjoy, e.g. "working outdoors".',

@@ -9,6 +9,10 @@ a wish to work from home keeps the careers whose pages say the work can be remot
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.knowledge.pages import Career
 
 # "hates blood", "can't stand the sight of blood", "is scared of heights", "doesn't like needles"
 _AVOID = re.compile(
@@ -79,6 +83,27 @@ def search_text(text: str) -> str:
             kept = kept[: m.start()] + kept[m.end() :]
     kept = re.sub(r"\b(but|and|or)\s*([.?!,]|$)", r"\2", " ".join(kept.split()), flags=re.I).strip(" ,")
     return kept if len(kept) >= 3 else text
+
+
+def about_the_work(career: Career) -> str:
+    """The parts of a page that say what the work is and where: where a thing to avoid would show."""
+    return " ".join(career.sections.get(s, "") for s in ("overview", "duties", "workplace"))
+
+
+# A degree the person holds, with its field: "what can i do with just a bachelors in psych" listed psychologists (a
+# doctorate); the careers are kept to the job zones that degree opens.
+HELD_DEGREE = re.compile(
+    r"\bwith (just |only |my |a |an )*(?P<level>bachelor'?s?|associate'?s?|master'?s?|ba|bs|aa|as|ma|ms)"
+    r"( degree)? (in|of) \w",
+    re.I,
+)
+HELD_ZONE = {"bachelor": 4, "ba": 4, "bs": 4, "associate": 3, "aa": 3, "as": 3, "master": 5, "ma": 5, "ms": 5}
+
+
+def held_degree_zone(text: str) -> int | None:
+    """The highest job zone a degree the person says they hold opens ("a bachelor's in psych" -> 4), else None."""
+    m = HELD_DEGREE.search(text)
+    return HELD_ZONE[m.group("level").lower().rstrip("'s").rstrip("'")] if m else None
 
 
 def mentions(page_text: str, thing: str) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 from bot.dialogue.advice import figures
 from bot.dialogue.automation import AUTOMATION
 from bot.dialogue.chat_speak import plain
-from bot.dialogue.explore_words import mentions
+from bot.dialogue.explore_words import about_the_work, mentions
 from bot.knowledge.check import EDUCATION_LEVELS
 from bot.knowledge.pages import RIASEC, Career, holland_code
 
@@ -500,8 +500,7 @@ NOT_PATIENT_CARE_CODES = ("29-9021", "29-2072")  # health information technologi
 def avoids(career: Career, things: list[str]) -> bool:
     """Whether a career is one of the things to stay away from: its overview, duties or workplace talk about one
     ("that isn't direct patient care": patients, and the occupations that care for them)."""
-    page = " ".join(career.sections.get(s, "") for s in ("overview", "duties", "workplace"))
-    if any(mentions(page, thing) for thing in things):
+    if any(mentions(about_the_work(career), thing) for thing in things):
         return True
     codes = [str(c) for c in career.meta.get("onet") or []]
     care = [c for c in codes if c.startswith(PATIENT_CARE_CODES) and not c.startswith(NOT_PATIENT_CARE_CODES)]
