@@ -27,6 +27,7 @@ from actions.base import (
     career_mentions,
     careers_asked_about,
     from_last_list,
+    last_search,
     own_job_named,
     resolve_mentions,
     send,
@@ -688,6 +689,14 @@ class ActionExplain(SafeAction):
         # explain_match
         if FIT.search(text.lower()) and not WHY.search(text):  # "am I suited to real estate": will it fit, not why
             return ActionFit().answer(dispatcher, tracker, domain)
+        searched = last_search(tracker)
+        if searched is not None:  # "why?", "why is vet tech on there?" after a search of the pages
+            asked = from_last_list(tracker, text) or named_careers(service, text)
+            if scores is None or not asked or asked[0] in searched[1]:
+                send(
+                    dispatcher, replies.search_why_reply(careers, searched[0], searched[1], asked[0] if asked else None)
+                )
+                return []
         if scores is None or basis is None:
             send(dispatcher, replies.no_interests_reply("why a career would be on your list"))
             return []

@@ -319,6 +319,16 @@ def careers_asked_about(tracker: Tracker, text: str) -> list[str]:
     return []
 
 
+def last_search(tracker: Tracker) -> tuple[str, list[str]] | None:
+    """(the words, the careers) when the last list the assistant showed came from a search of the pages."""
+    for event in reversed(tracker.events):
+        metadata = (event.get("metadata") or {}) if event.get("event") == "bot" else {}
+        if referents.listing(metadata):
+            explored = metadata.get("explore")
+            return (str(metadata.get("query") or ""), list(explored)) if isinstance(explored, list) else None
+    return None
+
+
 def just_listed(tracker: Tracker) -> list[str]:
     """The careers of the assistant's last message when it was a list (search results, a ranking, moves...), else
     none: "how much do they make?" right after it asks about them."""

@@ -60,7 +60,7 @@ from bot.dialogue.explore_words import asks_about_the_work
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import running
 from bot.dialogue.resolve import leftover_name, said_as_no_name
-from bot.dialogue.section_guess import section_by_words, sections_asked
+from bot.dialogue.section_guess import STRESS, section_by_words, sections_asked
 from bot.dialogue.service import get_service
 
 SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
@@ -168,6 +168,8 @@ class ActionAnswerCareer(SafeAction):
         sections = asked[:3] if len(asked) >= 2 else [section]  # "what does a nurse do and how much do they earn?"
         for n, part in enumerate(sections):
             reply = answers.section_answer(service, career, part, text, note if n == 0 else None)
+            if part == "workplace" and STRESS.search(text):  # "how stressful is that job?"
+                reply.preface = f"{STRESS_NOTE}\n{reply.preface}" if reply.preface else STRESS_NOTE
             send(dispatcher, with_group_line(reply, text, career) if n == 0 else reply)
         events = [SlotSet("career", career), SlotSet("section", sections[-1])]
         if offer_fit and sections == ["personality"]:
@@ -176,6 +178,7 @@ class ActionAnswerCareer(SafeAction):
         return events
 
 
+STRESS_NOTE = "No figure I have measures how stressful a job is; here is what its page says about the setting."
 ROUTED_SECTIONS = {"overview", "duties", "skills", "personality", "education"}  # questions advice words can redirect
 
 

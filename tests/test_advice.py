@@ -1847,3 +1847,45 @@ def test_careers_with_a_degree_held_keep_to_what_it_opens(act, careers):
     assert msg["explore"] and all(int(careers[c].education["job_zone"]) <= 4 for c in msg["explore"]), msg
     assert "psychologist" not in msg["explore"] and "job zone 4 or below" in msg["text"]
     assert held_degree_zone("with an associate's in business") == 3 and held_degree_zone("jobs with animals") is None
+
+
+def test_why_after_a_search_list_says_the_pages_matched_the_words(act):
+    """ "why?" and "why is vet tech on there" after a search list got "you haven't taken the career test"."""
+    listed = ["animal-control-officer", "animal-caretaker", "animal-trainer"]
+    said = {"explore": listed, "query": "something with animals maybe"}
+
+    def ask(text: str, entities: list) -> dict:
+        t = tracker(text, "explain_match", entities)
+        t.events = [{"event": "bot", "text": "...", "metadata": said}]
+        [msg], _ = run(act.ActionExplain(), t)
+        return msg
+
+    msg = ask("why?", [])
+    assert msg["explain"]["search"] == "something with animals maybe" and "not with you" in msg["text"], msg
+    msg = ask("why is vet tech on there thats basically medical", ["vet tech"])
+    assert msg["text"].startswith("Veterinary Technician wasn't on that list: it had Animal Control Officer"), msg
+    msg = ask("why is the second one on there", [])
+    assert msg["text"].startswith("Animal Caretaker is on the list because"), msg
+
+
+def test_how_stressful_is_the_setting_with_a_word_that_no_figure_measures_it(act):
+    """ "how stressful is that job" after an air traffic controller got its duties."""
+    from actions import careers as career_actions
+
+    t = tracker("how stressful is that job", "ask_duties", slots={"career": "air-traffic-controller"})
+    messages, _ = run(career_actions.ActionAnswerCareer(), t)
+    assert messages[0]["text"].startswith("No figure I have measures how stressful"), messages
+    assert messages[-1]["section"] == "workplace" and messages[-1]["career"] == "air-traffic-controller"
+
+
+def test_training_from_abroad_gets_how_it_counts_in_the_us(act):
+    """ "I was a doctor in Nigeria for 9 years, now in US. my degree is not recognized here" got the US route for a new
+    student; "what healthcare job can i do quickly" then searched the pages (physicians first)."""
+    from actions import careers as career_actions
+
+    text = "I was a doctor in Nigeria for 9 years, now in US. my degree is not recognized here. what can i do"
+    [msg], _ = run(career_actions.ActionFallbackSearch(), tracker(text, "nlu_fallback"))
+    assert msg["help_topic"] == "from_abroad" and "USMLE" in msg["text"], msg
+    t = tracker("while i wait for that, what healthcare job can i do quickly", "explore_careers")
+    [msg], _ = run(career_actions.ActionExploreCareers(), t)
+    assert msg["ranking"]["by"] == "job_zone" and msg["ranking"]["filters"] == {"cluster": "Health Science"}, msg

@@ -125,6 +125,35 @@ LOCAL_TEXT = (
 )
 
 
+# "I was a doctor in Nigeria for 9 years, now in US. my degree is not recognized here" got the US route for a new
+# student (a bachelor's, then medical school).
+FROM_ABROAD = re.compile(
+    r"\b(degree|diploma|licen[cs]e|qualifications?|credentials?|training|certificates?|experience)s?\b[^.?!]{0,40}\b"
+    r"(is|are|isn'?t|aren'?t|was|were|wasn'?t|weren'?t|not|won'?t be|doesn'?t|don'?t)( not)? (get )?(recogni[sz]ed|"
+    r"valid|accepted|count|counted|transfer|honou?red)\b|"
+    r"\b(foreign|overseas|international|non-us) (degree|diploma|credentials?|qualifications?|licen[cs]e|medical "
+    r"graduates?|trained|nurses?|doctors?)\b|\b(trained|qualified|studied|licensed) (abroad|overseas|in another "
+    r"country|outside the us|back home)\b|"
+    r"\b(is|are|will) my (degree|diploma|licen[cs]e|qualifications?|credentials?)\b[^.?!]{0,30}\b(valid|recogni[sz]ed|"
+    r"accepted|honou?red)\b",
+    re.I,
+)
+FROM_ABROAD_TEXT = (
+    "Training from abroad counts, though in the US it usually has to be checked first, and licensed careers have "
+    "their own routes (these are US rules; states differ):\n"
+    "- Degrees: a credential evaluation service (members of NACES or AICE) says what your degree equals in the US; "
+    "employers and colleges often ask for one.\n"
+    "- Doctors (international medical graduates): ECFMG certification, the USMLE exams and a US residency lead to a "
+    "state license.\n"
+    "- Nurses: a credential review (for example by CGFNS) and the NCLEX exam, then the state board's license.\n"
+    "- Teachers, engineers, lawyers, pharmacists and other licensed careers: the state board for that career sets "
+    "the steps.\n"
+    'Meanwhile, work that uses your training without that license can be a bridge: tell me what you did ("I was a '
+    "doctor, what else could I do?\") and I'll list careers that build on it. American Job Centers "
+    "(CareerOneStop.org) help for free."
+)
+
+
 # "are there part time ones?" got "Sorry, I can only help with careers" (NLU: out of scope).
 PART_TIME = re.compile(
     r"\b(part.time|flexible|seasonal) (jobs?|careers?|work|ones|options|positions|roles|hours)\b|"
@@ -159,6 +188,8 @@ def help_topic(text: str) -> HelpTopic | None:
         return HelpTopic("sources", SOURCES_TEXT)
     if LOCAL.search(text):
         return HelpTopic("local", LOCAL_TEXT)
+    if FROM_ABROAD.search(text):
+        return HelpTopic("from_abroad", FROM_ABROAD_TEXT)
     if PART_TIME.search(text):
         return HelpTopic("part_time", PART_TIME_TEXT)
     if UNDECIDED.search(text):

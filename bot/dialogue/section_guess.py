@@ -34,7 +34,14 @@ SAFETY = re.compile(
     r"\b(risk|chance) of (getting )?(hurt|injur\w*|killed)\b",
     re.I,
 )
-SCHEDULE = re.compile(f"{SCHEDULE.pattern}|{SAFETY.pattern}", re.I)
+# "how stressful is that job" got the duties: no figure measures stress; the workplace section says what the setting
+# and its pressures are like (the answer says so).
+STRESS = re.compile(
+    r"\b(stress(ful)?|high.pressure|pressure|burn.?out|demanding|intense|hectic|chill|relaxed|laid.back|easy.going)\b"
+    r"(?! (management|relief|test))",
+    re.I,
+)
+SCHEDULE = re.compile(f"{SCHEDULE.pattern}|{SAFETY.pattern}|{STRESS.pattern}", re.I)
 BY_WORDS_FROM = {"overview", "duties", "specializations", "skills", "personality"}  # what the schedule words overrule
 
 

@@ -252,7 +252,11 @@ BY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"train for|enter)\b|\bshortest (training|education|path)\b|\bfastest to (get into|start|"
             r"train)\b|\bjob zones?\b|\bby education\b|\b(quick|quickest|fastest|easiest) (careers?|jobs?|ones?|"
             r"work) to (get into|start|enter|train for)\b|\b(no|little|almost no|hardly any|minimal|not much) "
-            r"(preparation|prep|training|schooling|education)\b"
+            r"(preparation|prep|training|schooling|education)\b|"
+            # "what healthcare job can i do quickly" searched the pages (physicians first)
+            r"\b(jobs?|careers?|work|ones?)\b[^.?!]{0,25}\b(can|could) (i|you|one) (do|start|get( into)?|train for|"
+            r"learn)( \w+)? (quickly|fast|soon|right away|quick)\b|"
+            r"\b(train|qualify|retrain) (for )?(\w+ )?(fast|quickly)\b"
         ),
     ),
     (

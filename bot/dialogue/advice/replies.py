@@ -715,6 +715,26 @@ def no_interests_reply(what: str) -> Reply:
     )
 
 
+def search_why_reply(careers: dict[str, Career], query: str, listed: list[str], career: str | None) -> Reply:
+    """Why careers are on a list that came from a search of the pages ("why?", "why is vet tech on there?"): their
+    pages matched the words, which says nothing about the person."""
+    titles = figures.join([careers[c].title for c in listed if c in careers])
+    if career and career not in listed:
+        head = f"{careers[career].title} wasn't on that list: it had {titles}. "
+    elif career:
+        head = f"{careers[career].title} is on the list because a passage of its page is close in meaning to "
+        head += f'"{query}" (the line after its name). '
+    else:
+        head = f'Those careers come from a search of the career pages for "{query}": each is listed because a passage '
+        head += "of its page is close in meaning to your words (the line after its name). "
+    return Reply(
+        head + "That's a match with your words, not with you: it says nothing of whether a career suits you. For "
+        "careers matched to your interests, take the career test or tell me what you enjoy doing.",
+        [START_TEST],
+        {"explain": {"career": career, "search": query}},
+    )
+
+
 def match_reply(careers: dict[str, Career], e: MatchExplained, scores: dict[str, float], basis: str) -> Reply:
     career = careers[e.career]
     where = BASIS_WORDS[basis]
