@@ -26,6 +26,7 @@ from actions.base import (
     answer_pointed,
     career_mentions,
     careers_asked_about,
+    focus_fragment,
     from_last_list,
     last_search,
     own_job_named,
@@ -140,6 +141,10 @@ class ActionRankCareers(SafeAction):
             return ActionMoves().answer(dispatcher, tracker, domain)
         careers = get_service().careers
         intent, text = _intent(tracker), _text(tracker)
+        fragment = focus_fragment(get_service(), tracker) if intent != "show_more" else None
+        if fragment:  # "outlook" after an electrician's overview: its outlook, not a national ranking
+            send(dispatcher, section_answer(get_service(), *fragment, text))
+            return [SlotSet("career", fragment[0]), SlotSet("section", fragment[1])]
         asked = rankings.parse(text)
         own = own_job_named(get_service(), text)
         several = [c for c in named_careers(get_service(), text) if c != own]

@@ -33,7 +33,7 @@ from bot.dialogue.quiz_replies import (
     running,
 )
 from bot.dialogue.resolve import leftover_name, names_nothing, said_as_no_name, veteran_said
-from bot.dialogue.section_guess import guess_section
+from bot.dialogue.section_guess import bare_section, guess_section
 from bot.dialogue.service import KNOWLEDGE_ERRORS, Service, get_service
 from bot.dialogue.small_talk import small_talk
 from bot.dialogue.training_time import asks_training_time
@@ -94,7 +94,7 @@ def resolve_mentions(
     mentions = career_mentions(tracker)
     text = tracker.latest_message.get("text") or ""
     focus = tracker.get_slot("career")
-    if want == 1 and focus in service.careers and BARE_SECTION.search(text):
+    if want == 1 and focus in service.careers and (BARE_SECTION.search(text) or bare_section(text)):
         return [str(focus)], None  # "how much school?" after a career: NLU's "school" is no career
     listed = from_last_list(tracker, text)
     if listed and all(referents.is_pointer(m) for m in mentions):  # "the second one" after a list
@@ -214,7 +214,23 @@ BARE_SECTION = re.compile(
 
 def follows_the_focus(tracker: Tracker, text: str) -> bool:
     """Whether a message naming no career asks about the career in focus ("are they in demand?", "what's the pay?")."""
-    return bool(tracker.get_slot("career") and (FOLLOW_UP_CUE.search(text) or BARE_SECTION.search(text)))
+    return bool(
+        tracker.get_slot("career") and (FOLLOW_UP_CUE.search(text) or BARE_SECTION.search(text) or bare_section(text))
+    )
+
+
+def focus_fragment(service: Service, tracker: Tracker) -> tuple[str, str] | None:
+    """(career, section) for a fragment that names a section alone ("school?", "where", "outlook") while a career is
+    in focus and the assistant's last message was about it, not a list ("outlook" after a list ranks it)."""
+    text = str(tracker.latest_message.get("text") or "")
+    focus = tracker.get_slot("career")
+    section = bare_section(text)
+    if not section or focus not in service.careers or text.startswith("/"):
+        return None
+    last = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+    if last is not None and referents.listing(last.get("metadata") or {}):
+        return None
+    return str(focus), section
 
 
 def about_focus(service: Service, tracker: Tracker) -> tuple[str, str] | None:

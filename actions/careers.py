@@ -32,6 +32,7 @@ from actions.base import (
     about_focus,
     answer_pointed,
     career_mentions,
+    focus_fragment,
     follows_the_focus,
     just_listed,
     own_job_named,
@@ -58,7 +59,7 @@ from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.advice.roles import from_phrase
 from bot.dialogue.explore_words import asks_about_the_work
 from bot.dialogue.quiz_reader import read_answer
-from bot.dialogue.quiz_replies import running
+from bot.dialogue.quiz_replies import TEST_ASKED, running
 from bot.dialogue.resolve import leftover_name, said_as_no_name
 from bot.dialogue.section_guess import STRESS, section_by_words, sections_asked
 from bot.dialogue.service import get_service
@@ -306,12 +307,18 @@ class ActionFallbackSearch(SafeAction):
         if state and quiz.map_answer(text) is not None:
             # a test answer NLU did not recognise
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
+        if not state and not text.startswith("/") and TEST_ASKED.search(text):  # "can i take an interest test"
+            return ActionQuiz().handle("start_quiz", dispatcher, tracker)
+        if not state and (fragment := focus_fragment(service, tracker)):  # "school?", "where" after an electrician
+            send(dispatcher, answers.section_answer(service, *fragment, text))
+            return [SlotSet("career", fragment[0]), SlotSet("section", fragment[1])]
         if not state and text and not text.startswith("/"):
             last = tracker.get_slot("section")
             named = service.resolver.find_in_text(text, limit=1)
-            if named and last in answers.SECTION_IDS and last != "overview" and NAME_ALONE.match(text):
-                send(dispatcher, answers.section_answer(service, named[0], last, text))  # "optometrists?" after pay
-                return [SlotSet("career", named[0])]
+            if named and NAME_ALONE.match(text):  # "optometrists?" after pay: their pay; "drone pilot?": its overview
+                section = last if last in answers.SECTION_IDS else "overview"
+                send(dispatcher, answers.section_answer(service, named[0], section, text))
+                return [SlotSet("career", named[0]), SlotSet("section", section)]
             if answers_what_i_do(tracker) or wants_similar(service, tracker):
                 # "I'm a cashier" after "What do you do now?"; "jobs like that?"
                 return ActionMoves().answer(dispatcher, tracker, domain)

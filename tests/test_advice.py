@@ -1889,3 +1889,41 @@ def test_training_from_abroad_gets_how_it_counts_in_the_us(act):
     t = tracker("while i wait for that, what healthcare job can i do quickly", "explore_careers")
     [msg], _ = run(career_actions.ActionExploreCareers(), t)
     assert msg["ranking"]["by"] == "job_zone" and msg["ranking"]["filters"] == {"cluster": "Health Science"}, msg
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "section"),
+    [  # fragments after an electrician's overview; each got "Sorry, I didn't understand that" or a national ranking
+        ("school?", "nlu_fallback", "education"),
+        ("where", "nlu_fallback", "workplace"),
+        ("outlook", "ask_ranking", "outlook"),
+    ],
+)
+def test_a_section_in_a_word_is_about_the_career_in_focus(act, text, intent, section):
+    from actions import careers as career_actions
+
+    t = tracker(text, intent, slots={"career": "electrician", "section": "overview"})
+    t.events = [{"event": "bot", "text": "...", "metadata": {"career": "electrician", "section": "overview"}}]
+    action = act.ActionRankCareers() if intent == "ask_ranking" else career_actions.ActionFallbackSearch()
+    [msg], _ = run(action, t)
+    assert (msg["career"], msg["section"]) == ("electrician", section), msg
+
+
+def test_a_name_alone_is_its_overview_and_an_acronym_names_its_title(act, real_service):
+    """ "drone pilot?" got "Sorry, I didn't understand that"; "just tell me about hvac" asked about professors."""
+    from actions import careers as career_actions
+
+    [msg], _ = run(career_actions.ActionFallbackSearch(), tracker("drone pilot?", "nlu_fallback"))
+    assert (msg["career"], msg["section"]) == ("drone-pilot", "overview"), msg
+    assert real_service.resolver.find_in_text("just tell me about hvac") == ["hvac-technician"]
+    assert real_service.resolver.resolve("hvac").career == "hvac-technician"
+
+
+def test_asking_for_the_test_in_a_longer_message_starts_it(act):
+    """ "im a vet getting out of the navy, was a logistics specialist. can i take an interest test" (NLU: fallback)
+    got moves from Veterinarian, then "I don't have a page called 'navy'"."""
+    from actions import careers as career_actions
+
+    text = "im a vet getting out of the navy, was a logistics specialist. can i take an interest test"
+    messages, _ = run(career_actions.ActionFallbackSearch(), tracker(text, "nlu_fallback", ["vet", "navy"]))
+    assert messages[0]["text"].startswith("The career test asks") and messages[-1]["quiz_item"], messages

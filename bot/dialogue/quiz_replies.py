@@ -213,6 +213,12 @@ LENGTH_QUESTION = re.compile(
     r"\b(see|show|get|have) (me )?(my|the) (results?|matches|careers)( now| already| yet| early)?\b",
     re.I,
 )
+# "im a vet getting out of the navy ... can i take an interest test" (NLU: fallback) got a question about the navy.
+TEST_ASKED = re.compile(
+    r"\b(take|do|start|try|give me|begin|run) (an?|the|this|that|your|some)? ?(interest|career|personality|aptitude|"
+    r"riasec|holland|job)s? ?(test|quiz|assessment|inventory|profiler)\b",
+    re.I,
+)
 PURPOSE_QUESTION = re.compile(
     r"\bwhat (does|do|is|'s) (this|the|these) (test|quiz|questions?)\b[^?!]{0,20}\b(measure|for|about|do|test|"
     r"show|tell)\b|\bwhat('s| is) the (point|purpose) of (this|the|these)\b|\bwhy (are you asking|do you ask|"

@@ -100,6 +100,13 @@ class CareerResolver:
                 bags.setdefault(bag(key), set()).add(cid)
         self._bags = {b: next(iter(ids)) for b, ids in bags.items() if len(ids) == 1}
         self.generic = self._generic_names()
+        # A title's acronym alone names it when it begins one title only: "hvac" is the HVAC Technician.
+        acronyms: dict[str, set[str]] = {}
+        for career in careers.values():
+            first = career.title.split()[0]
+            if len(first) >= 2 and first.isupper() and first.isalpha() and len(career.title.split()) >= 2:
+                acronyms.setdefault(first.lower(), set()).add(career.id)
+        self._acronyms = {a: next(iter(ids)) for a, ids in acronyms.items() if len(ids) == 1}
 
     def _owners(self, key_of) -> tuple[dict[str, str], dict[str, set[str]]]:
         """Name key -> its one career, and keys several careers share. A title (or id) names its career even when
@@ -170,6 +177,9 @@ class CareerResolver:
                 return Resolution(text, None, "ambiguous", 100.0, sorted(self._expanded_collisions[expanded]))
             if expanded in self._expanded:
                 return Resolution(text, self._expanded[expanded], "abbreviation", 100.0)
+        acronym = normalise(text)  # "hvac": the title it begins, when it begins one only
+        if acronym in self._acronyms and acronym not in self.generic:
+            return Resolution(text, self._acronyms[acronym], "abbreviation", 100.0)
         return None
 
     def resolve(self, text: str, vector: np.ndarray | None = None) -> Resolution:

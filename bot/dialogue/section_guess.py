@@ -127,6 +127,28 @@ OVERRULED = [  # (section, its words, the NLU sections they overrule)
 ]
 
 
+# A section named in a word or two, in fragments ("pay", "school?", "where", "outlook"): about the career in focus.
+BARE_WORDS = {
+    "salary": r"pay|salary|salaries|wages?|money|income|earnings",
+    "education": r"school|schooling|education|training|degree|license|licensing|requirements|certification|college",
+    "outlook": r"outlook|future|demand|growth|job market|prospects",
+    "workplace": r"where|workplace|hours|schedule|setting|work environment",
+    "skills": r"skills",
+    "duties": r"duties|tasks|day to day|daily tasks",
+}
+_BARE = {
+    section: re.compile(
+        rf"^\W*(and |so |ok |okay |also |but |what about |how about )?(the |its |their )?({words})\W*$", re.I
+    )
+    for section, words in BARE_WORDS.items()
+}
+
+
+def bare_section(text: str) -> str | None:
+    """The section a fragment of a word or two names ("school?" -> education), else None."""
+    return next((section for section, pattern in _BARE.items() if pattern.match(text)), None)
+
+
 def section_by_words(text: str, section: str | None = None) -> str | None:
     """The section a few unmistakable words ask for, when `section` (NLU's) is one they may overrule."""
     for target, words, overrules in OVERRULED:
