@@ -219,6 +219,19 @@ def follows_the_focus(tracker: Tracker, text: str) -> bool:
     )
 
 
+def name_alone(service: Service, tracker: Tracker) -> tuple[str, str] | None:
+    """(career, section) for a message that is a career's name and nothing else ("drone pilot?", "electrician" after
+    "Which career do you mean?"): the section last asked about, else its overview."""
+    text = str(tracker.latest_message.get("text") or "")
+    named = service.resolver.lookup(text.strip(" ?!.")) if not text.startswith("/") else None
+    if named is None and NAME_ALONE.match(text):
+        named = next(iter(service.resolver.find_in_text(text, limit=1)), None)
+    if named is None:
+        return None
+    last = tracker.get_slot("section")
+    return named, last if last in answers.SECTION_IDS else "overview"
+
+
 def focus_fragment(service: Service, tracker: Tracker) -> tuple[str, str] | None:
     """(career, section) for a fragment that names a section alone ("school?", "where", "outlook") while a career is
     in focus and the assistant's last message was about it, not a list ("outlook" after a list ranks it)."""

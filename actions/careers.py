@@ -35,6 +35,7 @@ from actions.base import (
     focus_fragment,
     follows_the_focus,
     just_listed,
+    name_alone,
     own_job_named,
     resolve_mentions,
     send,
@@ -313,12 +314,9 @@ class ActionFallbackSearch(SafeAction):
             send(dispatcher, answers.section_answer(service, *fragment, text))
             return [SlotSet("career", fragment[0]), SlotSet("section", fragment[1])]
         if not state and text and not text.startswith("/"):
-            last = tracker.get_slot("section")
-            named = service.resolver.find_in_text(text, limit=1)
-            if named and NAME_ALONE.match(text):  # "optometrists?" after pay: their pay; "drone pilot?": its overview
-                section = last if last in answers.SECTION_IDS else "overview"
-                send(dispatcher, answers.section_answer(service, named[0], section, text))
-                return [SlotSet("career", named[0]), SlotSet("section", section)]
+            if alone := name_alone(service, tracker):  # "optometrists?" after pay: their pay; "drone pilot?"
+                send(dispatcher, answers.section_answer(service, *alone, text))
+                return [SlotSet("career", alone[0]), SlotSet("section", alone[1])]
             if answers_what_i_do(tracker) or wants_similar(service, tracker):
                 # "I'm a cashier" after "What do you do now?"; "jobs like that?"
                 return ActionMoves().answer(dispatcher, tracker, domain)

@@ -10,10 +10,19 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import SafeAction, action_named, answer_pointed, send, shown_list
+from actions.base import (
+    SafeAction,
+    action_named,
+    answer_pointed,
+    focus_fragment,
+    name_alone,
+    send,
+    shown_list,
+)
 from actions.profile import education_told, encoder, fit_after_test, interests_told
 from bot.dialogue import quiz
 from bot.dialogue.advice import interests, rankings
+from bot.dialogue.answers import section_answer
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import (
     PAUSE_WANTED,
@@ -95,6 +104,10 @@ class ActionQuiz(SafeAction):
             if not said.startswith("/") and interests.infer(said, encoder()).expressed:
                 return interests_told(dispatcher, tracker)  # "I like computers" read as a test answer, no test
             if read_answer(said).value is None:
+                asked = focus_fragment(get_service(), tracker) or name_alone(get_service(), tracker)
+                if asked:  # "school?" after an electrician, "drone pilot?" (NLU: a test answer, no test)
+                    send(dispatcher, section_answer(get_service(), *asked, said))
+                    return [SlotSet("career", asked[0]), SlotSet("section", asked[1])]
                 dispatcher.utter_message(response="utter_default")  # "hmm", "blorp zindle": no test, no answer
                 return []
         if running(state) is None and intent in TEST_COMMANDS and _says_ranking_words(tracker):

@@ -1894,17 +1894,21 @@ def test_training_from_abroad_gets_how_it_counts_in_the_us(act):
 @pytest.mark.parametrize(
     ("text", "intent", "section"),
     [  # fragments after an electrician's overview; each got "Sorry, I didn't understand that" or a national ranking
-        ("school?", "nlu_fallback", "education"),
+        ("school?", "quiz_answer", "education"),  # NLU's reading, with no test under way
+        ("where", "quiz_answer", "workplace"),
         ("where", "nlu_fallback", "workplace"),
         ("outlook", "ask_ranking", "outlook"),
     ],
 )
 def test_a_section_in_a_word_is_about_the_career_in_focus(act, text, intent, section):
     from actions import careers as career_actions
+    from actions import quiz as quiz_actions
 
     t = tracker(text, intent, slots={"career": "electrician", "section": "overview"})
     t.events = [{"event": "bot", "text": "...", "metadata": {"career": "electrician", "section": "overview"}}]
-    action = act.ActionRankCareers() if intent == "ask_ranking" else career_actions.ActionFallbackSearch()
+    action = {"ask_ranking": act.ActionRankCareers(), "quiz_answer": quiz_actions.ActionQuiz()}.get(
+        intent, career_actions.ActionFallbackSearch()
+    )
     [msg], _ = run(action, t)
     assert (msg["career"], msg["section"]) == ("electrician", section), msg
 
@@ -1915,6 +1919,14 @@ def test_a_name_alone_is_its_overview_and_an_acronym_names_its_title(act, real_s
 
     [msg], _ = run(career_actions.ActionFallbackSearch(), tracker("drone pilot?", "nlu_fallback"))
     assert (msg["career"], msg["section"]) == ("drone-pilot", "overview"), msg
+    from actions import quiz as quiz_actions
+
+    [msg], _ = run(quiz_actions.ActionQuiz(), tracker("drone pilot?", "quiz_answer", ["drone pilot"]))
+    assert (msg["career"], msg["section"]) == ("drone-pilot", "overview"), msg
+    # "pay" -> "Which career do you mean?" -> "electrician" (NLU: fallback) got its overview
+    t = tracker("electrician", "nlu_fallback", ["electrician"], slots={"section": "salary"})
+    [msg], _ = run(career_actions.ActionFallbackSearch(), t)
+    assert (msg["career"], msg["section"]) == ("electrician", "salary"), msg
     assert real_service.resolver.find_in_text("just tell me about hvac") == ["hvac-technician"]
     assert real_service.resolver.resolve("hvac").career == "hvac-technician"
 

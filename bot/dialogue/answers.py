@@ -22,7 +22,7 @@ from bot.dialogue.explore_words import (
     search_text,
 )
 from bot.dialogue.resolve import Resolution
-from bot.dialogue.section_guess import guess_section
+from bot.dialogue.section_guess import guess_section, section_by_words
 from bot.dialogue.service import Service
 from bot.dialogue.training_time import asks_how_long, how_long_line
 from bot.dialogue.types import SourceMeta
@@ -382,7 +382,8 @@ def fallback_reply(service: Service, text: str, min_score: float) -> Reply | Non
         if not service.careers[career].sections.get(section):
             section = "overview"
         reply = section_answer(service, career, section, text)
-        reply.text = "I'm not sure I understood, but this may help.\n" + reply.text
+        if not section_by_words(text):  # the words left no doubt ("what does a paramedic make"): no hedge
+            reply.text = "I'm not sure I understood, but this may help.\n" + reply.text
         return reply
     hits = service.index.search(text, k=1)
     if not hits or hits[0].score < min_score:
