@@ -1939,3 +1939,21 @@ def test_asking_for_the_test_in_a_longer_message_starts_it(act):
     text = "im a vet getting out of the navy, was a logistics specialist. can i take an interest test"
     messages, _ = run(career_actions.ActionFallbackSearch(), tracker(text, "nlu_fallback", ["vet", "navy"]))
     assert messages[0]["text"].startswith("The career test asks") and messages[-1]["quiz_item"], messages
+
+
+def test_more_words_from_the_third_blind_round(act):
+    """Each got a worse answer in a blind round: a search for the laid-off warehouse worker, the outlook without a
+    word on AI, an accountant's overview for "is accounting boring", the parent's whole sentence quoted as the
+    interest."""
+    from actions import careers as career_actions
+    from actions.profile import encoder
+    from bot.dialogue.automation import asks_about_automation
+
+    t = tracker("got laid off from my warehouse job after 8 years what can i do now", "nlu_fallback")
+    [msg], _ = run(career_actions.ActionFallbackSearch(), t)
+    assert "warehouse-worker" in msg.get("suggestions", []) and "explore" not in msg, msg
+    assert asks_about_automation("whats the outlook, i heard AI is killing that field")
+    [msg], _ = run(career_actions.ActionFallbackSearch(), tracker("is accounting boring", "nlu_fallback"))
+    assert (msg["career"], msg["section"]) == ("accountant", "personality"), msg
+    stated = interests.infer("my daughter only wants to do art, how can she actually make a living", encoder())
+    assert stated.phrases == ["art"], stated

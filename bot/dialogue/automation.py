@@ -13,7 +13,10 @@ AUTOMATION = re.compile(
     r"\b(will|could|can|is|does|would|might) (ai|a\.i\.|automation|robots?|chatgpt)\b[^?!.]{0,25}\b(replace|take over|"
     r"take|kill|eliminate|wipe out|make [a-z]+ obsolete)\b|"
     r"\b(won'?t|will not|can'?t|cannot|less likely to) be (replaced|automated)\b|"
-    r"\b(ai|automation|robots?) (won'?t|will not|can'?t|cannot) (replace|take)\b|\bfuture.?proof\b",
+    r"\b(ai|automation|robots?) (won'?t|will not|can'?t|cannot) (replace|take)\b|\bfuture.?proof\b|"
+    # "i heard AI is killing that field"
+    r"\b(ai|a\.i\.|automation|robots?|chatgpt) (is|are|'s) (killing|replacing|taking over|taking|eliminating|wiping "
+    r"out|destroying|hurting|ruining)\b",
     re.I,
 )
 AUTOMATION_LINE = (

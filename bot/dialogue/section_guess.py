@@ -87,7 +87,10 @@ KINDS = re.compile(
 )
 TEMPERAMENT = re.compile(
     r"\b(temperament|personality type|personality traits?|character traits?|(kind|type|sort) of (person|people|"
-    r"personality))\b",
+    r"personality))\b|"
+    # "is accounting boring": whether it suits someone, which its "who it suits" says
+    r"\b(is|are|isn'?t|aren'?t) (it|that|they|the job|the work|\w+(ing|ancy|ism|ics|y)?) (really |too |very |kind of "
+    r"|kinda |so )?(boring|dull|tedious|monotonous|fun|exciting|interesting|rewarding|fulfilling)\b",
     re.I,
 )
 # "how much school?", "need license?" after a career: how to become one.

@@ -79,7 +79,9 @@ CHANGE = re.compile(
     r"\b(worked|working|work) (as|in)\b.*\bwhat now\b|\bwhat now\b.*\b(worked|working) (as|in)\b|"
     # losing one's own job: "I got laid off from the plant, what now?" (not "jobs least likely to be laid off")
     r"\bi(?:'ve| have| was| got| just got|'ve just been| have just been| was just)? (?:been |just )?(?:laid off|"
-    r"made redundant|let go|fired)\b|\b(lost|losing) my job\b"
+    r"made redundant|let go|fired)\b|\b(lost|losing) my job\b|"
+    # said without "I": "got laid off from my warehouse job after 8 years what can i do now"
+    r"^\W*(just )?(got|been|was|getting) (laid off|let go|fired|made redundant)\b|\bwhat (can|could|should) i do now\b"
 )
 # "what other kinds of work can a welder move into": moves, though NLU may read it as a question about specializations
 # (whose own "different areas a cybersecurity analyst can go into" stays one).

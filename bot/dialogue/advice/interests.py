@@ -149,7 +149,10 @@ LEAD = re.compile(
     r"prefer|would like|want to|wanna|like to|love to|enjoy|doing|working on|work on|working with|really into|"
     r"person|people person|my hobbies are|my hobby is|hobbies|hobby|in my free time|for fun|myself|"
     r"i'?d say|kind of|kinda|definitely|also really|always|been|"
-    r"(woman|man|girl|boy|guy|person|someone|student|teen|teenager|mom|mum|dad|parent|kid) (who|that)|who|that)"
+    r"(woman|man|girl|boy|guy|person|someone|student|teen|teenager|mom|mum|dad|parent|kid) (who|that)|who|that|"
+    # someone else's interests: "my daughter only wants to do art" was quoted whole as the phrase
+    r"(my|our) (son|daughter|kid|child|student|teen|teenager|boy|girl|niece|nephew|grandson|granddaughter)s?"
+    r"( only| really| just| mostly)?( wants? to| likes?| loves?| enjoys?| is into| is good at)?( do| doing)?)"
     r"\b\s*"
 )
 
