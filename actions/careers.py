@@ -35,6 +35,7 @@ from actions.base import (
     focus_fragment,
     follows_the_focus,
     just_listed,
+    last_search,
     name_alone,
     own_job_named,
     resolve_mentions,
@@ -58,7 +59,7 @@ from bot.dialogue.advice.cues import (
 from bot.dialogue.advice.groups import group_asked, group_line
 from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.advice.roles import from_phrase
-from bot.dialogue.explore_words import asks_about_the_work
+from bot.dialogue.explore_words import asks_about_the_work, avoided
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import TEST_ASKED, running
 from bot.dialogue.resolve import leftover_name, said_as_no_name
@@ -313,6 +314,12 @@ class ActionFallbackSearch(SafeAction):
         if not state and (fragment := focus_fragment(service, tracker)):  # "school?", "where" after an electrician
             send(dispatcher, answers.section_answer(service, *fragment, text))
             return [SlotSet("career", fragment[0]), SlotSet("section", fragment[1])]
+        searched = last_search(tracker)
+        if not state and searched and searched[0] and avoided(text) and not service.resolver.find_in_text(text):
+            # "i dont want anything medical" after a search list: the same search without it
+            query = f"{searched[0]}, but I don't want {' or '.join(avoided(text))}"
+            send(dispatcher, answers.explore_reply(service, query))
+            return []
         if not state and text and not text.startswith("/"):
             if alone := name_alone(service, tracker):  # "optometrists?" after pay: their pay; "drone pilot?"
                 send(dispatcher, answers.section_answer(service, *alone, text))

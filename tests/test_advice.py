@@ -1957,3 +1957,16 @@ def test_more_words_from_the_third_blind_round(act):
     assert (msg["career"], msg["section"]) == ("accountant", "personality"), msg
     stated = interests.infer("my daughter only wants to do art, how can she actually make a living", encoder())
     assert stated.phrases == ["art"], stated
+
+
+def test_pushback_on_a_list_is_answered(act):
+    """ "i dont want anything medical" after a search list got "Sorry, I didn't understand that"; "that's wrong, I
+    can't draw at all" after a test result got a musician's skills."""
+    from actions import careers as career_actions
+
+    t = tracker("i dont want anything medical", "nlu_fallback")
+    t.events = [{"event": "bot", "text": "...", "metadata": {"explore": ["nurse"], "query": "i like helping people"}}]
+    [msg], _ = run(career_actions.ActionFallbackSearch(), t)
+    assert msg["explore"] and "Left out: careers whose pages mention medical" in msg["text"], msg
+    [msg], _ = run(career_actions.ActionFallbackSearch(), tracker("that's wrong, I can't draw at all", "nlu_fallback"))
+    assert msg["help_topic"] == "ability" and "not by what you can do today" in msg["text"], msg

@@ -61,7 +61,7 @@ def avoided(text: str) -> list[str]:
     found = []
     for m in _AVOID.finditer(text):
         words = _STOP_AFTER.sub("", m.group(1)).strip()
-        words = re.sub(r"^the ", "", words, flags=re.I)
+        words = re.sub(r"^(the|anything|any|something) ", "", words, flags=re.I)  # "don't want anything medical"
         first = words.split()[0].lower() if words else ""
         if len(words.split()) == 2 and words.split()[1].lower() in _GENERIC_TAIL:
             words = first

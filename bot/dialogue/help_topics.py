@@ -125,6 +125,21 @@ LOCAL_TEXT = (
 )
 
 
+# "that's wrong, I can't draw at all" after a test result got an answer about musicians' skills.
+ABILITY = re.compile(
+    r"\b(wrong|not (right|me|true|accurate)|doesn'?t fit|don'?t fit|makes no sense|way off|off base)\b[^?]{0,40}"
+    r"\b(i )?(can'?t|cannot|am not good at|'m not good at|m not good at|suck at|am bad at|'m bad at|have no talent for)"
+    r"\b",
+    re.I,
+)
+ABILITY_TEXT = (
+    "The career test and these lists go by what you'd enjoy, not by what you can do today: skills are learned on "
+    "the way into a career, and the reasons name interests, not talents. If you wouldn't enjoy that kind of work, "
+    'tell me ("I don\'t enjoy drawing") or say "go back" during the test to change an answer; if you would '
+    "enjoy it but worry about the skill, ask me how people get into it. It's a starting point, not a verdict."
+)
+
+
 # "I was a doctor in Nigeria for 9 years, now in US. my degree is not recognized here" got the US route for a new
 # student (a bachelor's, then medical school).
 FROM_ABROAD = re.compile(
@@ -188,6 +203,8 @@ def help_topic(text: str) -> HelpTopic | None:
         return HelpTopic("sources", SOURCES_TEXT)
     if LOCAL.search(text):
         return HelpTopic("local", LOCAL_TEXT)
+    if ABILITY.search(text):
+        return HelpTopic("ability", ABILITY_TEXT)
     if FROM_ABROAD.search(text):
         return HelpTopic("from_abroad", FROM_ABROAD_TEXT)
     if PART_TIME.search(text):
