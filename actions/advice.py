@@ -347,6 +347,14 @@ def interests_said_with(text: str) -> str:
     return ". ".join(p.strip() for p in parts if LIKES_SAID.search(p) and not FIT.search(p.lower()))
 
 
+MOTION_SICK = re.compile(r"\b(motion|sea|air|car)[- ]?sick(ness)?\b", re.I)
+
+
+def concerns_said(text: str) -> list[str]:
+    """What the person says they must stay away from, said with a fit question ("scared of heights", "motion sick")."""
+    return [*avoided(text), *(["motion sickness"] if MOTION_SICK.search(text) else [])]
+
+
 class ActionFit(SafeAction):
     """ask_fit: how well one career fits the person (test, stated interests, or an offer of the test)."""
 
@@ -377,7 +385,10 @@ class ActionFit(SafeAction):
             person = person_from_slots(tracker.get_slot("quiz"), remembered[2])
             events.append(SlotSet("profile", remembered[2]))
         result = fit(service.careers, career, person)
-        send(dispatcher, with_group_line(replies.fit_reply(service.careers, result, person), _text(tracker), career))
+        reply = with_group_line(replies.fit_reply(service.careers, result, person), _text(tracker), career)
+        if concerns := concerns_said(text):  # "would I be a good airline pilot? I get motion sick": said, not ignored
+            reply.text += "\n" + replies.concerns_note(service.careers[career], concerns)
+        send(dispatcher, reply)
         if result.basis is None:
             events.append(SlotSet("pending_fit", career))
         return events

@@ -1970,3 +1970,13 @@ def test_pushback_on_a_list_is_answered(act):
     assert msg["explore"] and "Left out: careers whose pages mention medical" in msg["text"], msg
     [msg], _ = run(career_actions.ActionFallbackSearch(), tracker("that's wrong, I can't draw at all", "nlu_fallback"))
     assert msg["help_topic"] == "ability" and "not by what you can do today" in msg["text"], msg
+
+
+def test_concerns_said_with_a_fit_question_are_said_back(act):
+    """ "would I be a good airline pilot? I get motion sick and im scared of heights" ignored both."""
+    t = tracker(
+        "would I be a good airline pilot? I get motion sick and im scared of heights", "ask_fit", ["airline pilot"]
+    )
+    messages, _ = run(act.ActionFit(), t)
+    text = " ".join(m["text"] for m in messages)
+    assert "On heights and motion sickness: no figure I have measures them" in text, text

@@ -18,6 +18,7 @@ from bot.dialogue.advice.moves import BORROWED_HOW, CareerPath, Move, Ratings, S
 from bot.dialogue.advice.person import Person, strongest
 from bot.dialogue.advice.rankings import EDUCATION_KEYS, PAGE, Ranked, compare_query, page_values, rank
 from bot.dialogue.answers import Reply, article, first_sentence, payload
+from bot.dialogue.explore_words import about_the_work, mentions
 from bot.dialogue.quiz import DIMENSION_NAMES, SHORT_NAMES, TYPICAL_ITEMS, has_profile
 from bot.dialogue.training_time import experience_needed
 from bot.knowledge.pages import Career, holland_code
@@ -713,6 +714,21 @@ def no_interests_reply(what: str) -> Reply:
         [START_TEST],
         {"explain": {"code": None, "letters": []}},
     )
+
+
+def concerns_note(career: Career, concerns: list[str]) -> str:
+    """A line on what the person must avoid, said with a fit question: no figure measures it, and whether the page
+    speaks of it."""
+    said = figures.join(concerns)
+    them = "them" if len(concerns) > 1 else "it"
+    page = about_the_work(career)
+    named = [c for c in concerns if mentions(page, c.split()[0])]
+    where = (
+        f'Its page mentions {figures.join(named)}: see "Where they work".'
+        if named
+        else f'Its page doesn\'t mention {them}; "Where they work" says what the setting is like.'
+    )
+    return f"On {said}: no figure I have measures {them}, so no match here accounts for {them}. {where}"
 
 
 def search_why_reply(careers: dict[str, Career], query: str, listed: list[str], career: str | None) -> Reply:
