@@ -1980,3 +1980,9 @@ def test_concerns_said_with_a_fit_question_are_said_back(act):
     messages, _ = run(act.ActionFit(), t)
     text = " ".join(m["text"] for m in messages)
     assert "On heights and motion sickness: no figure I have measures them" in text, text
+
+
+def test_trades_of_a_field_are_that_field():
+    """ "best paying construction trades that dont need a college degree": the construction cluster, no degree."""
+    req = rankings.parse("best paying construction trades that dont need a college degree")
+    assert req.filters == {"cluster": "Architecture and Construction", "max_job_zone": 2}, req

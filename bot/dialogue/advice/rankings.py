@@ -413,7 +413,7 @@ def parse(text: str) -> Request:
         if pattern.search(t):
             req.filters["interest"] = letter
             break
-    if TRADES.search(t) and "interest" not in req.filters:
+    if TRADES.search(t) and "interest" not in req.filters and "cluster" not in req.filters:  # "construction trades"
         req.filters["interest"] = "R"
         if not any(k in req.filters for k in EDUCATION_KEYS):
             req.filters["levels"] = list(figures.BELOW_ASSOCIATE)
