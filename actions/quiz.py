@@ -59,6 +59,16 @@ def kept(answered: int) -> str:
     return "Your answer is kept" if answered == 1 else f"Your {answered} answers are kept"
 
 
+def pause(dispatcher: CollectingDispatcher, state: QuizState, text: str) -> list:
+    """Pauses the test with its answers kept; `text` says so, with "{kept}" for how many answers are kept."""
+    state["paused"] = True
+    dispatcher.utter_message(
+        text=text.format(kept=kept(len(state["answers"]))),
+        buttons=[{"title": "Continue the test", "payload": "/quiz_continue"}],
+    )
+    return [SlotSet("quiz", state)]
+
+
 class ActionQuiz(SafeAction):
     """start / answer / skip / go back / pause / continue / start over / answer all, by intent."""
 
@@ -135,13 +145,9 @@ class ActionQuiz(SafeAction):
             dispatcher.utter_message(response="utter_offer_quiz")
             return []
         if intent == "quiz_stop":
-            state["paused"] = True
-            dispatcher.utter_message(
-                text=f'Paused. {kept(len(state["answers"]))}: say "continue the test" any time. '
-                "Meanwhile, ask me anything.",
-                buttons=[{"title": "Continue the test", "payload": "/quiz_continue"}],
+            return pause(
+                dispatcher, state, 'Paused. {kept}: say "continue the test" any time. Meanwhile, ask me anything.'
             )
-            return [SlotSet("quiz", state)]
         if state.get("paused"):
             dispatcher.utter_message(
                 text='Your test is paused. Say "continue the test" to carry on or "start over" for a new one.',

@@ -6,12 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import SafeAction
 from actions.careers import answers_the_test
-from actions.quiz import ActionQuiz, kept, quiz_state
+from actions.quiz import ActionQuiz, pause, quiz_state
 from bot.dialogue.quiz_replies import running
 
 RESPONSES = {
@@ -44,12 +43,10 @@ class ActionSmallTalk(SafeAction):
         intent = _intent(tracker)
         state = quiz_state(tracker)
         if intent == "goodbye" and state and running(state):
-            state["paused"] = True
-            dispatcher.utter_message(
-                text=f'Goodbye for now! Your test is paused. {kept(len(state["answers"]))}: say "continue the test" '
-                "when you're back.",
-                buttons=[{"title": "Continue the test", "payload": "/quiz_continue"}],
+            return pause(
+                dispatcher,
+                state,
+                'Goodbye for now! Your test is paused. {kept}: say "continue the test" when you\'re back.',
             )
-            return [SlotSet("quiz", state)]
         dispatcher.utter_message(response=RESPONSES.get(intent or "", "utter_default"))
         return []

@@ -191,24 +191,21 @@ class HelpTopic:
     buttons: tuple[dict, ...] = ()
 
 
+# In the order they are checked: the first whose words match answers.
+TOPICS: list[tuple[re.Pattern[str], HelpTopic]] = [
+    (FUNDING, HelpTopic("funding", FUNDING_TEXT)),
+    (JOB_SEARCH, HelpTopic("job_search", JOB_SEARCH_TEXT)),
+    (SOURCES, HelpTopic("sources", SOURCES_TEXT)),
+    (LOCAL, HelpTopic("local", LOCAL_TEXT)),
+    (ABILITY, HelpTopic("ability", ABILITY_TEXT)),
+    (FROM_ABROAD, HelpTopic("from_abroad", FROM_ABROAD_TEXT)),
+    (PART_TIME, HelpTopic("part_time", PART_TIME_TEXT)),
+    (UNDECIDED, HelpTopic("undecided", UNDECIDED_TEXT, UNDECIDED_BUTTONS)),
+]
+
+
 def help_topic(text: str) -> HelpTopic | None:
     """The help topic a typed message asks about, else None (button payloads never)."""
     if not text or text.startswith("/"):
         return None
-    if FUNDING.search(text):
-        return HelpTopic("funding", FUNDING_TEXT)
-    if JOB_SEARCH.search(text):
-        return HelpTopic("job_search", JOB_SEARCH_TEXT)
-    if SOURCES.search(text):
-        return HelpTopic("sources", SOURCES_TEXT)
-    if LOCAL.search(text):
-        return HelpTopic("local", LOCAL_TEXT)
-    if ABILITY.search(text):
-        return HelpTopic("ability", ABILITY_TEXT)
-    if FROM_ABROAD.search(text):
-        return HelpTopic("from_abroad", FROM_ABROAD_TEXT)
-    if PART_TIME.search(text):
-        return HelpTopic("part_time", PART_TIME_TEXT)
-    if UNDECIDED.search(text):
-        return HelpTopic("undecided", UNDECIDED_TEXT, UNDECIDED_BUTTONS)
-    return None
+    return next((topic for words, topic in TOPICS if words.search(text)), None)
