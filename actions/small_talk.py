@@ -1,5 +1,4 @@
-"""Greetings, thanks, goodbyes, help, "are you a bot?" and out-of-scope: the domain's response for each, aware of the
-career test under way."""
+"""Goodbyes, help and out-of-scope: the domain's response for each, aware of the career test under way."""
 
 from __future__ import annotations
 
@@ -13,14 +12,9 @@ from actions.careers import answers_the_test
 from actions.quiz import ActionQuiz, pause, quiz_state
 from bot.dialogue.quiz_replies import running
 
-RESPONSES = {
-    "greet": "utter_greet",
-    "goodbye": "utter_goodbye",
-    "thank": "utter_thank",
-    "help": "utter_help",
-    "bot_challenge": "utter_iamabot",
-    "out_of_scope": "utter_out_of_scope",
-}
+# Greetings, thanks and "are you a bot?" stay plain responses in the rules: they need no action server, so they are
+# answered even while it is down (tests/test_faults.py).
+RESPONSES = {"goodbye": "utter_goodbye", "help": "utter_help", "out_of_scope": "utter_out_of_scope"}
 
 
 def _intent(tracker: Tracker) -> str | None:
@@ -28,8 +22,9 @@ def _intent(tracker: Tracker) -> str | None:
 
 
 class ActionSmallTalk(SafeAction):
-    """The intent's response. Mid-test, words that read as an answer are one ("ya", which NLU reads as goodbye), a
-    goodbye pauses the test and says how to come back, and anything else is followed by the current question."""
+    """The intent's response, after any help topic the words ask about ("are there part time ones?", read as out of
+    scope). Mid-test, words that read as an answer are one ("ya", which NLU reads as goodbye), a goodbye pauses the
+    test and says how to come back, and anything else is followed by the current question."""
 
     def name(self) -> str:
         return "action_small_talk"

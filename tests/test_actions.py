@@ -228,7 +228,7 @@ def test_a_question_about_the_test_mid_test_is_answered_then_the_item_asked_agai
 
 def test_small_talk_mid_test():
     """ "ya" (NLU: goodbye) answers the item; a real goodbye pauses the test and says how to come back (it said
-    "Goodbye" and the test was silently left); a greeting is answered and the item asked again."""
+    "Goodbye" and the test was silently left); help is answered and the item asked again."""
     from actions import small_talk
     from bot.dialogue import quiz
 
@@ -240,8 +240,8 @@ def test_small_talk_mid_test():
     [msg] = messages
     assert "paused" in msg["text"] and "continue the test" in msg["text"] and "quiz_item" not in msg
     assert events[0]["value"]["paused"] is True and events[0]["value"]["current"] == first
-    messages, _ = run(small_talk.ActionSmallTalk(), tracker("hi again", "greet", slots={"quiz": state}))
-    assert messages[0]["response"] == "utter_greet" and messages[-1]["quiz_item"] == first
+    messages, _ = run(small_talk.ActionSmallTalk(), tracker("what can you do?", "help", slots={"quiz": state}))
+    assert messages[0]["response"] == "utter_help" and messages[-1]["quiz_item"] == first
 
 
 def test_small_talk_without_a_test_is_the_intent_response():
