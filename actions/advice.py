@@ -306,6 +306,12 @@ def _one_career_asked(text: str) -> tuple[str, str] | None:
     return career, section if service.careers[career].sections.get(section) else "overview"
 
 
+FIT_FOR = re.compile(
+    r"\b(?:suited to|suited for|suitable for|a good fit for|good fit for|right for|cut out for|a fit for|made for)\s+"
+    r"(?:a |an |the |being an? |working in |a career in )?([a-z][a-z -]{2,40}?)\s*[?.!]*$"
+)
+
+
 def _fit_career(service: Service, tracker: Tracker, intent: str) -> tuple[str | None, Reply | None]:
     ids, problem = resolve_mentions(service, tracker, want=1, intent=intent)
     if problem:
@@ -318,6 +324,13 @@ def _fit_career(service: Service, tracker: Tracker, intent: str) -> tuple[str | 
     fields = [cid for cid in (service.resolver.lookup(n) for n in field_names(_text(tracker))) if cid]
     if fields:  # "is ux design a good fit for me?": UX Designer
         return fields[0], None
+    fit_for = FIT_FOR.search(_text(tracker).lower())
+    if fit_for:  # "am I suited to real estate" with no career tagged: the words after it, asked about if need be
+        res = service.resolver.resolve(fit_for.group(1).strip())
+        if res.found:
+            return res.career, None
+        if res.suggestions:
+            return None, not_found_reply(service, fit_for.group(1).strip(), res, intent)
     focus = tracker.get_slot("career")
     return (focus if focus in service.careers else None), None
 

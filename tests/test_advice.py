@@ -1986,3 +1986,12 @@ def test_trades_of_a_field_are_that_field():
     """ "best paying construction trades that dont need a college degree": the construction cluster, no degree."""
     req = rankings.parse("best paying construction trades that dont need a college degree")
     assert req.filters == {"cluster": "Architecture and Construction", "max_job_zone": 2}, req
+
+
+def test_a_field_of_analysis_and_a_fit_with_no_career_tagged(act, real_service):
+    """ "I'm an IT support specialist, how do I get into cybersecurity analysis?" named one career; "am I suited to
+    real estate" with no career tagged by NLU asked "Which career do you mean?"."""
+    assert real_service.resolver.find_in_text("how do I get into cybersecurity analysis?") == ["cybersecurity-analyst"]
+    slots = {"quiz": finished_test("ESC")}
+    [msg], _ = run(act.ActionExplain(), tracker("am I suited to real estate", "explain_match", [], slots))
+    assert msg["suggestions"][0] == "real-estate-agent" and msg["buttons"][0]["payload"].startswith("/ask_fit"), msg

@@ -67,6 +67,7 @@ FIELDS = {
     "occupational therapy": "occupational therapist",
     "social work": "social worker",
     "medicine": "physician",
+    "analysis": "analyst",  # "cybersecurity analysis", "data analysis"
 }
 # A degree or title before a field names the field's practitioner: "doctor of veterinary medicine" is a
 # veterinarian (not a physician), "bachelor of nursing" a nurse.
