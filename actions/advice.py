@@ -70,7 +70,8 @@ from bot.dialogue.training_time import asks_training_time, how_long_line
 # words that open a follow-up on the list just shown: "something that pays at least 50k" after a list of moves
 REFINE_START = re.compile(
     r"^\s*(and|what about|how about|only|just|now|but|ok|okay|then|same|those|of those|something|anything|"
-    r"(the |any )?ones?|preferably|ideally|must|has to|have to|needs? to|with|without)\b",
+    r"(the |any )?ones?|preferably|ideally|must|has to|have to|needs? to|with|without|actually|make it|change it|"
+    r"instead|rather)\b",
     re.I,
 )
 ABOUT_ME = re.compile(r"\b(am i|i'?m|my|me)\b", re.I)

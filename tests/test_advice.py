@@ -1995,3 +1995,13 @@ def test_a_field_of_analysis_and_a_fit_with_no_career_tagged(act, real_service):
     slots = {"quiz": finished_test("ESC")}
     [msg], _ = run(act.ActionExplain(), tracker("am I suited to real estate", "explain_match", [], slots))
     assert msg["suggestions"][0] == "real-estate-agent" and msg["buttons"][0]["payload"].startswith("/ask_fit"), msg
+
+
+def test_actually_make_it_refines_the_ranking(act):
+    """ "actually make it over 150k" after "health science jobs that pay over 80k" (NLU: fallback) lost the field."""
+    from actions import careers as career_actions
+
+    shown = {"by": "salary", "order": "desc", "filters": {"min_salary": 80000.0, "cluster": "Health Science"}}
+    t = tracker("actually make it over 150k", "nlu_fallback", slots={"ranking": {**shown, "offset": 0}})
+    [msg], _ = run(career_actions.ActionFallbackSearch(), t)
+    assert msg["ranking"]["filters"] == {"min_salary": 150000.0, "cluster": "Health Science"}, msg
