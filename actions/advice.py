@@ -497,7 +497,8 @@ class ActionMoves(SafeAction):
         if problem:
             send(dispatcher, problem)
             return []
-        text = BACKGROUND.sub(" ", _words_besides_careers(tracker))  # "with my nursing background" is no cluster
+        besides = _words_besides_careers(tracker)
+        text = BACKGROUND.sub(" ", besides)  # "with my nursing background" is no cluster
         req = rankings.parse(text) if not text.startswith("/") else rankings.Request()
         filters = dict(req.filters)
         pending = _awaiting_job(tracker.get_slot("ranking"))
@@ -516,7 +517,7 @@ class ActionMoves(SafeAction):
             )
         if says_body_limits_work(_text(tracker)):
             lead += replies.BODY_LIMIT_NOTE + "\n"
-        if avoid := avoided(_words_besides_careers(tracker)):
+        if avoid := avoided(besides):
             filters["avoid"] = avoid  # "what else can I do that isn't direct patient care"
         pay = figures.annual_salary(careers[source])
         better, unmeasured = wants_a_better_paid_move(_text(tracker))  # "tired of the low pay", "more stable"
@@ -746,7 +747,7 @@ class ActionExplain(SafeAction):
         zone = person.max_zone
         ranked = [(c.id, pct) for c, pct in ranked_matches(scores, careers, zone)]
         beyond = zone is not None and career not in dict(ranked)
-        if beyond or zone is None:
+        if beyond:  # "why isn't physician on my list?": it needs more education; its place among all careers
             ranked = [(c.id, pct) for c, pct in ranked_matches(scores, careers)]
         state = finished_test(tracker.get_slot("quiz"))
         results = list(state.get("results") or []) if state and basis == "test" else [c for c, _ in ranked[:10]]

@@ -94,7 +94,7 @@ def resolve_mentions(
     mentions = career_mentions(tracker)
     text = tracker.latest_message.get("text") or ""
     focus = tracker.get_slot("career")
-    if want == 1 and focus in service.careers and (BARE_SECTION.search(text) or bare_section(text)):
+    if want == 1 and focus in service.careers and names_a_section(text):
         return [str(focus)], None  # "how much school?" after a career: NLU's "school" is no career
     listed = from_last_list(tracker, text)
     if listed and all(referents.is_pointer(m) for m in mentions):  # "the second one" after a list
@@ -214,9 +214,12 @@ BARE_SECTION = re.compile(
 
 def follows_the_focus(tracker: Tracker, text: str) -> bool:
     """Whether a message naming no career asks about the career in focus ("are they in demand?", "what's the pay?")."""
-    return bool(
-        tracker.get_slot("career") and (FOLLOW_UP_CUE.search(text) or BARE_SECTION.search(text) or bare_section(text))
-    )
+    return bool(tracker.get_slot("career") and (FOLLOW_UP_CUE.search(text) or names_a_section(text)))
+
+
+def names_a_section(text: str) -> bool:
+    """A question that names a section and no career: "what's the outlook?", "need license?", "school?"."""
+    return bool(BARE_SECTION.search(text) or bare_section(text))
 
 
 def name_alone(service: Service, tracker: Tracker) -> tuple[str, str] | None:

@@ -314,10 +314,10 @@ class ActionFallbackSearch(SafeAction):
         if not state and (fragment := focus_fragment(service, tracker)):  # "school?", "where" after an electrician
             send(dispatcher, answers.section_answer(service, *fragment, text))
             return [SlotSet("career", fragment[0]), SlotSet("section", fragment[1])]
-        searched = last_search(tracker)
-        if not state and searched and searched[0] and avoided(text) and not service.resolver.find_in_text(text):
+        searched, avoid = last_search(tracker), avoided(text)
+        if not state and searched and searched[0] and avoid and not service.resolver.find_in_text(text):
             # "i dont want anything medical" after a search list: the same search without it
-            query = f"{searched[0]}, but I don't want {' or '.join(avoided(text))}"
+            query = f"{searched[0]}, but I don't want {' or '.join(avoid)}"
             send(dispatcher, answers.explore_reply(service, query))
             return []
         if not state and text and not text.startswith("/"):

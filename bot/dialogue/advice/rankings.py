@@ -497,6 +497,7 @@ class Ranked:
 # Patient care is the work of health practitioners, technologists and support occupations (SOC 29 but health
 # information, and 31), whether or not their pages say "patients" (midwives, pediatricians, occupational therapists did
 # not).
+PATIENT = "patient"  # the thing avoided in "isn't direct patient care" (explore_words.avoided)
 PATIENT_CARE_CODES = ("29-1", "29-2", "29-9", "31-")
 NOT_PATIENT_CARE_CODES = ("29-9021", "29-2072")  # health information technologists, medical records specialists
 
@@ -508,7 +509,7 @@ def avoids(career: Career, things: list[str]) -> bool:
         return True
     codes = [str(c) for c in career.meta.get("onet") or []]
     care = [c for c in codes if c.startswith(PATIENT_CARE_CODES) and not c.startswith(NOT_PATIENT_CARE_CODES)]
-    return "patient" in things and bool(care)
+    return PATIENT in things and bool(care)
 
 
 def passes(career: Career, filters: dict[str, Any]) -> bool | None:

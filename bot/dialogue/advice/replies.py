@@ -16,7 +16,7 @@ from bot.dialogue.advice.groups import Group, group_text
 from bot.dialogue.advice.interests import Stated
 from bot.dialogue.advice.moves import BORROWED_HOW, CareerPath, Move, Ratings, SkillModel
 from bot.dialogue.advice.person import Person, strongest
-from bot.dialogue.advice.rankings import EDUCATION_KEYS, PAGE, Ranked, compare_query, page_values, rank
+from bot.dialogue.advice.rankings import EDUCATION_KEYS, PAGE, PATIENT, Ranked, compare_query, page_values, rank
 from bot.dialogue.answers import Reply, article, first_sentence, payload
 from bot.dialogue.explore_words import about_the_work, mentions
 from bot.dialogue.quiz import DIMENSION_NAMES, SHORT_NAMES, TYPICAL_ITEMS, has_profile
@@ -107,8 +107,8 @@ def filters_in_words(filters: dict[str, Any], careers: dict[str, Career] | None 
     elif "max_salary" in filters:
         words.append(f"paying at most {_money(float(filters['max_salary']))} a year (US median)")
     if "avoid" in filters:
-        things = [t for t in filters["avoid"] if t != "patient"]
-        if "patient" in filters["avoid"]:
+        things = [t for t in filters["avoid"] if t != PATIENT]
+        if PATIENT in filters["avoid"]:
             words.append("leaving out patient care")
         if things:
             words.append("leaving out careers whose pages mention " + figures.join(things, "or"))
