@@ -1698,8 +1698,17 @@ def test_a_trade_is_hands_on_work_below_an_associate_degree(act, careers, text):
     assert msg["text"].count("\n1. ") == 1 and "Allergist" not in msg["text"], msg["text"]
 
 
+def test_the_trades_are_skilled_trades_not_any_hands_on_job(careers):
+    """With a trade as any Realistic job below an associate's degree, a charter pilot topped "which trade pays the
+    most" and file clerks and dishwashers were in the list."""
+    ranked = rankings.rank(careers, rankings.new_query(rankings.parse("which trade pays the most")))
+    assert "charter-pilot" not in ranked.careers and "dishwasher" not in ranked.careers
+    assert {"electrician", "plumber", "welder", "barber"} <= set(ranked.careers)
+    assert all(rankings.is_trade(careers[c]) for c in ranked.careers)
+
+
 def test_no_trade_in_international_trade():
-    assert "interest" not in rankings.parse("highest paying jobs in international trade").filters
+    assert "trade" not in rankings.parse("highest paying jobs in international trade").filters
 
 
 def test_a_job_with_barely_any_talking_is_no_social_interest():

@@ -361,7 +361,8 @@ def _blank(text: str, m: re.Match[str]) -> str:
     return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
 
 
-# A trade: hands-on work learned below an associate's degree ("which trade pays the most?" ranked physicians first).
+# A trade: skilled hands-on work (TRADE_CODES) learned below an associate's degree ("which trade pays the most?"
+# ranked physicians first).
 TRADES = re.compile(
     r"(?<!international )(?<!foreign )(?<!free )(?<!fair )(?<!stock )\btrades?\b(?![- ](school|off|offs|shows?|"
     r"agreements?|polic\w+|secrets?))|\btradespeople\b|\btradesm[ae]n\b|\btradeswom[ae]n\b|\bblue.collar\b"
@@ -414,7 +415,7 @@ def parse(text: str) -> Request:
             req.filters["interest"] = letter
             break
     if TRADES.search(t) and "interest" not in req.filters and "cluster" not in req.filters:  # "construction trades"
-        req.filters["interest"] = "R"
+        req.filters["trade"] = True
         if not any(k in req.filters for k in EDUCATION_KEYS):
             req.filters["levels"] = list(figures.BELOW_ASSOCIATE)
     asc, desc = ASCENDING.search(t_order), DESCENDING.search(t_order)
@@ -502,6 +503,16 @@ PATIENT_CARE_CODES = ("29-1", "29-2", "29-9", "31-")
 NOT_PATIENT_CARE_CODES = ("29-9021", "29-2072")  # health information technologists, medical records specialists
 
 
+# The skilled trades: construction and extraction, installation, maintenance and repair, production (SOC 47, 49, 51),
+# barbers, hairdressers and cosmetologists, and chefs ("which trade pays the most?" put a charter pilot first and
+# listed file clerks and dishwashers when a trade was any hands-on job below an associate's degree).
+TRADE_CODES = ("47-", "49-", "51-", "39-5011", "39-5012", "35-1011")
+
+
+def is_trade(career: Career) -> bool:
+    return any(str(c).startswith(TRADE_CODES) for c in career.meta.get("onet") or [])
+
+
 def avoids(career: Career, things: list[str]) -> bool:
     """Whether a career is one of the things to stay away from: its overview, duties or workplace talk about one
     ("that isn't direct patient care": patients, and the occupations that care for them)."""
@@ -532,6 +543,8 @@ def passes(career: Career, filters: dict[str, Any]) -> bool | None:
     if "cluster" in filters and career.cluster != filters["cluster"]:
         return False
     if "avoid" in filters and avoids(career, filters["avoid"]):
+        return False
+    if filters.get("trade") and not is_trade(career):
         return False
     if "careers" in filters and career.id not in filters["careers"]:
         return False

@@ -99,6 +99,8 @@ def filters_in_words(filters: dict[str, Any], careers: dict[str, Career] | None 
         )
     if "cluster" in filters:
         words.append(f"in the {filters['cluster']} career cluster")
+    if filters.get("trade"):
+        words.append("in the skilled trades (construction, installation and repair, production, hair care, chefs)")
     if "min_salary" in filters and "max_salary" in filters:
         low, high = _money(float(filters["min_salary"])), _money(float(filters["max_salary"]))
         words.append(f"paying {low} to {high} a year (US median)")
