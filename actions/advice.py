@@ -61,7 +61,7 @@ from bot.dialogue.advice.fit import fit, ranked_matches
 from bot.dialogue.advice.groups import group_asked, group_note, group_preface
 from bot.dialogue.advice.person import education_zone, finished_test, person_from_slots, profile_of
 from bot.dialogue.advice.roles import activity_phrase, field_names, from_phrase, roles
-from bot.dialogue.answers import Reply, not_found_reply, section_answer
+from bot.dialogue.answers import Reply, explore_reply, not_found_reply, section_answer
 from bot.dialogue.explore_words import avoided
 from bot.dialogue.quiz_replies import current_question, running
 from bot.dialogue.service import Service, get_service
@@ -230,9 +230,22 @@ class ActionRankCareers(SafeAction):
             a, b = shown["careers"]
             send(dispatcher, replies.two_careers_by_fact(careers, a, b, fact, text))
             return []
+        if shown and follows_up and req.filters and not req.by and scores is not None and not refers_to_list(text):
+            # "what about without college?" after the careers that fit stated interests: every career that fits them
+            # and the condition (among the eight listed, four were left)
+            query = rankings.Query("match", "desc", dict(req.filters))
+            send(dispatcher, replies.ranking_reply(careers, rankings.rank(careers, query, scores), 0, basis))
+            return [SlotSet("ranking", query.slot())]
         if shown and follows_up and (req.by or req.filters):
             # "which of those pay the most?" after a test result or the careers that fit stated interests
             return rank_listed(dispatcher, shown["careers"], req, scores, basis)
+        searched = last_search(tracker)
+        no_degree = req.filters.get("max_job_zone") == 2 or "levels" in req.filters
+        if searched and searched[0] and follows_up and not req.by and no_degree and not refers_to_list(text):
+            # "what about without college?" after a search of the pages: the same search, kept to careers without a
+            # degree (it ranked all 880 careers by pay)
+            send(dispatcher, explore_reply(get_service(), f"{searched[0]}, without a degree"))
+            return []
         refining = intent == "refine_ranking" or (
             previous is not None and (refers_to_list(text) or (req.by is None and bool(REFINE_START.search(text))))
         )

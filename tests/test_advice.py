@@ -2014,3 +2014,40 @@ def test_actually_make_it_refines_the_ranking(act):
     t = tracker("actually make it over 150k", "nlu_fallback", slots={"ranking": {**shown, "offset": 0}})
     [msg], _ = run(career_actions.ActionFallbackSearch(), t)
     assert msg["ranking"]["filters"] == {"min_salary": 150000.0, "cluster": "Health Science"}, msg
+
+
+def test_without_college_after_the_careers_that_fit_interests_ranks_every_career_that_fits(act, careers):
+    """ "what about without college?" after the eight careers that fit "I love video games and building things" kept
+    to those eight (four left); "which of those..." still ranks the ones listed."""
+    shown = ["camera-operator", "craft-artist", "tailor", "jeweler", "audio-engineer", "dancer"]
+    slots = {"quiz": finished_test("RA"), "ranking": {"by": "shown", "careers": shown}}
+    [msg], _ = run(act.ActionRankCareers(), tracker("what about without college?", "refine_ranking", slots=slots))
+    ranked = msg["ranking"]
+    assert ranked["by"] == "match" and ranked["filters"] == {"max_job_zone": 2} and ranked["total"] > 50, ranked
+    assert all(rankings.passes(careers[c], {"max_job_zone": 2}) for c in ranked["careers"])
+    assert "careers just listed" not in msg["text"], msg["text"]
+
+
+def test_without_college_after_a_search_searches_again_without_a_degree(act):
+    """ "what about without college?" after the careers a search found for "my son loves video games and building
+    things" ranked all 880 careers by pay, the son's interests forgotten."""
+    query = "my son loves video games and building things, what careers would suit him?"
+    t = tracker("what about without college?", "refine_ranking")
+    t.events = [{"event": "bot", "text": "...", "metadata": {"explore": ["game-developer"], "query": query}}]
+    [msg], _ = run(act.ActionRankCareers(), t)
+    assert "ranking" not in msg and msg["query"].startswith(query), msg
+    assert "usually need a degree" in msg["text"] and "Game Developer" in msg["text"], msg["text"]
+    assert msg["explore"] and "game-developer" not in msg["explore"], msg
+
+
+def test_a_search_whose_best_fits_all_need_a_degree_says_so(real_service):
+    """It said "I couldn't find careers that fit that" when every close career needed a degree."""
+    from bot.dialogue.answers import NO_DEGREE_LEVELS, explore_reply
+
+    query = "my son loves video games and building things, what careers would suit him?, without a degree"
+    reply = explore_reply(real_service, query)
+    assert "(Game Developer" in reply.text and "Looser fits that need no degree" in reply.text, reply.text
+    levels = {real_service.careers[c].education.get("level") for c in reply.metadata["explore"]}
+    assert reply.metadata["explore"] and levels <= NO_DEGREE_LEVELS, levels
+    reply = explore_reply(real_service, "I want to do research on space without a degree")
+    assert reply.text.startswith("The careers that fit that best (Astronomer") and not reply.metadata["explore"]

@@ -43,6 +43,7 @@ NO_DEGREE_LEVELS = {
 NO_DEGREE_WORDS = "need no degree (a high school diploma, a certificate or an apprenticeship at most)"
 EXPLORE_MIN_SCORE = 0.2  # weaker passages are not about what was asked
 EXPLORE_RELATIVE = 0.7  # list careers whose best passage is within 70% of the best one
+EXPLORE_LOOSE = 0.6  # a looser fit (the best fits all filtered out): within 60%
 NO_DEGREE = re.compile(
     r"\b(without|no|don'?t need|not need|without needing)\b.{0,20}\b(degree|college|university)\b", re.I
 )
@@ -309,15 +310,19 @@ def search_words(query: str) -> str:
     return _HOBBY.sub(lambda m: HOBBIES[m.group(0).lower()], kept)
 
 
-def explore(service: Service, query: str, limit: int = 5) -> list[tuple[Career, str, float, str]]:
-    """Careers that fit an open question: best passage per career, with structured filters the text asks for."""
+def explore(service: Service, query: str, limit: int = 5, loose: bool = False) -> list[tuple[Career, str, float, str]]:
+    """Careers that fit an open question: best passage per career, with structured filters the text asks for.
+    `loose`: the best that pass the filters however far below the best passage of all (a looser fit)."""
     remote, avoid = bool(WANTS_REMOTE.search(query)), avoided(query)
     seated = not remote and bool(WANTS_SEATED.search(query))
     held = held_degree_zone(query)
-    hits = service.index.search(search_words(search_text(query)), k=200 if remote or avoid or seated or held else 60)
     no_degree = bool(NO_DEGREE.search(query))
+    filtered = remote or avoid or seated or held or no_degree
+    words = NO_DEGREE.sub(" ", query)  # the filter's words name no work ("without a degree" found outlook lines)
+    hits = service.index.search(search_words(search_text(words)), k=200 if filtered else 60)
     seen: dict[str, tuple[Career, str, float, str]] = {}
-    floor = max(EXPLORE_MIN_SCORE, hits[0].score * EXPLORE_RELATIVE) if hits else 1.0
+    relative = EXPLORE_LOOSE if loose else EXPLORE_RELATIVE
+    floor = max(EXPLORE_MIN_SCORE, hits[0].score * relative) if hits else 1.0
     for h in hits:
         if h.score < floor:
             break
@@ -357,6 +362,8 @@ def explore_reply(service: Service, query: str) -> Reply:
     held = held_degree_zone(query)
     if held:
         notes.append(f"Kept to careers open with that degree (O*NET job zone {held} or below).")
+    if not found and NO_DEGREE.search(query):
+        return _looser_without_degree(service, query, notes)
     if not found:
         return Reply(
             'I couldn\'t find careers that fit that. Try describing what you enjoy, e.g. "working outdoors".',
@@ -369,6 +376,45 @@ def explore_reply(service: Service, query: str) -> Reply:
     text = "".join(n + "\n" for n in notes) + f"{fit}:\n" + "\n".join(lines) + "\n(Sources: " + ", ".join(sources) + ")"
     buttons = [{"title": c.title, "payload": payload("ask_overview", c.id)} for c, _, _, _ in found[:4]]
     return Reply(text, buttons, {"explore": [c.id for c, _, _, _ in found], "sources": sources, "query": query})
+
+
+def _looser_without_degree(service: Service, query: str, notes: list[str]) -> Reply:
+    """ "video games and building things, without a degree": the careers that fit best all need a degree, so say so
+    and list the closest that need none as a looser fit (it said it found nothing)."""
+    best = explore(service, NO_DEGREE.sub(" ", query))
+    loose = explore(service, query, loose=True)
+    if not loose:
+        text = (
+            f'{_needs_degree_line(best)} None close to it is open without one. Ask what it takes ("how do I become '
+            f"{article(best[0][0].title)}?\"), or describe other work you'd enjoy."
+            if best
+            else "I couldn't find careers that fit that without a degree. Try describing other work you'd enjoy."
+        )
+        return Reply(
+            text,
+            [{"title": "Help", "payload": "/help"}],
+            {"explore": [], "query": query},
+        )
+    lines = [f"- {c.title}: {first_sentence(text)}" for c, text, _, _ in loose]
+    sources = [c.source(section) for c, _, _, section in loose]
+    text = (
+        "".join(n + "\n" for n in notes)
+        + _needs_degree_line(best)
+        + f"\nLooser fits that {NO_DEGREE_WORDS}:\n"
+        + "\n".join(lines)
+        + "\n(Sources: "
+        + ", ".join(sources)
+        + ")"
+    )
+    buttons = [{"title": c.title, "payload": payload("ask_overview", c.id)} for c, _, _, _ in loose[:4]]
+    return Reply(text, buttons, {"explore": [c.id for c, _, _, _ in loose], "sources": sources, "query": query})
+
+
+def _needs_degree_line(best: list[tuple[Career, str, float, str]]) -> str:
+    if not best:
+        return ""
+    titles = ", ".join(c.title for c, _, _, _ in best[:3])
+    return f"The careers that fit that best ({titles}) usually need a degree."
 
 
 def fallback_reply(service: Service, text: str, min_score: float) -> Reply | None:
