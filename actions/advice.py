@@ -279,6 +279,14 @@ class ActionRankCareers(SafeAction):
         return rank_listed(dispatcher, list(last["careers"]), req, scores, basis)
 
 
+def unfinished_answers(tracker: Tracker) -> int:
+    """How many answers a career test not finished yet holds (0 with none, or a finished one)."""
+    state = tracker.get_slot("quiz")
+    if not isinstance(state, dict) or state.get("done") or not isinstance(state.get("answers"), dict):
+        return 0
+    return len(state["answers"])
+
+
 def _shown_slot(slot: object) -> dict[str, Any] | None:
     """The `ranking` slot after a list that is no ranking (actions.base.shown_list)."""
     if isinstance(slot, dict) and slot.get("by") == SHOWN and isinstance(slot.get("careers"), list):
@@ -726,7 +734,7 @@ class ActionExplain(SafeAction):
                 return route.answer(dispatcher, tracker, domain)
         if intent == "my_interests":
             if scores is None or basis is None:
-                send(dispatcher, replies.no_interests_reply("your strongest interests"))
+                send(dispatcher, replies.no_interests_reply("your strongest interests", unfinished_answers(tracker)))
                 return []
             send(dispatcher, replies.my_interests_reply(scores, basis))
             return []
@@ -742,7 +750,10 @@ class ActionExplain(SafeAction):
                 )
                 return []
         if scores is None or basis is None:
-            send(dispatcher, replies.no_interests_reply("why a career would be on your list"))
+            send(
+                dispatcher,
+                replies.no_interests_reply("why a career would be on your list", unfinished_answers(tracker)),
+            )
             return []
         ordinal = from_last_list(tracker, text)
         if ordinal:
@@ -808,7 +819,7 @@ class ActionProfile(SafeAction):
                 return events + action_named("action_explore_careers").answer(dispatcher, tracker, domain)
         else:
             person = person_from_slots(tracker.get_slot("quiz"), profile)
-            send(dispatcher, replies.profile_reply(get_service().careers, profile, person))
+            send(dispatcher, replies.profile_reply(get_service().careers, profile, person, unfinished_answers(tracker)))
         if state:
             send(dispatcher, current_question(state, "Back to the career test:\n"))
         return events

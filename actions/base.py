@@ -361,10 +361,14 @@ def last_search(tracker: Tracker) -> tuple[str, list[str]] | None:
     return None
 
 
+def last_bot_event(tracker: Tracker) -> dict | None:
+    return next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+
+
 def just_listed(tracker: Tracker) -> list[str]:
     """The careers of the assistant's last message when it was a list (search results, a ranking, moves...), else
     none: "how much do they make?" right after it asks about them."""
-    last = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+    last = last_bot_event(tracker)
     found = referents.listing(last.get("metadata") or {}) if last else None
     return list(found.careers) if found else []
 

@@ -35,6 +35,7 @@ from actions.base import (
     focus_fragment,
     follows_the_focus,
     just_listed,
+    last_bot_event,
     last_search,
     name_alone,
     own_job_named,
@@ -61,7 +62,7 @@ from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.advice.roles import from_phrase
 from bot.dialogue.explore_words import asks_about_the_work, avoided
 from bot.dialogue.quiz_reader import read_answer
-from bot.dialogue.quiz_replies import TEST_ASKED, running
+from bot.dialogue.quiz_replies import TEST_ASKED, accepts_test_offer, running
 from bot.dialogue.resolve import leftover_name, said_as_no_name
 from bot.dialogue.section_guess import STRESS, section_by_words, sections_asked
 from bot.dialogue.service import get_service
@@ -309,7 +310,9 @@ class ActionFallbackSearch(SafeAction):
         if state and quiz.map_answer(text) is not None:
             # a test answer NLU did not recognise
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
-        if not state and not text.startswith("/") and TEST_ASKED.search(text):  # "can i take an interest test"
+        accepts = accepts_test_offer(text, last_bot_event(tracker))  # "sure, let's do it" after the offer
+        if not state and not text.startswith("/") and (TEST_ASKED.search(text) or accepts):
+            # "can i take an interest test"
             return ActionQuiz().handle("start_quiz", dispatcher, tracker)
         if not state and (fragment := focus_fragment(service, tracker)):  # "school?", "where" after an electrician
             send(dispatcher, answers.section_answer(service, *fragment, text))

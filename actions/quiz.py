@@ -15,6 +15,7 @@ from actions.base import (
     action_named,
     answer_pointed,
     focus_fragment,
+    last_bot_event,
     name_alone,
     send,
     shown_list,
@@ -26,6 +27,7 @@ from bot.dialogue.answers import section_answer
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import (
     PAUSE_WANTED,
+    accepts_test_offer,
     current_question,
     intro_text,
     map_zone,
@@ -105,6 +107,8 @@ class ActionQuiz(SafeAction):
             return self._advance(state, careers, dispatcher, tracker, lead)
         if intent == "quiz_answer" and (state is None or state.get("done")):
             said = str(tracker.latest_message.get("text") or "")
+            if accepts_test_offer(said, last_bot_event(tracker)):  # "yes" to "Would you like to take the test?"
+                return self.handle("start_quiz", dispatcher, tracker)
             pointed = answer_pointed(dispatcher, tracker, said)  # "the fourth one" after a list, no test asking
             if pointed is not None:
                 return pointed

@@ -712,3 +712,20 @@ def test_the_first_one_with_no_list_shown_is_no_guess():
     for entities in (["first one"], []):
         [msg], _ = run(actions.ActionAnswerCareer(), tracker("tell me about the first one", "ask_overview", entities))
         assert msg["text"].startswith("I haven't shown a list here yet") and "suggestions" not in msg, msg
+
+
+@pytest.mark.parametrize("text,intent", [("yes", "quiz_answer"), ("sure, let's do it", "nlu_fallback")])
+def test_yes_to_the_offer_of_the_test_starts_it(monkeypatch, service, text, intent):
+    """ "yes" after "Would you like to take the career test?" got the offer again, "sure, let's do it" then "Sorry, I
+    didn't understand that"; with no offer just made, "yes" still starts nothing."""
+    from actions import quiz as quiz_actions
+
+    monkeypatch.setattr(quiz_actions, "get_service", lambda: service)
+    action = quiz_actions.ActionQuiz() if intent == "quiz_answer" else actions.ActionFallbackSearch()
+    offered = tracker(text, intent, said=[{"utter_action": "utter_offer_quiz"}])
+    messages, events = run(action, offered)
+    assert "how much you'd enjoy" in messages[0]["text"] and messages[-1].get("buttons"), messages
+    assert any(e.get("name") == "quiz" and e["value"]["current"] for e in events if e.get("event") == "slot")
+    messages, events = run(action, tracker(text, intent, said=[{"career": "electrician", "section": "salary"}]))
+    assert not any(e.get("name") == "quiz" for e in events if e.get("event") == "slot"), messages
+    assert not quiz_actions.accepts_test_offer("no, not now", {"metadata": {"utter_action": "utter_offer_quiz"}})

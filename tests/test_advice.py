@@ -2051,3 +2051,17 @@ def test_a_search_whose_best_fits_all_need_a_degree_says_so(real_service):
     assert reply.metadata["explore"] and levels <= NO_DEGREE_LEVELS, levels
     reply = explore_reply(real_service, "I want to do research on space without a degree")
     assert reply.text.startswith("The careers that fit that best (Astronomer") and not reply.metadata["explore"]
+
+
+def test_results_asked_before_the_test_is_finished_say_it_is_unfinished(act):
+    """After pausing with six answers, "what were my results so far" got "I don't know anything about you yet";
+    "why is the first one on my list?" at the last (education) question got "you haven't taken the career test"."""
+    state = {**finished_test("SA"), "done": False, "paused": True}
+    n = len(state["answers"])
+    [msg], _ = run(act.ActionProfile(), tracker("what were my results so far", "show_profile", slots={"quiz": state}))
+    assert f"your career test isn't finished (your {n} answers are kept)" in msg["text"], msg["text"]
+    assert "I don't know anything about you" not in msg["text"] and msg["buttons"][0]["payload"] == "/quiz_continue"
+    [msg], _ = run(act.ActionExplain(), tracker("why is the first one on my list?", "explain_match", slots={"quiz": state}))
+    assert "isn't finished" in msg["text"] and "haven't taken" not in msg["text"], msg["text"]
+    [msg], _ = run(act.ActionExplain(), tracker("why is the first one on my list?", "explain_match"))
+    assert "you haven't taken the career test" in msg["text"], msg["text"]

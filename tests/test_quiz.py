@@ -356,3 +356,31 @@ def test_near_twin_agreement_pairs_careers_one_for_one():
     twins[0, 1] = twins[1, 0] = True  # careers 0 and 1 are near-twins
     assert twin_overlap([0, 2], [1, 2], twins) == 2  # 1 stands in for its twin 0
     assert twin_overlap([0, 1], [1, 3], twins) == 1  # but only once
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("strongly like", 5),  # was 4: the survey's own intensifier was not one
+        ("strongly dislike", 1),  # was 2
+        ("strongly agree", 5),  # was not understood
+        ("strongly disagree", 1),
+        ("agree", 4),
+        ("unlikely", 2),  # was 4: "likely" inside it
+        ("highly unlikely", 1),
+        ("not likely", 2),  # was 4
+        ("likely not", 2),
+    ],
+)
+def test_survey_words_and_likelihood_are_read_as_meant(text, value):
+    assert read_answer(text).value == value
+
+
+@pytest.mark.parametrize("text", ["idk", "not sure", "meh", "no idea", "dunno", "i don't know"])
+def test_an_undecided_answer_to_the_education_question_shows_everything(text):
+    """ "idk", "not sure", "meh" got "Sorry, I didn't catch that" again and again at the last question."""
+    assert map_zone(text) == 0
+
+
+def test_undecided_words_beside_a_level_keep_the_level():
+    assert map_zone("not sure, maybe a bachelors") == 4 and map_zone("I dont know, no degree probably") == 2

@@ -240,6 +240,8 @@ _add(
     _op(2),
 )
 _add("nah|nope|no", _op(2, 1))
+_add("agree|agreed", _op(4))  # a survey's words: "strongly agree" -> 5, "strongly disagree" -> 1
+_add("disagree|disagreed|unlikely|not likely|not very likely", _op(2))
 _add(
     "hate|hated|hates|hating|detest|loathe|despise|awful|horrible|terrible|nightmare|worst|gross|disgusting|"
     "dreadful|miserable|no way|hell no|heck no|god no|oh god no|hard pass|hard no|can not stand|can not bear|"
@@ -250,7 +252,7 @@ _add(
 _add("not|hardly|barely|not exactly", _Entry("neg", None, 2))
 _add("never", _Entry("neg", 1, 2))  # alone a refusal ("I would never"); before an opinion a negation
 _add(
-    "not really|not particularly|not especially|not too|probably not|maybe not|i think not|not very",
+    "not really|not particularly|not especially|not too|probably not|maybe not|i think not|not very|likely not",
     _Entry("neg", 2, 2),
 )
 _add(
@@ -266,7 +268,7 @@ _add(
 )
 _add(
     "really|so|very|super|extremely|incredibly|truly|a lot|so much|very much|loads|lots|a ton|tons|heaps|omg|"
-    "oh my god|hella|mega|damn",
+    "oh my god|hella|mega|damn|strongly|deeply|highly",
     _Entry("int"),
 )
 _add("absolutely|definitely|certainly|totally|100", _Entry("int", 5, 2))
@@ -609,7 +611,10 @@ _ZONE_NONE = re.compile(
 )
 _ZONE_ALL = re.compile(
     r"\b(?:everything|anything|whatever|does not matter|do not mind|do not care|no preference|any|all|either|"
-    r"show me all|no filter|all of them)\b"
+    r"show me all|no filter|all of them|"
+    # undecided: no limit rather than "Sorry, I didn't catch that" over and over
+    r"not sure|unsure|no idea|do not know|dont know|dunno|idk|meh|no clue|undecided|not decided|have not decided|"
+    r"can not decide|cannot decide|hard to say)\b"
 )
 
 

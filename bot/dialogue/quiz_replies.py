@@ -219,6 +219,24 @@ TEST_ASKED = re.compile(
     r"riasec|holland|job)s? ?(test|quiz|assessment|inventory|profiler)\b",
     re.I,
 )
+# "yes", "sure, let's do it" right after "Would you like to take the career test?" got the offer again, then "Sorry, I
+# didn't understand that".
+ACCEPTS = re.compile(
+    r"^\W*(y(es|eah|ea|ep|up|a|ess)|sure|ok(ay)?|k|alright|go(od| for it| ahead)?|why not|of course|definitely|"
+    r"absolutely|please|i'?d (like|love) (that|to)|let'?s (do it|go|start|try( it)?)|start( it)?|do it|i'?m in|"
+    r"sounds good|fine)\b(?!.*\b(no|not|don'?t|later)\b)",
+    re.I,
+)
+
+
+def accepts_test_offer(said: str, last_bot: dict | None) -> bool:
+    """Whether the words say yes to the assistant's last message when that was the offer of the test."""
+    if not last_bot or not ACCEPTS.search(said):
+        return False
+    offered = (last_bot.get("metadata") or {}).get("utter_action") == "utter_offer_quiz"
+    return offered or "take the career test?" in str(last_bot.get("text") or "").lower()
+
+
 PURPOSE_QUESTION = re.compile(
     r"\bwhat (does|do|is|'s) (this|the|these) (test|quiz|questions?)\b[^?!]{0,20}\b(measure|for|about|do|test|"
     r"show|tell)\b|\bwhat('s| is) the (point|purpose) of (this|the|these)\b|\bwhy (are you asking|do you ask|"

@@ -709,12 +709,29 @@ def my_interests_reply(scores: dict[str, float], basis: str) -> Reply:
     return Reply("\n".join(lines), [{"title": "What does my code mean?", "payload": "/explain_code"}], meta)
 
 
-def no_interests_reply(what: str) -> Reply:
+def no_interests_reply(what: str, unfinished: int = 0) -> Reply:
+    """`unfinished`: the answers of a test not finished yet (it said "you haven't taken the career test" after 98)."""
+    if unfinished:
+        return Reply(
+            f"I can't tell {what} yet: {unfinished_line(unfinished)}",
+            [CONTINUE_TEST],
+            {"explain": {"code": None, "letters": []}},
+        )
     return Reply(
         f"I can't tell {what} yet: you haven't taken the career test or told me what you like doing. "
         f'Take the test ({TEST_LENGTH}), or say something like "I like math and programming".',
         [START_TEST],
         {"explain": {"code": None, "letters": []}},
+    )
+
+
+CONTINUE_TEST = {"title": "Continue the test", "payload": "/quiz_continue"}
+
+
+def unfinished_line(answers: int) -> str:
+    kept = "your answer is kept" if answers == 1 else f"your {answers} answers are kept"
+    return (
+        f'your career test isn\'t finished ({kept}), and results come at the end. Say "continue the test" to carry on.'
     )
 
 
@@ -809,7 +826,8 @@ def match_reply(careers: dict[str, Career], e: MatchExplained, scores: dict[str,
 # Profile
 
 
-def profile_reply(careers: dict[str, Career], profile: dict[str, Any], person: Person) -> Reply:
+def profile_reply(careers: dict[str, Career], profile: dict[str, Any], person: Person, unfinished: int = 0) -> Reply:
+    """`unfinished`: the answers of a test not finished yet ("what were my results so far?" after pausing)."""
     lines = ["What I know about you in this conversation (I keep it only here, not anywhere else):"]
     job = profile.get("current_job")
     if job:
@@ -822,10 +840,13 @@ def profile_reply(careers: dict[str, Career], profile: dict[str, Any], person: P
         lines.append(f"- Education: up to job zone {profile['zone']} ({figures.ZONE_SHORT[int(profile['zone'])]})")
     if person.test_scores:
         lines.append(f"- Career test result: {holland_code(person.test_scores)}")
+    if unfinished:
+        lines.append("- Career test: " + unfinished_line(unfinished))
     if len(lines) == 1:
         lines = ["I don't know anything about you yet: nothing is kept until you tell me or take the career test."]
     lines.append('Say "forget me" to delete it.')
-    return Reply("\n".join(lines), [{"title": "Forget me", "payload": "/forget_me"}], {"profile": profile})
+    buttons = ([CONTINUE_TEST] if unfinished else []) + [{"title": "Forget me", "payload": "/forget_me"}]
+    return Reply("\n".join(lines), buttons, {"profile": profile})
 
 
 def forget_reply() -> Reply:
