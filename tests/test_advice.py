@@ -2061,7 +2061,8 @@ def test_results_asked_before_the_test_is_finished_say_it_is_unfinished(act):
     [msg], _ = run(act.ActionProfile(), tracker("what were my results so far", "show_profile", slots={"quiz": state}))
     assert f"your career test isn't finished (your {n} answers are kept)" in msg["text"], msg["text"]
     assert "I don't know anything about you" not in msg["text"] and msg["buttons"][0]["payload"] == "/quiz_continue"
-    [msg], _ = run(act.ActionExplain(), tracker("why is the first one on my list?", "explain_match", slots={"quiz": state}))
+    why = "why is the first one on my list?"
+    [msg], _ = run(act.ActionExplain(), tracker(why, "explain_match", slots={"quiz": state}))
     assert "isn't finished" in msg["text"] and "haven't taken" not in msg["text"], msg["text"]
     [msg], _ = run(act.ActionExplain(), tracker("why is the first one on my list?", "explain_match"))
     assert "you haven't taken the career test" in msg["text"], msg["text"]
