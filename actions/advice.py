@@ -347,7 +347,9 @@ def _fit_career(service: Service, tracker: Tracker, intent: str) -> tuple[str | 
     if fields:  # "is ux design a good fit for me?": UX Designer
         return fields[0], None
     fit_for = FIT_FOR.search(_text(tracker).lower())
-    if fit_for:  # "am I suited to real estate" with no career tagged: the words after it, asked about if need be
+    # "am I suited to real estate" with no career tagged: the words after it, asked about if need be; "a good fit for a
+    # woman?" names a group, no career called "woman"
+    if fit_for and not group_asked(_text(tracker)):
         res = service.resolver.resolve(fit_for.group(1).strip())
         if res.found:
             return res.career, None

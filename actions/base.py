@@ -212,9 +212,21 @@ BARE_SECTION = re.compile(
 )
 
 
+# "Is the occupation expected to grow or decline?", "what's the job outlook" after a career ranked all careers
+THE_JOB = re.compile(
+    r"\bthe (job|occupation|career|profession|role)\b(?!\s+(that|which|with|where|market|for (me|someone)))", re.I
+)
+
+
 def follows_the_focus(tracker: Tracker, text: str) -> bool:
-    """Whether a message naming no career asks about the career in focus ("are they in demand?", "what's the pay?")."""
-    return bool(tracker.get_slot("career") and (FOLLOW_UP_CUE.search(text) or names_a_section(text)))
+    """Whether a message naming no career asks about the career in focus ("are they in demand?", "what's the pay?",
+    "is the occupation expected to grow?")."""
+    new_list = bool(_NEW_LIST.search(text))
+    # "the job that pays the most": "that" is no pointer beside the words of a list
+    cues = [m.group(0).lower() for m in FOLLOW_UP_CUE.finditer(text)]
+    cue = any(c not in ("that", "this", "one", "those", "there") for c in cues) if new_list else bool(cues)
+    the_job = bool(THE_JOB.search(text)) and not new_list
+    return bool(tracker.get_slot("career") and (cue or names_a_section(text) or the_job))
 
 
 def names_a_section(text: str) -> bool:

@@ -63,7 +63,7 @@ from bot.dialogue.advice.roles import from_phrase
 from bot.dialogue.explore_words import asks_about_the_work, avoided
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import TEST_ASKED, accepts_test_offer, running
-from bot.dialogue.resolve import leftover_name, said_as_no_name
+from bot.dialogue.resolve import leftover_name, said_as_no_name, studied
 from bot.dialogue.section_guess import STRESS, section_by_words, sections_asked
 from bot.dialogue.service import get_service
 
@@ -158,10 +158,13 @@ class ActionAnswerCareer(SafeAction):
                 name = None  # "how long to get licensed?": about the career in focus
             if name:
                 res = service.resolver.resolve(name)
-                if not res.found:
+                if not res.found and focus and studied(text, name):
+                    pass  # "do I need a CS degree" after a software developer: a field of study, not a career
+                elif not res.found:
                     send(dispatcher, answers.not_found_reply(service, name, res, f"ask_{section}"))
                     return [SlotSet("section", section)]
-                ids = [str(res.career)]
+                else:
+                    ids = [str(res.career)]
         career = ids[0] if ids else focus
         if career not in service.careers:
             dispatcher.utter_message(response="utter_no_career")

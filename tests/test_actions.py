@@ -729,3 +729,42 @@ def test_yes_to_the_offer_of_the_test_starts_it(monkeypatch, service, text, inte
     messages, events = run(action, tracker(text, intent, said=[{"career": "electrician", "section": "salary"}]))
     assert not any(e.get("name") == "quiz" for e in events if e.get("event") == "slot"), messages
     assert not quiz_actions.accepts_test_offer("no, not now", {"metadata": {"utter_action": "utter_offer_quiz"}})
+
+
+def test_words_of_the_question_are_no_career_name_after_a_career():
+    """After a court reporter's duties, "What is the typical education requirement?" got "I don't have a page called
+    'requirement'"; after a software developer, "do I need a CS degree" got "no page called 'CS'"; after comparing
+    two careers, "Which of the two pays more?" got "no page called 'two'"."""
+    slots = {"career": "electrician"}
+    [msg], _ = run(
+        actions.ActionAnswerCareer(),
+        tracker("What is the typical education requirement?", "ask_education", slots=slots),
+    )
+    assert (msg["career"], msg["section"]) == ("electrician", "education"), msg
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker("do I need a CS degree", "ask_education", slots=slots))
+    assert (msg["career"], msg["section"]) == ("electrician", "education"), msg
+    pair = {"career": "electrician", "ranking": {"by": "shown", "careers": ["electrician", "registered-nurse"]}}
+    [msg], _ = run(
+        actions.ActionCompareCareers(), tracker("Which of the two pays more?", "compare_careers", ["two"], pair)
+    )
+    assert "page called" not in msg["text"] and "Registered Nurse" in msg["text"], msg["text"]
+
+
+@pytest.mark.parametrize(
+    "text,intent,section",
+    [
+        ("Is the occupation expected to grow or decline?", "ask_skills", "outlook"),
+        ("what's the job outlook", "ask_outlook", "outlook"),
+    ],
+)
+def test_the_occupation_after_a_career_is_that_career(text, intent, section):
+    """ "Is the occupation expected to grow or decline?" after a court reporter ranked all careers, slowest growing
+    first."""
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker(text, intent, slots={"career": "electrician"}))
+    # the fixture page has no outlook section: the reply says so, about the electrician
+    assert msg.get("career") == "electrician" and f"nothing on job {section}" in msg["text"], msg["text"]
+
+
+def test_the_job_that_pays_most_is_still_a_list():
+    t = tracker("what is the job that pays the most?", "ask_salary", slots={"career": "electrician"})
+    assert not actions.follows_the_focus(t, t.latest_message["text"])

@@ -2066,3 +2066,13 @@ def test_results_asked_before_the_test_is_finished_say_it_is_unfinished(act):
     assert "isn't finished" in msg["text"] and "haven't taken" not in msg["text"], msg["text"]
     [msg], _ = run(act.ActionExplain(), tracker("why is the first one on my list?", "explain_match"))
     assert "you haven't taken the career test" in msg["text"], msg["text"]
+
+
+@pytest.mark.parametrize("text", ["is it a good fit for a woman?", "would it suit a man"])
+def test_a_fit_question_for_a_group_is_about_the_career_in_focus_and_open_to_anyone(act, text):
+    """ "is it a good fit for a woman?" after an electrician got "I don't have a page called 'woman'. Did you mean
+    Actor, Janitor, Legislator, Housekeeper or Police Officer?"."""
+    messages, _ = run(act.ActionFit(), tracker(text, "ask_fit", slots={"career": "electrician"}))
+    said = " ".join(m["text"] for m in messages)
+    assert messages[-1]["fit"]["career"] == "electrician" and "open to anyone" in said, said
+    assert "Housekeeper" not in said and "page called" not in said

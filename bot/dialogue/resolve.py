@@ -530,7 +530,7 @@ NAME_PARTS = {
 # Pronouns are never a career's name ("does he need a degree for it?" got "I don't have a page called 'he'"); "IT" in
 # capitals is information technology.
 PRONOUNS = {"i", "me", "you", "we", "us", "they", "them", "he", "him", "she", "her", "it", "mine", "his", "hers"}
-PRONOUNS |= {"theirs", "ours", "yours"}
+PRONOUNS |= {"theirs", "ours", "yours", "both", "two", "either", "neither"}  # "which of the two pays more?"
 SUBJECTS = r"(?:i|you|we|they|he|she|it|mine|yours|ours|theirs|my|your|our|their|his|her)"  # ... or possessives
 PARTICIPLE_AFTER = r"(?:get|got|getting|be|been|being|become|became)"
 
@@ -542,7 +542,8 @@ def _asks(word: str) -> bool:
     if chat_word(word) or (word.lower() in PRONOUNS and not word.isupper()):
         return True
     word = word.lower()
-    return (word in question_words() and word not in NAME_PARTS) or word in FILLER
+    asked = word in question_words() or f"{word}s" in question_words()  # "the education requirement"
+    return (asked and word not in NAME_PARTS) or word in FILLER
 
 
 SCHOOL_WORDS = {"school", "schools", "degree", "degrees", "program", "programs", "course", "courses", "student"}
@@ -554,6 +555,12 @@ MILITARY = re.compile(
     r"getting out|got out|separat(ing|ed) from)\b",
     re.I,
 )
+
+
+def studied(text: str, name: str) -> bool:
+    """Whether the words name a field of study: followed by a school word ("a CS degree", "a nursing program")."""
+    school = "|".join(sorted(SCHOOL_WORDS))
+    return bool(re.search(rf"\b{re.escape(name)}\s+(?:{school})\b", text, re.I))
 
 
 def veteran_said(text: str, name: str) -> bool:

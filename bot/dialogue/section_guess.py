@@ -120,6 +120,12 @@ RECORD_CHECK = re.compile(
     r"\bbackground checks?\b",
     re.I,
 )
+# "Is the occupation expected to grow or decline?" (NLU: skills): its outlook.
+GROWTH = re.compile(
+    r"\b(expected|projected|going|likely|set) to (grow|shrink|decline)\b|\b(grow|growing|shrink|shrinking|decline|"
+    r"declining) or (grow|growing|shrink|shrinking|decline|declining)\b|\b(job )?outlook\b",
+    re.I,
+)
 OVERRULED = [  # (section, its words, the NLU sections they overrule)
     ("salary", EARNINGS, {"overview", "duties", "skills", "workplace", "specializations", "personality"}),
     ("workplace", SCHEDULE, BY_WORDS_FROM),
@@ -127,6 +133,7 @@ OVERRULED = [  # (section, its words, the NLU sections they overrule)
     ("personality", TEMPERAMENT, {"overview", "duties", "skills", "education"}),
     ("education", SCHOOLING, {"overview", "duties", "skills", "workplace", "specializations", "salary"}),
     ("education", RECORD_CHECK, {"overview", "duties", "skills", "workplace", "outlook", "personality"}),
+    ("outlook", GROWTH, {"overview", "duties", "skills", "personality"}),
 ]
 
 

@@ -97,6 +97,11 @@ def _patterns(kind: str, words: str) -> list[re.Pattern[str]]:
         re.compile(rf"\b({words})'?s? (jobs|careers|professions|work)\b(?! (in|at|on))", re.I),
         # "can women be electricians?" (and, by the first, "is nursing a good job for a man?"): about a named career
         re.compile(rf"\bcan (a |an )?({words}) (be|become|work as|do|get into|train as)\b", re.I),
+        # "is it a good fit for a woman?" after an electrician got "no page called 'woman'" and Housekeeper offered
+        re.compile(
+            rf"\b((fit|match|choice|suited|suitable|option)\b[^.?!]{{0,12}}\b(for|to)|suits?) {_BEFORE}({words})\b",
+            re.I,
+        ),
     ]
     if kind in _HAD:
         found += [
