@@ -246,6 +246,12 @@ class ActionRankCareers(SafeAction):
             # degree (it ranked all 880 careers by pay)
             send(dispatcher, explore_reply(get_service(), f"{searched[0]}, without a degree"))
             return []
+        kind_only = req.by is None and bool(req.filters) and set(req.filters) <= {"interest", "cluster"}
+        if kind_only and previous is None and not last_moves and not shown and not text.startswith("/"):
+            # "is there anything creative with animals" (NLU: a refinement, with no list to refine) ranked all
+            # artistic careers by pay: a search for that kind of work
+            send(dispatcher, explore_reply(get_service(), text))
+            return []
         refining = intent == "refine_ranking" or (
             previous is not None and (refers_to_list(text) or (req.by is None and bool(REFINE_START.search(text))))
         )

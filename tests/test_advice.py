@@ -361,6 +361,8 @@ def test_interests_action_names_only_what_was_said_and_remembers_it(act, careers
         ("ActionExploreCareers", "what jobs are good for introverts?", "explore_careers"),
         ("ActionExploreCareers", "I don't like people, what jobs are there?", "explore_careers"),
         ("ActionRankCareers", "highest paying jobs for shy people", "ask_ranking"),
+        # listed a speech-language pathologist, a telemarketer and a receptionist
+        ("ActionExploreCareers", "jobs that don't need much talking to people", "explore_careers"),
     ],
 )
 def test_jobs_for_introverts_get_no_list_that_only_sounds_right(act, action, text, intent):
@@ -2076,3 +2078,32 @@ def test_a_fit_question_for_a_group_is_about_the_career_in_focus_and_open_to_any
     said = " ".join(m["text"] for m in messages)
     assert messages[-1]["fit"]["career"] == "electrician" and "open to anyone" in said, said
     assert "Housekeeper" not in said and "page called" not in said
+
+
+def test_what_someone_is_not_good_at_is_not_searched_for(real_service):
+    """ "My daughter ... loves drawing and animals but is not great at math" listed a mathematician, an actuary and a
+    quantitative analyst first."""
+    from bot.dialogue.answers import explore_reply
+
+    text = "My daughter is 16 and loves drawing and animals but is not great at math. What careers should she look at?"
+    found = explore_reply(real_service, text).metadata["explore"]
+    assert found and not {"mathematician", "actuary", "quantitative-analyst"} & set(found), found
+
+
+def test_a_kind_of_work_with_no_list_to_refine_is_a_search(act):
+    """ "is there anything creative with animals" (NLU: refine_ranking, no list shown) ranked artistic careers by pay:
+    a brand manager first."""
+    [msg], _ = run(act.ActionRankCareers(), tracker("is there anything creative with animals", "refine_ranking"))
+    assert "ranking" not in msg and msg["explore"], msg
+    assert "brand-manager" not in msg["explore"]
+
+
+def test_what_could_i_earn_more_doing_is_the_moves_that_pay_more(act, careers):
+    """ "I'm a cashier with no degree, what could I earn more doing?" got a cashier's training."""
+    from actions import careers as career_actions
+
+    text = "I'm a cashier with no degree, what could I earn more doing?"
+    [msg, *_], _ = run(career_actions.ActionAnswerCareer(), tracker(text, "ask_education", ["cashier"]))
+    moves = msg["moves"]
+    assert moves["from"] == "cashier" and moves["filters"]["max_job_zone"] == 2, moves
+    assert moves["filters"]["min_salary"] > figures.annual_salary(careers["cashier"]), moves

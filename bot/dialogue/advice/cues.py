@@ -20,7 +20,10 @@ FEW_PEOPLE = re.compile(
     r"\b(don'?t|do not|never) (really )?(like|enjoy|love) (talking to |dealing with |being around |working with )?"
     r"(people|customers|the public)\b|"
     r"\b(barely|hardly|rarely|seldom|not) (have to |need to |having to )?(talk|deal|interact|work) (to|with) (people|"
-    r"customers|the public)\b",
+    r"customers|the public)\b|"
+    # "jobs that don't need much talking to people"
+    r"\b(don'?t|do not|doesn'?t|does not|won'?t) (need|require|involve|mean) (much|a lot of|lots of|any) (talking|"
+    r"talk|contact|interaction|dealing) (to|with) (people|customers|the public)\b",
     re.I,
 )
 FIT = re.compile(
@@ -64,6 +67,9 @@ CHANGE = re.compile(
     r"\bi can'?t do (this|it|this job|my job|that job|the job) (any ?more|much longer|for much longer)\b|"
     # "I work as a chef but the hours are killing me. what could I move into?", "what can I switch to?"
     r"\bwhat (else )?(could|can|should|might) i (move|switch|transition|change|go|get) (in)?to\b|"
+    # "I'm a cashier with no degree, what could I earn more doing?" (it got a cashier's training)
+    r"\bwhat (else )?(could|can|should|might) i (earn|make|get paid) more( money)? (doing|at|in|as|with)\b|"
+    r"\bwhere (could|can) i (earn|make) more\b|"
     # "I'm a paralegal, want to move into something that pays more"
     r"\b(want|wanna|like|hoping|looking|trying|need) to (move|switch|transition|change|get) (in)?to (something|"
     r"another|a different|a new|other|anything)\b|"
