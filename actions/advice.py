@@ -344,6 +344,10 @@ def _fit_career(service: Service, tracker: Tracker, intent: str) -> tuple[str | 
     ids, problem = resolve_mentions(service, tracker, want=1, intent=intent)
     if problem:
         return None, problem
+    own = own_job_named(service, _text(tracker))
+    if ids and ids[0] == own:  # "I'm an accountant. Would I be a good fit as a financial analyst?": the analyst
+        other = [c for c in named_careers(service, _text(tracker)) if c != own]
+        ids = other[:1] or ids
     if ids:
         return ids[0], None
     named = named_careers(service, _text(tracker))

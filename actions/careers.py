@@ -19,6 +19,7 @@ from actions.advice import (
     ActionRankCareers,
     advice_route,
     answers_what_i_do,
+    concerns_said,
     interests_in,
     named_careers,
     rank_listed,
@@ -283,7 +284,18 @@ def asks_for_ranking(text: str) -> bool:
     ranks = bool(RANK_WORDS.search(text))
     pay_filters = set(req.filters) & {*rankings.EDUCATION_KEYS, *rankings.SALARY_KEYS}
     automation = req.unsupported == rankings.AUTOMATION_RISK  # "what jobs are safe from AI?" listed AI jobs
-    return bool((req.by and (req.by != "salary" or ranks or pay_filters)) or (req.unsupported and ranks) or automation)
+    by_schooling = bool(set(req.filters) & set(rankings.EDUCATION_KEYS)) and bool(NEED_SCHOOLING.search(text))
+    return (
+        bool((req.by and (req.by != "salary" or ranks or pay_filters)) or (req.unsupported and ranks) or automation)
+        or by_schooling
+    )
+
+
+# "which jobs need a masters" searched the pages and listed a chef and a machinist: the careers that need it
+NEED_SCHOOLING = re.compile(
+    r"^\W*(which|what) (jobs|careers|occupations|professions|roles)( \w+)? (need|needs|require|requires|ask for)\b",
+    re.I,
+)
 
 
 FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|me|my)\b", re.I)
@@ -320,6 +332,14 @@ class ActionFallbackSearch(SafeAction):
         if not state and (fragment := focus_fragment(service, tracker)):  # "school?", "where" after an electrician
             send(dispatcher, answers.section_answer(service, *fragment, text))
             return [SlotSet("career", fragment[0]), SlotSet("section", fragment[1])]
+        focus = tracker.get_slot("career")
+        concerns = concerns_said(text) if not state and focus in service.careers else []
+        if concerns and not service.resolver.find_in_text(text) and not last_search(tracker):
+            # "im scared of heights tho" after a wind turbine technician: where they work, and whether its page says
+            reply = answers.section_answer(service, str(focus), "workplace", text)
+            reply.preface = replies.concerns_note(service.careers[str(focus)], concerns, fit=False)
+            send(dispatcher, reply)
+            return [SlotSet("section", "workplace")]
         searched, avoid = last_search(tracker), avoided(text)
         if not state and searched and searched[0] and avoid and not service.resolver.find_in_text(text):
             # "i dont want anything medical" after a search list: the same search without it

@@ -768,3 +768,16 @@ def test_the_occupation_after_a_career_is_that_career(text, intent, section):
 def test_the_job_that_pays_most_is_still_a_list():
     t = tracker("what is the job that pays the most?", "ask_salary", slots={"career": "electrician"})
     assert not actions.follows_the_focus(t, t.latest_message["text"])
+
+
+def test_a_worry_or_danger_said_after_a_career_is_about_its_workplace():
+    """ "im scared of heights tho" after a career got "Sorry, I didn't understand that"; "dangerous?" got "I can't
+    rank careers by safety"."""
+    t = tracker("im scared of heights tho", "nlu_fallback", slots={"career": "electrician"})
+    messages, _ = run(actions.ActionFallbackSearch(), t)
+    assert messages[0]["text"].startswith("On heights: ") and "Where they work" in messages[0]["text"], messages
+    assert (messages[-1]["career"], messages[-1]["section"]) == ("electrician", "workplace"), messages
+    t = tracker("dangerous?", "nlu_fallback", slots={"career": "electrician"})
+    t.events = [{"event": "bot", "text": "...", "metadata": {"career": "electrician", "section": "salary"}}]
+    [msg, *_], _ = run(actions.ActionFallbackSearch(), t)
+    assert (msg["career"], msg["section"]) == ("electrician", "workplace"), msg

@@ -2107,3 +2107,19 @@ def test_what_could_i_earn_more_doing_is_the_moves_that_pay_more(act, careers):
     moves = msg["moves"]
     assert moves["from"] == "cashier" and moves["filters"]["max_job_zone"] == 2, moves
     assert moves["filters"]["min_salary"] > figures.annual_salary(careers["cashier"]), moves
+
+
+def test_a_fit_question_after_ones_own_job_is_about_the_other_career(act):
+    """ "I'm an accountant. Would I be a good fit as a financial analyst?" answered whether an accountant suits them."""
+    text = "I'm an accountant. Would I be a good fit as a financial analyst?"
+    messages, _ = run(act.ActionFit(), tracker(text, "ask_fit", ["accountant", "financial analyst"]))
+    assert messages[-1]["fit"]["career"] == "financial-analyst", messages[-1]
+
+
+def test_which_jobs_need_a_masters_is_the_careers_that_need_one(act, careers):
+    """ "which jobs need a masters" searched the pages: a construction manager, a machinist and a chef."""
+    from actions import careers as career_actions
+
+    [msg, *_], _ = run(career_actions.ActionExploreCareers(), tracker("which jobs need a masters", "explore_careers"))
+    assert msg["ranking"]["filters"] == {"min_job_zone": 5}, msg
+    assert all(figures.job_zone(careers[c]) == 5 for c in msg["ranking"]["careers"])

@@ -32,7 +32,11 @@ _NOT_A_THING = set(
     "to it that this them a an the any much being doing working people degree college school university idea clue "
     "experience job jobs work money have go get know want need my your his her their our".split()
 )
-_STOP_AFTER = re.compile(r"\b(and|or|but|so|because|what|which|who|how|can|could|should|would|will)\b.*$", re.I)
+_STOP_AFTER = re.compile(
+    r"\b(and|or|but|so|because|what|which|who|how|can|could|should|would|will|tho|though|lol|haha|tbh|at all|"
+    r"honestly|really)\b.*$",
+    re.I,
+)
 # What someone is not good at is no interest and no dislike (the career test reads it so too), and not searched for:
 # "loves drawing and animals but is not great at math" listed a mathematician, an actuary and a quant first.
 _NOT_ABLE = re.compile(

@@ -564,8 +564,10 @@ def studied(text: str, name: str) -> bool:
 
 
 def veteran_said(text: str, name: str) -> bool:
-    """Whether "vet" in this message means a veteran ("im a vet getting out of the navy")."""
-    return normalise(name) == "vet" and bool(MILITARY.search(text))
+    """Whether "vet" in this message means a veteran ("im a vet getting out of the navy"); "veteran" always does (it
+    was "no page called 'veteran'" with a veterinarian offered)."""
+    name = normalise(name)
+    return name in ("veteran", "veterans", "military veteran") or (name == "vet" and bool(MILITARY.search(text)))
 
 
 def said_as_no_name(text: str, mention: str) -> bool:

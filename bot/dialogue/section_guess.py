@@ -111,7 +111,9 @@ SCHOOLING = re.compile(
 # made after it, at the end of the question or before a time span ("a year", "an hour", "starting out").
 EARNINGS = re.compile(
     r"\bwhat (do|does|did|would|will|could|can|might) .{1,60}\bmake\b(\s+(a|an|per|each|every|in|on|starting|to "
-    r"start|when|as|after|at first|annually|yearly|hourly|monthly|weekly)\b[^?]*)?\W*$",
+    r"start|when|as|after|at first|annually|yearly|hourly|monthly|weekly)\b[^?]*)?\W*$|"
+    # "what does a sous chef earn" (NLU: overview)
+    r"\b(how much|what) (do|does|did|would|will|could|can|might) .{1,60}\bearn\b",
     re.I,
 )
 # "Will they check my record?" after a welder: the licenses a career needs are in how to become one.
@@ -142,7 +144,7 @@ BARE_WORDS = {
     "salary": r"pay|salary|salaries|wages?|money|income|earnings",
     "education": r"school|schooling|education|training|degree|license|licensing|requirements|certification|college",
     "outlook": r"outlook|future|demand|growth|job market|prospects",
-    "workplace": r"where|workplace|hours|schedule|setting|work environment",
+    "workplace": r"where|workplace|hours|schedule|setting|work environment|dangerous|safe|safety|risky|risks",
     "skills": r"skills",
     "duties": r"duties|tasks|day to day|daily tasks",
 }

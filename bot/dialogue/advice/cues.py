@@ -75,7 +75,7 @@ CHANGE = re.compile(
     r"another|a different|a new|other|anything)\b|"
     r"\b(want|need|looking for|like) (something|a job|work) (else|different|new|more stable|steadier|better "
     r"paid|that pays better|with (better|more regular|regular|normal) (pay|hours))\b|"
-    r"\bwhat (jobs|careers|work) (match|fit|use|would use) my (experience|skills|background)\b|"
+    r"\bwhat (\w+ )?(jobs|careers|work) (match|fit|use|would use) my (experience|skills|background)\b|"
     r"\bcivilian (jobs?|careers?|work)\b|"
     # "I'm a middle school math teacher. I want to leave teaching but still use math. Options?"
     r"\b(leave|leaving|quit|quitting|get out of|getting out of|done with) (teaching|nursing|retail|trucking|policing|"

@@ -735,9 +735,9 @@ def unfinished_line(answers: int) -> str:
     )
 
 
-def concerns_note(career: Career, concerns: list[str]) -> str:
-    """A line on what the person must avoid, said with a fit question: no figure measures it, and whether the page
-    speaks of it."""
+def concerns_note(career: Career, concerns: list[str], fit: bool = True) -> str:
+    """A line on what the person must avoid, said with a fit question (`fit`: no figure measures it, so no match
+    accounts for it) or alone after a career ("im scared of heights tho"), and whether the page speaks of it."""
     said = figures.join(concerns)
     them = "them" if len(concerns) > 1 else "it"
     page = about_the_work(career)
@@ -747,6 +747,8 @@ def concerns_note(career: Career, concerns: list[str]) -> str:
         if named
         else f'Its page doesn\'t mention {them}; "Where they work" says what the setting is like.'
     )
+    if not fit:
+        return f"On {said}: {where}"
     return f"On {said}: no figure I have measures {them}, so no match here accounts for {them}. {where}"
 
 
