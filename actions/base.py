@@ -33,7 +33,7 @@ from bot.dialogue.quiz_replies import (
     running,
 )
 from bot.dialogue.resolve import leftover_name, names_nothing, said_as_no_name, veteran_said
-from bot.dialogue.section_guess import bare_section, guess_section
+from bot.dialogue.section_guess import bare_section, guess_section, section_by_words
 from bot.dialogue.service import KNOWLEDGE_ERRORS, Service, get_service
 from bot.dialogue.small_talk import small_talk
 from bot.dialogue.training_time import asks_training_time
@@ -248,11 +248,14 @@ def name_alone(service: Service, tracker: Tracker) -> tuple[str, str] | None:
 
 
 def focus_fragment(service: Service, tracker: Tracker) -> tuple[str, str] | None:
-    """(career, section) for a fragment that names a section alone ("school?", "where", "outlook") while a career is
-    in focus and the assistant's last message was about it, not a list ("outlook" after a list ranks it)."""
+    """(career, section) for a fragment that names a section alone ("school?", "where", "outlook"), or a question in
+    a section's unmistakable words and no career's name, while a career is in focus and the assistant's last message
+    was about it, not a list ("outlook" after a list ranks it)."""
     text = str(tracker.latest_message.get("text") or "")
     focus = tracker.get_slot("career")
     section = bare_section(text)
+    if not section and focus in service.careers and not service.resolver.find_in_text(text, limit=1):
+        section = section_by_words(text)  # "which school i need go" after a phlebotomist
     if not section or focus not in service.careers or text.startswith("/"):
         return None
     last = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)

@@ -33,6 +33,7 @@ from actions.base import (
     about_focus,
     answer_pointed,
     career_mentions,
+    careers_asked_about,
     focus_fragment,
     follows_the_focus,
     just_listed,
@@ -226,6 +227,14 @@ class ActionCompareCareers(SafeAction):
         several = [c for c in named_careers(service, text) if c != own]
         if len(several) >= 3:  # "between radiologic technologist, respiratory therapist, and surgical technologist"
             ids = several[:MAX_COMPARED]
+        if len(ids) < 2 and len(asked := careers_asked_about(tracker, text)) >= 2:
+            ids = asked  # "compare those two" after questions about two careers
+        if len(ids) == 1 and SAME_QUESTION.match(text) and not COMPARE_WORDS.search(text):
+            # "and nursing?" (NLU: compare) with nothing to compare it with: the last question, about it
+            last = tracker.get_slot("section")
+            section = last if last in answers.SECTION_IDS else "overview"
+            send(dispatcher, answers.section_answer(service, ids[0], section, text))
+            return [SlotSet("career", ids[0]), SlotSet("section", section)]
         if len(ids) < 2:
             dispatcher.utter_message(
                 text='Which two careers should I compare? For example: "compare nurse and paramedic".'
@@ -253,6 +262,11 @@ class ActionExploreCareers(SafeAction):
             # "good money jobs with no degree", "jobs where you can work from home the most": a ranking question
             return ActionRankCareers().answer(dispatcher, tracker, domain)
         named = named_careers(get_service(), text)
+        section = section_by_words(text) if not named and follows_the_focus(tracker, text) else None
+        if section:  # "do I need a bachelors for that" after a logistician's pay: its education, not a search
+            focus = str(tracker.get_slot("career"))
+            send(dispatcher, answers.section_answer(get_service(), focus, section, text))
+            return [SlotSet("career", focus), SlotSet("section", section)]
         own_job = len(named) <= 1 and MOVES.search(text.lower()) and from_phrase(text)
         if (
             (CHANGE.search(text) and not named)

@@ -781,3 +781,28 @@ def test_a_worry_or_danger_said_after_a_career_is_about_its_workplace():
     t.events = [{"event": "bot", "text": "...", "metadata": {"career": "electrician", "section": "salary"}}]
     [msg, *_], _ = run(actions.ActionFallbackSearch(), t)
     assert (msg["career"], msg["section"]) == ("electrician", "workplace"), msg
+
+
+def test_compare_those_two_and_a_name_alone_read_as_compare():
+    """ "compare those two" after questions about two careers and "and nursing?" (NLU: compare) with no other career
+    both got "Which two careers should I compare?"."""
+    said = [{"career": "electrician", "section": "overview"}, {"career": "registered-nurse", "section": "salary"}]
+    [msg], _ = run(actions.ActionCompareCareers(), tracker("compare those two", "compare_careers", said=said))
+    assert "Electrician" in msg["text"] and "Registered Nurse" in msg["text"], msg["text"]
+    t = tracker("and nurses?", "compare_careers", ["nurses"], slots={"section": "salary"})
+    [msg], _ = run(actions.ActionCompareCareers(), t)
+    assert (msg["career"], msg["section"]) == ("registered-nurse", "salary"), msg
+
+
+@pytest.mark.parametrize(
+    "action,text,intent",
+    [
+        ("ActionExploreCareers", "do I need a bachelors for that", "explore_careers"),  # listed IT support, ...
+        ("ActionFallbackSearch", "which school i need go", "nlu_fallback"),  # listed a pediatrician
+    ],
+)
+def test_schooling_asked_after_a_career_is_its_education(action, text, intent):
+    t = tracker(text, intent, slots={"career": "electrician"})
+    t.events = [{"event": "bot", "text": "...", "metadata": {"career": "electrician", "section": "salary"}}]
+    [msg, *_], _ = run(getattr(actions, action)(), t)
+    assert (msg.get("career"), msg.get("section")) == ("electrician", "education"), msg["text"]

@@ -99,6 +99,8 @@ SCHOOLING = re.compile(
     # "where i can study this" after a mechanic's pay started the career test
     r"\bwhere (can|could|do|should|would)? ?(i|you|one|someone)? ?(can )?(study|train|learn|get trained|take "
     r"classes|go to school)( for)? (this|that|it|for it|to do (it|this|that))\b|"
+    # "which school i need go" after a phlebotomist (NLU: fallback) listed a pediatrician and a rail yard engineer
+    r"\bwhich (school|college|program|course)s?\b|"
     # "do I need a masters for that or is my BSN enough" after a health services manager's pay
     r"\b(do|would|will|does) (i|you|they|one|he|she) need (a |an |any |my )?(master'?s|masters|bachelor'?s|bachelors|"
     r"degree|license|licence|certificate|certification|phd|doctorate|diploma)\b[^?]{0,30}\b(for|to (do|get|become)) "
