@@ -64,6 +64,7 @@ from bot.dialogue.advice.roles import activity_phrase, field_names, from_phrase,
 from bot.dialogue.answers import Reply, explore_reply, not_found_reply, section_answer
 from bot.dialogue.explore_words import avoided
 from bot.dialogue.quiz_replies import current_question, running
+from bot.dialogue.section_guess import section_by_words
 from bot.dialogue.service import Service, get_service
 from bot.dialogue.training_time import asks_training_time, how_long_line
 
@@ -421,10 +422,12 @@ class ActionFit(SafeAction):
             )
             return []
         text = _text(tracker)
-        if HOW_TO_START.search(text.lower()) and not FIT.search(text.lower()):
-            # "how do I get started as the first one?" read as a fit question: how to get in
-            send(dispatcher, section_answer(service, career, "education", text))
-            return [SlotSet("career", career), SlotSet("section", "education")]
+        section = "education" if HOW_TO_START.search(text.lower()) else section_by_words(text)
+        if section and not FIT.search(text.lower()):
+            # "how do I get started as the first one?" read as a fit question: how to get in; "is it seasonal or
+            # steady work": where and how they work
+            send(dispatcher, section_answer(service, career, section, text))
+            return [SlotSet("career", career), SlotSet("section", section)]
         person = _person(tracker)
         events: list = [SlotSet("career", career)]
         remembered = remember_interests(tracker, said) if (said := interests_said_with(text)) else None

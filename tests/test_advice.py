@@ -2123,3 +2123,19 @@ def test_which_jobs_need_a_masters_is_the_careers_that_need_one(act, careers):
     [msg, *_], _ = run(career_actions.ActionExploreCareers(), tracker("which jobs need a masters", "explore_careers"))
     assert msg["ranking"]["filters"] == {"min_job_zone": 5}, msg
     assert all(figures.job_zone(careers[c]) == 5 for c in msg["ranking"]["careers"])
+
+
+@pytest.mark.parametrize(
+    "action,text,intent",
+    [
+        ("ActionFit", "is it seasonal or steady work", "ask_fit"),  # "whether it suits you depends on..."
+        ("ActionAnswerCareer", "is being a UX designer physically demanding", "ask_outlook"),  # the outlook
+    ],
+)
+def test_how_steady_or_physical_the_work_is_is_its_workplace(act, action, text, intent):
+    from actions import careers as career_actions
+
+    cls = getattr(act, action, None) or getattr(career_actions, action)
+    named = ["UX designer"] if "UX" in text else []
+    messages, _ = run(cls(), tracker(text, intent, named, slots={"career": "ux-designer"}))
+    assert (messages[-1]["career"], messages[-1]["section"]) == ("ux-designer", "workplace"), messages

@@ -23,7 +23,9 @@ NEIGHBOURS = 7  # phrasings that vote, each by its cosine
 SCHEDULE = re.compile(
     r"\b(get|go|be|come|back) home (every|each|at|most) nights?\b|\baway from (home|family|my family)\b|"
     r"\bon the road\b|\bnight shifts?\b|\bwork(ing)? (nights|weekends|shifts|holidays|long hours)\b|"
-    r"\b(schedules?|working hours|shift work|nine to five|9 to 5|9-5)\b",
+    r"\b(schedules?|working hours|shift work|nine to five|9 to 5|9-5)\b|"
+    # "is it seasonal or steady work" (NLU: fit)
+    r"\bseasonal\b|\b(steady|year.round|all year) (work|job)\b",
     re.I,
 )
 # "is it dangerous?" after a police officer's pay got "I don't have a page called 'it dangerous'": the risks of a job
@@ -42,6 +44,12 @@ STRESS = re.compile(
     re.I,
 )
 SCHEDULE = re.compile(f"{SCHEDULE.pattern}|{SAFETY.pattern}|{STRESS.pattern}", re.I)
+# "is being a UX researcher physically demanding" (NLU: outlook, 0.96) got the outlook
+PHYSICAL = re.compile(
+    r"\bphysical(ly)? (demanding|hard|tough|work|strain|job)\b|\bon (my|your|their) feet\b|\bheavy lifting\b|"
+    r"\blift(ing)? heavy\b|\b(hard|tough) on (the|my|your) (body|back|knees)\b",
+    re.I,
+)
 BY_WORDS_FROM = {"overview", "duties", "specializations", "skills", "personality"}  # what the schedule words overrule
 
 
@@ -133,6 +141,7 @@ GROWTH = re.compile(
 OVERRULED = [  # (section, its words, the NLU sections they overrule)
     ("salary", EARNINGS, {"overview", "duties", "skills", "workplace", "specializations", "personality"}),
     ("workplace", SCHEDULE, BY_WORDS_FROM),
+    ("workplace", PHYSICAL, {*BY_WORDS_FROM, "outlook", "salary", "education"}),
     ("specializations", KINDS, {"overview", "duties", "skills", "personality"}),
     ("personality", TEMPERAMENT, {"overview", "duties", "skills", "education"}),
     ("education", SCHOOLING, {"overview", "duties", "skills", "workplace", "specializations", "salary"}),
