@@ -12,10 +12,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import send, shown_list
 from bot.dialogue import quiz
-from bot.dialogue.advice import interests, replies
+from bot.dialogue.advice import interests, rankings, replies
 from bot.dialogue.advice.fit import fit
 from bot.dialogue.advice.person import education_zone, person_from_slots, profile_of
 from bot.dialogue.answers import Reply, explore
+from bot.dialogue.explore_words import avoided
 from bot.dialogue.quiz_replies import running
 from bot.dialogue.service import get_service
 
@@ -93,13 +94,19 @@ def interests_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     person = person_from_slots(tracker.get_slot("quiz"), profile)
     scores, basis = person.scores()
     assert scores is not None and basis is not None
+    avoid = avoided(_text(tracker))  # "i like helping ppl but i hate blood" listed a paramedic
+    if avoid:
+        careers = {cid: c for cid, c in careers.items() if not rankings.avoids(c, avoid)}
     found = quiz.matches(scores, careers, person.max_zone, limit=INTEREST_MATCHES)
-    named = {c.id: c for c, _, _, _ in explore(service, " and ".join(stated.phrases), limit=TOPICAL_SEARCHED)}
+    searched = explore(service, " and ".join(stated.phrases), limit=TOPICAL_SEARCHED)
+    named = {c.id: c for c, _, _, _ in searched if c.id in careers}
     topical = quiz.matches(scores, named, person.max_zone, limit=len(named))  # about what was named, best fit
     testing = bool(running(tracker.get_slot("quiz")))
     reply = replies.interests_reply(
         careers, combined, scores, basis, found, person.max_zone, topical, stated.phrases, testing
     )
+    if avoid:
+        reply.text += f"\nLeft out: careers whose pages mention {' or '.join(avoid)}."
     send(dispatcher, reply)
     listed = reply.metadata["interests_match"]["topical"] + [c.id for c, _ in found]
     return [SlotSet("profile", profile), SlotSet("ranking", shown_list(listed))]

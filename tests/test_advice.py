@@ -2139,3 +2139,11 @@ def test_how_steady_or_physical_the_work_is_is_its_workplace(act, action, text, 
     named = ["UX designer"] if "UX" in text else []
     messages, _ = run(cls(), tracker(text, intent, named, slots={"career": "ux-designer"}))
     assert (messages[-1]["career"], messages[-1]["section"]) == ("ux-designer", "workplace"), messages
+
+
+def test_interests_told_with_a_dislike_leave_out_careers_about_it(act):
+    """ "i like helping ppl but i hate blood" listed a paramedic."""
+    [msg], _ = run(act.ActionInterests(), tracker("i like helping ppl but i hate blood", "tell_interests"))
+    listed = msg["interests_match"]["topical"] + [m["career"] for m in msg["interests_match"]["matches"]]
+    assert listed and not {"paramedic", "phlebotomist", "emt"} & set(listed), listed
+    assert "Left out: careers whose pages mention blood." in msg["text"], msg["text"]

@@ -513,12 +513,18 @@ def is_trade(career: Career) -> bool:
     return any(str(c).startswith(TRADE_CODES) for c in career.meta.get("onet") or [])
 
 
+# Work at the sight of blood: EMTs and paramedics, phlebotomists, surgical technologists, surgeons.
+BLOOD_CODES = ("29-2042", "29-2043", "31-9097", "29-2055", "29-124")
+
+
 def avoids(career: Career, things: list[str]) -> bool:
     """Whether a career is one of the things to stay away from: its overview, duties or workplace talk about one
     ("that isn't direct patient care": patients, and the occupations that care for them)."""
     if any(mentions(about_the_work(career), thing) for thing in things):
         return True
     codes = [str(c) for c in career.meta.get("onet") or []]
+    if "blood" in things and any(c.startswith(BLOOD_CODES) for c in codes):
+        return True  # "i like helping ppl but i hate blood" listed a paramedic, whose page never says "blood"
     care = [c for c in codes if c.startswith(PATIENT_CARE_CODES) and not c.startswith(NOT_PATIENT_CARE_CODES)]
     return PATIENT in things and bool(care)
 
