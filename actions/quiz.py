@@ -214,7 +214,8 @@ class ActionQuiz(SafeAction):
             return mark_answered(dispatcher, first, item, None, events)
         state["answers"][item] = reading.value
         state["order"].append(item)
-        events = self._advance(state, careers, dispatcher, tracker, read_as(text, reading))
+        typed = str(tracker.latest_message.get("text") or "")  # a button's payload starts with "/": nothing to say
+        events = self._advance(state, careers, dispatcher, tracker, read_as(typed, reading))
         return mark_answered(dispatcher, first, item, reading.value, events)
 
     def _advance(self, state, careers, dispatcher, tracker, lead: str) -> list:

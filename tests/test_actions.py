@@ -544,18 +544,25 @@ def test_each_test_answer_says_how_it_was_read(monkeypatch, service):
         ("no way", 'Taken as "Hate it"'),
         ("meh", 'Taken as "Not sure"'),
         ("like it", None),
-        ("4", None),
+        ("4", 'Taken as "Like it"'),  # "Love it" is the first button: which end is 5 is not obvious
     ],
 )
 def test_an_answer_in_words_is_shown_as_read(monkeypatch, service, text, shown):
     """A typed answer moved on silently, so nobody saw that "depends on the bike" counted as "Not sure": the next
-    question now begins with how it was read (a button, its label or a number needs no echo)."""
+    question now begins with how it was read (a button or its label needs no echo; a typed number does)."""
     from bot.dialogue import quiz
 
     state = {**quiz.new_state(), "current": quiz.default_items()[0].id}
     messages, _ = _quiz_turn(monkeypatch, service, state, text)
     first = messages[0]["text"]
     assert (first.startswith(shown) and 'say "go back" to change it' in first) if shown else "Taken as" not in first
+
+
+def test_a_button_needs_no_echo():
+    from bot.dialogue.quiz_reader import read_answer
+    from bot.dialogue.quiz_replies import read_as
+
+    assert read_as('/quiz_answer{"quiz_value": "4"}', read_answer("4")) == ""
 
 
 def test_an_answer_about_access_is_asked_again_with_null(monkeypatch, service):
@@ -806,3 +813,17 @@ def test_schooling_asked_after_a_career_is_its_education(action, text, intent):
     t.events = [{"event": "bot", "text": "...", "metadata": {"career": "electrician", "section": "salary"}}]
     [msg, *_], _ = run(getattr(actions, action)(), t)
     assert (msg.get("career"), msg.get("section")) == ("electrician", "education"), msg["text"]
+
+
+def test_a_skipped_question_counts_in_the_progress_line():
+    """After two skips the next question was "Question 3" again, three times in a row."""
+    from bot.dialogue import quiz
+    from bot.dialogue.quiz_replies import question_reply
+
+    items = quiz.default_items()
+    state = quiz.new_state()
+    state["answers"] = {items[0].id: 4, items[1].id: 2}
+    state["skipped"] = [items[2].id, items[3].id]
+    reply = question_reply(state, items[4])
+    most = quiz.short_test_max(len(items)) + 2
+    assert reply.preface.startswith(f"Question 5 (of up to {most})") and reply.metadata["progress"] == [5, most]

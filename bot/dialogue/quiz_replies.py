@@ -50,9 +50,12 @@ def intro_text(total: int) -> str:
 
 
 def read_as(text: str, reading: Reading) -> str:
-    """How an answer in words was read, before the next question ("no way" -> Hate it), so the person sees it and
-    can change it; nothing for a button, its label typed, or a number."""
-    if reading.kind != "words" or reading.value is None or text.strip(" .!").lower() in BUTTONS:
+    """How an answer in words or a number was read, before the next question ("no way" -> Hate it, "5" -> Love it),
+    so the person sees it and can change it; nothing for a button or its label typed. A typed number is said too:
+    "Love it" is the first button, so "5" or "1" alone leaves unclear which end is which."""
+    if reading.kind not in ("words", "number") or reading.value is None or text.startswith("/"):
+        return ""
+    if text.strip(" .!").lower() in BUTTONS:
         return ""
     label = dict(SCALE)[reading.value]
     return f'Taken as "{label}" (say "go back" to change it).\n'
@@ -60,8 +63,12 @@ def read_as(text: str, reading: Reading) -> str:
 
 def question_reply(state: QuizState, item: Item, lead: str = "") -> Reply:
     # "of up to": the most this test can still ask (the short test's cap unless the person asked for all items)
-    total = len(default_items()) if state.get("full") else short_test_max(len(default_items()))
-    k = len(state["answers"]) + 1
+    # a skipped question counts as asked ("Question 3" came three times after two skips) and is not an answer the
+    # cap counts
+    skipped = len(state.get("skipped") or [])
+    bank = len(default_items())
+    total = bank if state.get("full") else min(bank, short_test_max(bank) + skipped)
+    k = len(state["answers"]) + skipped + 1
     buttons = [{"title": label, "payload": f"/quiz_answer{json.dumps({'quiz_value': str(v)})}"} for v, label in SCALE]
     preface = f"{lead}Question {k} (of up to {total}). How much would you enjoy this?"
     meta: QuizItemMeta = {"quiz_item": item.id, "progress": [k, total]}
