@@ -247,6 +247,11 @@ class ActionRankCareers(SafeAction):
             # degree (it ranked all 880 careers by pay)
             send(dispatcher, explore_reply(get_service(), f"{searched[0]}, without a degree"))
             return []
+        if req.by is None and not req.filters and previous is None and not shown and BEST_ASKED.search(text):
+            if scores is None:
+                send(dispatcher, replies.no_best_reply())  # "what is the best career?" listed physicians by pay
+                return []
+            req.by = "match"  # with interests known: the careers that fit them best
         kind_only = req.by is None and bool(req.filters) and set(req.filters) <= {"interest", "cluster"}
         if kind_only and previous is None and not last_moves and not shown and not text.startswith("/"):
             # "is there anything creative with animals" (NLU: a refinement, with no list to refine) ranked all
@@ -284,6 +289,15 @@ class ActionRankCareers(SafeAction):
             merged = rankings.refine(rankings.Query(rankings.DEFAULT_BY, "desc", filters), req).filters
             return show_moves(dispatcher, last["from"], merged, similar=bool(last.get("similar")))
         return rank_listed(dispatcher, list(last["careers"]), req, scores, basis)
+
+
+# "what is the best career", "best jobs?": a best with no fact named
+BEST_ASKED = re.compile(
+    r"^\W*(what('?s| is| are)|which( is| are)?|tell me|give me|show me)?\s*(the )?(very )?(best|greatest|top|ideal|"
+    r"perfect) (careers?|jobs?|professions?|occupations?|work)( (to have|to do|out there|in the world|ever|"
+    r"there is|for me))?\W*$",
+    re.I,
+)
 
 
 def unfinished_answers(tracker: Tracker) -> int:

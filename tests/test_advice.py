@@ -2147,3 +2147,12 @@ def test_interests_told_with_a_dislike_leave_out_careers_about_it(act):
     listed = msg["interests_match"]["topical"] + [m["career"] for m in msg["interests_match"]["matches"]]
     assert listed and not {"paramedic", "phlebotomist", "emt"} & set(listed), listed
     assert "Left out: careers whose pages mention blood." in msg["text"], msg["text"]
+
+
+def test_the_best_career_is_no_list_by_pay(act):
+    """ "what is the best career" listed physicians by pay; with interests known it is the careers that fit them."""
+    [msg], _ = run(act.ActionRankCareers(), tracker("what is the best career", "ask_ranking"))
+    assert msg["ranking"] is None and msg["text"].startswith("No career is the best for everyone"), msg
+    slots = {"quiz": finished_test("IA")}
+    [msg], _ = run(act.ActionRankCareers(), tracker("what is the best career for me", "ask_ranking", slots=slots))
+    assert msg["ranking"]["by"] == "match", msg

@@ -233,6 +233,19 @@ def few_people_reply() -> Reply:
     )
 
 
+def no_best_reply() -> Reply:
+    """ "what is the best career?": no career is best for everyone (it listed physicians by pay as if pay were
+    best); what I can rank by, and how to find what suits the person."""
+    return Reply(
+        "No career is the best for everyone: the best one for you fits what you enjoy, how much training you want and "
+        "the pay and outlook you need. I can rank careers by a fact (pay, growth, openings, education), match them to "
+        "your interests with the career test, or suggest some from what you like doing "
+        '("I like fixing things and working outdoors").',
+        [*RANK_BUTTONS[:2], START_TEST],
+        {"ranking": None, "unsupported": "best"},
+    )
+
+
 def group_reply(group: Group) -> Reply:
     """ "jobs for women", "careers for immigrants": no list chosen by who someone is (bot/dialogue/advice/groups.py)."""
     return Reply(group_text(group), [START_TEST], {"ranking": None, "group": group.kind})
