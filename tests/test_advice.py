@@ -2156,3 +2156,15 @@ def test_the_best_career_is_no_list_by_pay(act):
     slots = {"quiz": finished_test("IA")}
     [msg], _ = run(act.ActionRankCareers(), tracker("what is the best career for me", "ask_ranking", slots=slots))
     assert msg["ranking"]["by"] == "match", msg
+
+
+@pytest.mark.parametrize(
+    "text", ["can employers refuse me because of my disability?", "is there age discrimination in hiring?"]
+)
+def test_a_question_about_discrimination_gets_the_law_and_where_to_turn(text):
+    """They got a graphic designer's workplace and a library technician's outlook."""
+    from bot.dialogue.help_topics import help_topic
+
+    topic = help_topic(text)
+    assert topic is not None and topic.name == "discrimination" and "EEOC" in topic.text
+    assert help_topic("what does a discrimination lawyer do") is None

@@ -192,7 +192,25 @@ class HelpTopic:
 
 
 # In the order they are checked: the first whose words match answers.
+# "can employers refuse me because of my disability?" got a graphic designer's workplace; "is there age
+# discrimination in hiring?" a library technician's outlook.
+DISCRIMINATION = re.compile(
+    r"\bdiscriminat\w*\b(?! (lawyers?|attorneys?|investigators?|specialists?|officers?|analysts?)\b)|\b(refuse|reject|turn down|not hire|won'?t hire|fire|treat)\w* (me|us|someone|people|them|"
+    r"him|her)\b[^.?!]{0,30}\b(because of|for|due to|over) (my|their|his|her|our|being)\b|\b(hiring|workplace) "
+    r"(bias|prejudice)\b|\b(ageism|ageist|sexism|sexist|racism|racist)\b",
+    re.I,
+)
+DISCRIMINATION_TEXT = (
+    "In the US, federal law forbids employers to discriminate in hiring, pay or firing because of race, color, "
+    "religion, sex (including pregnancy, sexual orientation and gender identity), national origin, age (40 or "
+    "older), disability or genetic information; employers with 15 or more employees must also make reasonable "
+    "accommodations for a disability. The Equal Employment Opportunity Commission (EEOC, eeoc.gov) and your "
+    "state's fair employment agency explain your rights and take complaints, and many states add protections of "
+    "their own. That it is illegal doesn't mean it never happens: if you think it happened to you, note the dates and "
+    "what was said, and contact the EEOC or a legal aid office. I can't say how often it happens in a given field."
+)
 TOPICS: list[tuple[re.Pattern[str], HelpTopic]] = [
+    (DISCRIMINATION, HelpTopic("discrimination", DISCRIMINATION_TEXT)),
     (FUNDING, HelpTopic("funding", FUNDING_TEXT)),
     (JOB_SEARCH, HelpTopic("job_search", JOB_SEARCH_TEXT)),
     (SOURCES, HelpTopic("sources", SOURCES_TEXT)),
