@@ -194,6 +194,8 @@ class ActionRankCareers(SafeAction):
             ranked = rankings.after_listed(rankings.rank(careers, query, scores), shown["careers"])
             send(dispatcher, replies.ranking_reply(careers, ranked, len(shown["careers"]), basis))
             return [SlotSet("ranking", {**query.slot(), "offset": len(shown["careers"])})]
+        if intent == "show_more" and previous is None and wants_similar(get_service(), tracker):
+            return ActionMoves().answer(dispatcher, tracker, domain)  # "bet. what else is similar" after a career
         if intent == "show_more":
             if previous is None:
                 send(dispatcher, replies.no_ranking_yet_reply())
@@ -522,8 +524,11 @@ def wants_similar(service: Service, tracker: Tracker) -> bool:
     if not asks_for_similar(tracker):
         return False
     text = _text(tracker)
-    focus = tracker.get_slot("career") in service.careers and bool(FOLLOW_UP_CUE.search(text))
-    return focus or bool(named_careers(service, text))
+    named = named_careers(service, text)
+    # "what jobs are similar to that?", or "bet. what else is similar" with no career named (it said there was no
+    # list to continue)
+    focus = tracker.get_slot("career") in service.careers and (bool(FOLLOW_UP_CUE.search(text)) or not named)
+    return focus or bool(named)
 
 
 class ActionMoves(SafeAction):

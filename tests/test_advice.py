@@ -2168,3 +2168,10 @@ def test_a_question_about_discrimination_gets_the_law_and_where_to_turn(text):
     topic = help_topic(text)
     assert topic is not None and topic.name == "discrimination" and "EEOC" in topic.text
     assert help_topic("what does a discrimination lawyer do") is None
+
+
+def test_what_else_is_similar_after_a_career_is_careers_like_it(act):
+    """ "bet. what else is similar" (NLU: show more) after a game developer said there was no list to continue."""
+    t = tracker("bet. what else is similar", "show_more", slots={"career": "game-developer"})
+    [msg, *_], _ = run(act.ActionRankCareers(), t)
+    assert msg["moves"]["from"] == "game-developer" and msg["moves"].get("similar"), msg
