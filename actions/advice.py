@@ -63,6 +63,7 @@ from bot.dialogue.advice.person import education_zone, finished_test, person_fro
 from bot.dialogue.advice.roles import activity_phrase, field_names, from_phrase, roles
 from bot.dialogue.answers import Reply, explore_reply, not_found_reply, section_answer
 from bot.dialogue.explore_words import avoided
+from bot.dialogue.help_topics import PART_TIME
 from bot.dialogue.quiz_replies import current_question, running
 from bot.dialogue.section_guess import section_by_words
 from bot.dialogue.service import Service, get_service
@@ -299,6 +300,12 @@ BEST_ASKED = re.compile(
     r"perfect) (careers?|jobs?|professions?|occupations?|work)( (to have|to do|out there|in the world|ever|"
     r"there is|for me))?\W*$",
     re.I,
+)
+
+
+PART_TIME_NOTE = (
+    "No figure I have says how many people in a career work part time, so these are the moves your skills fit; "
+    '"Where they work" in each says what the hours are like.'
 )
 
 
@@ -572,6 +579,8 @@ class ActionMoves(SafeAction):
             )
         if says_body_limits_work(_text(tracker)):
             lead += replies.BODY_LIMIT_NOTE + "\n"
+        if PART_TIME.search(_text(tracker)):  # "what part-time work could use my skills?": the moves, and what we lack
+            lead += PART_TIME_NOTE + "\n"
         if avoid := avoided(besides):
             filters["avoid"] = avoid  # "what else can I do that isn't direct patient care"
         pay = figures.annual_salary(careers[source])

@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.dialogue import answers, quiz, referents
 from bot.dialogue.advice import routes
+from bot.dialogue.advice.cues import CHANGE
 from bot.dialogue.answers import Reply
 from bot.dialogue.help_topics import HelpTopic, help_topic
 from bot.dialogue.language import looks_foreign
@@ -465,9 +466,12 @@ def routes_topic(tracker: Tracker) -> HelpTopic | None:
 def topic_asked(tracker: Tracker) -> HelpTopic | None:
     """A question no career page answers, whatever intent NLU read: help paying for training, job listings, our
     sources, not knowing what to do (unless the test was asked for), college or trade school, the test itself."""
-    topic = help_topic(tracker.latest_message.get("text") or "")
+    text = tracker.latest_message.get("text") or ""
+    topic = help_topic(text)
     if topic and topic.name == "undecided" and (tracker.latest_message.get("intent") or {}).get("name") == "start_quiz":
         return None  # "I have no idea what career I want" read as asking for the test: it starts
+    if topic and topic.name == "part_time" and CHANGE.search(text.lower()):
+        return None  # "retiring from teaching ... what part-time work could use my skills?": the moves, said so
     return topic or routes_topic(tracker) or test_help_topic(tracker)
 
 

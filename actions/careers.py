@@ -269,7 +269,7 @@ class ActionExploreCareers(SafeAction):
             return [SlotSet("career", focus), SlotSet("section", section)]
         own_job = len(named) <= 1 and MOVES.search(text.lower()) and from_phrase(text)
         if (
-            (CHANGE.search(text) and not named)
+            (CHANGE.search(text.lower()) and not named)
             or answers_what_i_do(tracker)
             or own_job
             or wants_similar(get_service(), tracker)

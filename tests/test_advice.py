@@ -2175,3 +2175,15 @@ def test_what_else_is_similar_after_a_career_is_careers_like_it(act):
     t = tracker("bet. what else is similar", "show_more", slots={"career": "game-developer"})
     [msg, *_], _ = run(act.ActionRankCareers(), t)
     assert msg["moves"]["from"] == "game-developer" and msg["moves"].get("similar"), msg
+
+
+def test_part_time_work_for_ones_skills_is_the_moves_said_so(act):
+    """ "I'm 60 and retiring from teaching next year. What part-time work could use my skills?" got only that no
+    figure measures part-time work."""
+    from actions import careers as career_actions
+
+    text = "I'm 60 and retiring from teaching next year. What part-time work could use my skills?"
+    messages, _ = run(career_actions.ActionExploreCareers(), tracker(text, "explore_careers"))
+    said = " ".join(m["text"] for m in messages)
+    assert "No figure I have says how many people in a career work part time" in said, said
+    assert any(m.get("moves") for m in messages) or "Which" in said, said

@@ -195,7 +195,8 @@ class HelpTopic:
 # "can employers refuse me because of my disability?" got a graphic designer's workplace; "is there age
 # discrimination in hiring?" a library technician's outlook.
 DISCRIMINATION = re.compile(
-    r"\bdiscriminat\w*\b(?! (lawyers?|attorneys?|investigators?|specialists?|officers?|analysts?)\b)|\b(refuse|reject|turn down|not hire|won'?t hire|fire|treat)\w* (me|us|someone|people|them|"
+    r"\bdiscriminat\w*\b(?! (lawyers?|attorneys?|investigators?|specialists?|officers?|analysts?)\b)|"
+    r"\b(refuse|reject|turn down|not hire|won'?t hire|fire|treat)\w* (me|us|someone|people|them|"
     r"him|her)\b[^.?!]{0,30}\b(because of|for|due to|over) (my|their|his|her|our|being)\b|\b(hiring|workplace) "
     r"(bias|prejudice)\b|\b(ageism|ageist|sexism|sexist|racism|racist)\b",
     re.I,

@@ -21,7 +21,7 @@ FROM_CUE = re.compile(
 FROM_PHRASE = re.compile(
     r"(?:\bi'?m|\bi am|\bi was|\bi work as|\bworking as|\bfrom|\bformer|\bex-|\bcurrently|\bused to be|\bleave|"
     r"\bleaving|\bquit)\s+(?:an? |the |my )?(?:job as (?:an? )?)?([a-z][a-z' -]{1,40}?)(?=\s*(?:[,.?!;]|\s(?:and|but|"
-    r"what|how|so|who|for|now|anymore|any more|jobs?|career|careers|to|into|i)\b|$))",
+    r"what|how|so|who|for|now|anymore|any more|jobs?|career|careers|to|into|i|next|last|this|soon|after|in)\b|$))",
     re.I,
 )
 
