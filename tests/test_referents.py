@@ -91,3 +91,11 @@ def test_the_lists_bot_messages_carry(metadata, careers, first):
 )
 def test_messages_that_list_no_careers(metadata):
     assert listing(metadata) is None
+
+
+def test_a_bare_ordinal_after_another_and_and_points_too():
+    """ "compare the first and second" read only "the first", so the career in focus was compared with it, the two
+    in the wrong order."""
+    assert pointers("compare the first and second") == [Pointer(index=0), Pointer(index=1)]
+    assert pointers("the second and first?") == [Pointer(index=1), Pointer(index=0)]
+    assert pointers("bread and first") == [] and pointers("my first and second job") == []

@@ -38,6 +38,8 @@ ORDINAL = re.compile(
     rf"(?<!\bmy )(?<!\ba )(?<!\ban )(?<!\byour )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bgood )"
     rf"\b(?P<word>{_WORD})\s+{_THING}\b{_NOT_AFTER}"  # "the second one", "second option"
     rf"|\bthe\s+(?P<bare>{_WORD})\b(?=\s*(?:[?.!,;:)]|$|and\b|or\b|vs\b)|\s+{_LIST})"  # "what about the third?"
+    # "compare the first and second": a bare ordinal after another one and "and" / "or" / "vs"
+    rf"|(?<=\band )(?P<also>{_WORD})\b(?=\s*(?:[?.!,;:)]|$|one\b|ones\b))"
     rf"|\b(?:the\s+)?top\s+(?P<top>one|match|result)\b{_NOT_AFTER}"  # "the top one"
     rf"|(?:\bnumber|\bno\.|#)\s*(?P<number>\d{{1,2}})\b",  # "number 3", "#3"
     re.I,
@@ -61,12 +63,14 @@ def pointers(text: str) -> list[Pointer]:
     """The list positions a message points to, in order ("compare the first and the third": two)."""
     found = []
     for m in ORDINAL.finditer(text):
+        if m.group("also") and not found:
+            continue  # "bread and first": no ordinal before it to go with
         if m.group("number"):
             found.append(Pointer(number=int(m.group("number"))))
         elif m.group("top"):
             found.append(Pointer(index=0))
         else:
-            found.append(Pointer(index=ORDINALS[(m.group("word") or m.group("bare")).lower()]))
+            found.append(Pointer(index=ORDINALS[(m.group("word") or m.group("bare") or m.group("also")).lower()]))
     return found
 
 
