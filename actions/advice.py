@@ -704,6 +704,9 @@ class ActionPath(SafeAction):
             send(dispatcher, problem)
             return []
         focus = tracker.get_slot("career")
+        pointed = from_last_list(tracker, text) if target is None and not text.startswith("/") else []
+        if pointed and pointed[0] != source:  # "show me a path from cashier to the first one" after a result
+            source, target = (source or profile.get("current_job")), pointed[0]
         if target is None and focus in service.careers and focus != source and TO_THAT.search(text.lower()):
             # "what would the move from RN to that look like" after a health services manager's pay
             source, target = (source or profile.get("current_job")), str(focus)

@@ -2187,3 +2187,12 @@ def test_part_time_work_for_ones_skills_is_the_moves_said_so(act):
     said = " ".join(m["text"] for m in messages)
     assert "No figure I have says how many people in a career work part time" in said, said
     assert any(m.get("moves") for m in messages) or "Which" in said, said
+
+
+def test_a_path_to_a_career_pointed_to_in_the_last_list(act):
+    """ "show me a path from cashier to the first one" after a test result got the moves from a cashier."""
+    listed = {"quiz_result": {"matches": [{"career": "web-developer"}, {"career": "ai-trainer"}]}}
+    t = tracker("show me a path from cashier to the first one", "ask_path", ["cashier"])
+    t.events = [{"event": "bot", "text": "...", "metadata": listed}]
+    [msg, *_], _ = run(act.ActionPath(), t)
+    assert (msg["path"]["from"], msg["path"]["to"]) == ("cashier", "web-developer"), msg
