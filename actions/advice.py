@@ -45,6 +45,7 @@ from actions.quiz import ActionQuiz, as_intent
 from bot.dialogue import quiz
 from bot.dialogue.advice import figures, interests, moves, rankings, replies
 from bot.dialogue.advice.cues import (
+    CHANGE,
     FEW_PEOPLE,
     FIT,
     HOW_TO_START,
@@ -58,7 +59,7 @@ from bot.dialogue.advice.cues import (
 )
 from bot.dialogue.advice.explain import code_in, explain_code, explain_match
 from bot.dialogue.advice.fit import fit, ranked_matches
-from bot.dialogue.advice.groups import group_asked, group_note, group_preface
+from bot.dialogue.advice.groups import group_asked, group_line, group_note, group_preface
 from bot.dialogue.advice.person import education_zone, finished_test, person_from_slots, profile_of
 from bot.dialogue.advice.roles import activity_phrase, field_names, from_phrase, roles
 from bot.dialogue.answers import Reply, explore_reply, not_found_reply, section_answer
@@ -560,9 +561,12 @@ class ActionMoves(SafeAction):
             send(dispatcher, problem)
             return []
         besides = _words_besides_careers(tracker)
-        text = BACKGROUND.sub(" ", besides)  # "with my nursing background" is no cluster
+        text = WHERE_NOW.sub(" ", BACKGROUND.sub(" ", besides))  # "my nursing background", "at a plant": no field
         req = rankings.parse(text) if not text.startswith("/") else rankings.Request()
         filters = dict(req.filters)
+        zone = education_zone(text) if not text.startswith("/") else None
+        if zone in (2, 3) and not set(filters) & set(rankings.EDUCATION_KEYS):
+            filters["max_job_zone"] = zone  # "I don't want to go back to school for 4 years": no bachelor's
         pending = _awaiting_job(tracker.get_slot("ranking"))
         if pending:
             filters = {**dict(pending.get("filters") or {}), **filters}  # "I want to change careers, no degree"
@@ -579,6 +583,8 @@ class ActionMoves(SafeAction):
             )
         if says_body_limits_work(_text(tracker)):
             lead += replies.BODY_LIMIT_NOTE + "\n"
+        if (group := group_asked(_text(tracker))) and group.kind == "age":  # "is it too late to change careers?"
+            lead += group_line(group) + "\n"
         if PART_TIME.search(_text(tracker)):  # "what part-time work could use my skills?": the moves, and what we lack
             lead += PART_TIME_NOTE + "\n"
         if avoid := avoided(besides):
@@ -602,6 +608,12 @@ class ActionMoves(SafeAction):
 BACKGROUND = re.compile(
     r"\b(with|from|given|using|in) (my|a|an|our|his|her) ([\w-]+ ){1,3}(background|experience|degree|training|"
     r"skills)\b",
+    re.I,
+)
+# Where someone works now ("22 years as a production supervisor at a plant") is no field they want to move to.
+WHERE_NOW = re.compile(
+    r"\b(at|in) (a|an|the|my|our) ([\w-]+ )?(plant|factory|mill|store|shop|warehouse|company|firm|hospital|office|"
+    r"site|restaurant|hotel|bank|call center|big box store)\b",
     re.I,
 )
 BETTER_PAID = 1.1  # "tired of the low pay": moves paying at least a tenth more than the job's median
@@ -855,6 +867,10 @@ class ActionProfile(SafeAction):
         if intent == "tell_education" and not state and tracker.get_slot("ranking") and REFINE_START.search(text):
             if rankings.parse(text).filters:  # "without going to college" right after a list: that list, filtered
                 return self._refine(dispatcher, tracker, domain)
+        if intent == "tell_education" and not state and CHANGE.search(text.lower()) and from_phrase(text):
+            # "laid off at 50 after 22 years as a production supervisor. Is it too late to change careers? I don't
+            # want to go back to school for 4 years." got "I didn't catch your level of education": the moves
+            return ActionMoves().answer(dispatcher, tracker, domain)
         if intent == "tell_education":
             zone = education_zone(text)
             if zone is not None:

@@ -2196,3 +2196,16 @@ def test_a_path_to_a_career_pointed_to_in_the_last_list(act):
     t.events = [{"event": "bot", "text": "...", "metadata": listed}]
     [msg, *_], _ = run(act.ActionPath(), t)
     assert (msg["path"]["from"], msg["path"]["to"]) == ("cashier", "web-developer"), msg
+
+
+def test_laid_off_at_fifty_too_late_to_change_is_the_moves_with_the_age_line(act):
+    """It said "I didn't catch your level of education", then that it does not pick careers by who someone is."""
+    text = (
+        "I got laid off last month at 50 after 22 years as a production supervisor at a plant. Is it too late to "
+        "change careers? I don't want to go back to school for 4 years."
+    )
+    messages, _ = run(act.ActionProfile(), tracker(text, "tell_education"))
+    said = " ".join(m["text"] for m in messages)
+    moves = next(m["moves"] for m in messages if m.get("moves"))
+    assert moves["from"] == "production-supervisor" and moves["filters"].get("max_job_zone") == 3, moves
+    assert "People start and change careers at every age" in said and "didn't catch" not in said, said

@@ -115,6 +115,13 @@ def ties(scores: dict[str, float], letters: str) -> list[list[str]]:
 
 
 EDUCATION_WORDS: list[tuple[int, re.Pattern[str]]] = [
+    (  # "I don't want to go back to school for 4 years": no bachelor's (laid off at 50, it said it didn't catch that)
+        3,
+        re.compile(
+            r"\b(don'?t|do not|won'?t|can'?t|cannot|not) (want to |going to |able to )?(go back to|go to|be in|spend) "
+            r"(school|college|university)( for)? (4|four|another 4|another four) (more )?years\b"
+        ),
+    ),
     (
         5,
         re.compile(

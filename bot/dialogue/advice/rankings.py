@@ -99,7 +99,8 @@ CLUSTERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Education and Training",
         re.compile(
-            r"\bin education\b|\beducation (sector|jobs|careers|field)\b|\bteaching\b|\bschools?\b|\bacademi\w+"
+            r"\bin education\b|\beducation (sector|jobs|careers|field)\b|\bteaching\b|"
+            r"(?<!back to )(?<!go to )(?<!going to )\bschools?\b(?! for)|\bacademi\w+"
         ),
     ),
     (

@@ -19,9 +19,11 @@ FROM_CUE = re.compile(
 )
 # "I'm a teacher, what else could I do?" -> "teacher": the words after a FROM cue, up to the end of the clause.
 FROM_PHRASE = re.compile(
-    r"(?:\bi'?m|\bi am|\bi was|\bi work as|\bworking as|\bfrom|\bformer|\bex-|\bcurrently|\bused to be|\bleave|"
+    r"(?:\bi'?m|\bi am|\bi was|\bi work as|\bworking as|\byears as|\bdecades as|\bfrom|\bformer|\bex-|\bcurrently|"
+    r"\bused to be|\bleave|"
     r"\bleaving|\bquit)\s+(?:an? |the |my )?(?:job as (?:an? )?)?([a-z][a-z' -]{1,40}?)(?=\s*(?:[,.?!;]|\s(?:and|but|"
-    r"what|how|so|who|for|now|anymore|any more|jobs?|career|careers|to|into|i|next|last|this|soon|after|in)\b|$))",
+    r"what|how|so|who|for|now|anymore|any more|jobs?|career|careers|to|into|i|next|last|this|soon|after|in|at)\b|"
+    r"$))",
     re.I,
 )
 
