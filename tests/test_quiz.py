@@ -384,3 +384,23 @@ def test_an_undecided_answer_to_the_education_question_shows_everything(text):
 
 def test_undecided_words_beside_a_level_keep_the_level():
     assert map_zone("not sure, maybe a bachelors") == 4 and map_zone("I dont know, no degree probably") == 2
+
+
+def test_a_result_line_says_when_a_careers_jobs_are_projected_to_decline():
+    """A result listed a typist (-36.1%) and a data entry clerk (-25.9%) with no word that their jobs are shrinking."""
+    from bot.dialogue.quiz_replies import decline_note
+
+    careers = load_careers()
+    assert decline_note(careers["typist"]) == "; jobs projected to decline (-36.1%, 2024-34, BLS)"
+    assert decline_note(careers["electrician"]) == ""
+    state = quiz.new_state()
+    items = quiz.default_items()
+    state["answers"] = {i.id: (5 if i.dimension == "C" else 2) for i in items}
+    state["done"] = True
+    reply = result_reply(state, careers)
+    listed = [careers[m["career"]] for m in reply.metadata["quiz_result"]["matches"]]
+    declining = [c for c in listed if (c.meta.get("outlook") or {}).get("growth_pct", 0) < -1.0]
+    assert declining, [c.id for c in listed]  # office work: some of its careers are shrinking
+    for c in declining:
+        line = next(line for line in reply.text.splitlines() if f" {c.title} (" in line)
+        assert "projected to decline" in line, line

@@ -6,6 +6,7 @@ import json
 import re
 from typing import cast
 
+from bot.dialogue.advice import figures
 from bot.dialogue.answers import Reply, payload
 from bot.dialogue.quiz import (
     DIMENSION_NAMES,
@@ -109,7 +110,7 @@ def result_reply(state: QuizState, careers: dict[str, Career], picture: bool = F
         return _flat_reply(state, profile, chart, meta)
     by_id = {c.id: c for c in careers.values()}
     found = [(by_id[m["career"]], m["match"]) for m in meta["matches"]]
-    lines = [f"{n}. {c.title} ({pct}%): {reason(profile, c)}" for n, (c, pct) in enumerate(found, 1)]
+    lines = [f"{n}. {c.title} ({pct}%): {reason(profile, c)}{decline_note(c)}" for n, (c, pct) in enumerate(found, 1)]
     top = ", ".join(DIMENSION_NAMES[d].split(" (")[0] for d in code)
     notes = ties(profile)
     low = [d for d in code if profile[d] < HIGH]
@@ -125,6 +126,13 @@ def result_reply(state: QuizState, careers: dict[str, Career], picture: bool = F
     )
     buttons = [{"title": c.title, "payload": payload("ask_overview", c.id)} for c, _ in found[:4]]
     return Reply(text, buttons, {"quiz_result": meta})
+
+
+def decline_note(career: Career) -> str:
+    """ "; jobs projected to decline (-36.1%, 2024-34, BLS)": a result listed a typist and a data entry clerk with
+    no word that their jobs are shrinking fast."""
+    pct = figures.growth(career)
+    return f"; jobs projected to decline ({pct:+.1f}%, 2024-34, BLS)" if pct is not None and pct < -1.0 else ""
 
 
 def _flat_reply(state: QuizState, profile: dict[str, float], chart: str, meta: QuizResult) -> Reply:
