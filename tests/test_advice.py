@@ -2209,3 +2209,15 @@ def test_laid_off_at_fifty_too_late_to_change_is_the_moves_with_the_age_line(act
     moves = next(m["moves"] for m in messages if m.get("moves"))
     assert moves["from"] == "production-supervisor" and moves["filters"].get("max_job_zone") == 3, moves
     assert "People start and change careers at every age" in said and "didn't catch" not in said, said
+
+
+def test_a_good_match_far_down_the_ranking_says_it_does_not_stand_out(careers):
+    """ "Park Ranger is an 80% match, a strong match: number 300 of the 880" read as a contradiction."""
+    from bot.dialogue.advice.fit import Fit
+
+    f = Fit("park-ranger", 80, 300, len(careers), "interests", strongest=["R"], shared=["R"], lacking=[])
+    text = replies.fit_reply(careers, f, Person(stated={"R": 6.0, "I": 3, "A": 3, "S": 3, "E": 3, "C": 3})).text
+    assert "299 careers match as well or better" in text, text
+    f = Fit("park-ranger", 80, 12, len(careers), "interests", strongest=["R"], shared=["R"], lacking=[])
+    text = replies.fit_reply(careers, f, Person(stated={"R": 6.0, "I": 3, "A": 3, "S": 3, "E": 3, "C": 3})).text
+    assert "as well or better" not in text

@@ -379,6 +379,11 @@ def fit_reply(careers: dict[str, Career], f: Fit, person: Person) -> Reply:
         f"{career.title} is {_a(f.match)} {f.match}% match, {verdict(f.match)}: number {f.rank} of the {f.of} "
         f"careers I know (whatever education they need), from {basis}."
     ]
+    if f.match >= 65 and f.rank > max(20, f.of // 10):
+        # "an 80% match, a strong match ... number 300 of the 880" read as a contradiction
+        lines.append(
+            f"{f.rank - 1} careers match as well or better, so it fits your interests without standing out among them."
+        )
     if f.shared:
         lines.append(
             "Your strongest interests it shares (among its top three): "
