@@ -15,6 +15,7 @@ from actions.base import (
     action_named,
     answer_pointed,
     focus_fragment,
+    is_foreign_question,
     last_bot_event,
     name_alone,
     send,
@@ -23,7 +24,7 @@ from actions.base import (
 from actions.profile import education_told, encoder, fit_after_test, interests_told
 from bot.dialogue import quiz
 from bot.dialogue.advice import interests, rankings
-from bot.dialogue.answers import section_answer
+from bot.dialogue.answers import not_english_reply, section_answer
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import (
     PAUSE_WANTED,
@@ -109,6 +110,9 @@ class ActionQuiz(SafeAction):
             said = str(tracker.latest_message.get("text") or "")
             if accepts_test_offer(said, last_bot_event(tracker)):  # "yes" to "Would you like to take the test?"
                 return self.handle("start_quiz", dispatcher, tracker)
+            if is_foreign_question(tracker):  # "no hablo bien inglés" (NLU: a test answer) was offered the test
+                send(dispatcher, not_english_reply())
+                return []
             pointed = answer_pointed(dispatcher, tracker, said)  # "the fourth one" after a list, no test asking
             if pointed is not None:
                 return pointed

@@ -827,3 +827,12 @@ def test_a_skipped_question_counts_in_the_progress_line():
     reply = question_reply(state, items[4])
     most = quiz.short_test_max(len(items)) + 2
     assert reply.preface.startswith(f"Question 5 (of up to {most})") and reply.metadata["progress"] == [5, most]
+
+
+def test_a_message_in_another_language_read_as_a_test_answer_with_no_test_says_english_only(monkeypatch, service):
+    """ "no hablo bien inglés" (NLU: a test answer, no test under way) was offered the career test."""
+    from actions import quiz as quiz_actions
+
+    monkeypatch.setattr(quiz_actions, "get_service", lambda: service)
+    [msg], _ = run(quiz_actions.ActionQuiz(), tracker("no hablo bien inglés", "quiz_answer"))
+    assert msg["text"].startswith("Sorry, I can only read English"), msg["text"]

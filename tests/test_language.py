@@ -53,6 +53,7 @@ def test_no_english_example_is_taken_for_another_language():
         "护士做什么工作？",
         "ماذا يفعل الممرض؟",
         "नर्स क्या करती है?",
+        "no hablo bien inglés",  # was offered the career test
     ],
 )
 def test_questions_in_other_languages_are_recognised(text):

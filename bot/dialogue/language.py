@@ -28,7 +28,8 @@ ENGLISH = frozenset(
 FOREIGN_WORDS = {
     "Spanish": """que qué el los las una unos unas del y es por para con cómo como cuál cuáles cuánto cuánta
         dónde donde hace hacer trabajo trabajar gana ganar ser estar está soy estoy quiero puedo tengo mi tú usted
-        sobre pero muy más también hola gracias cuando porque necesito estudiar carrera profesión oficio un la de""",
+        sobre pero muy más también hola gracias cuando porque necesito estudiar carrera profesión oficio un la de
+        hablo habla inglés ingles español entiendo""",
     "French": """le les une des du et est sont qui quoi quel quelle quels comment combien avec dans je tu il
         elle nous vous ils elles fait faire travail métier bonjour merci salut où être suis veux peux mon mes pas
         ne au aux ce cette devenir gagne gagner études""",
