@@ -610,6 +610,11 @@ BACKGROUND = re.compile(
     r"skills)\b",
     re.I,
 )
+# "any other trades i could jump to" (NLU: a path, no career named): the moves
+JUMP_TO_OTHER = re.compile(
+    r"\b(other|else|different|another)\b[^?.!]{0,30}\b(jump|switch|move|go|get|transition|change)\w*\s+(to|into|over)\b",
+    re.I,
+)
 # Where someone works now ("22 years as a production supervisor at a plant") is no field they want to move to.
 WHERE_NOW = re.compile(
     r"\b(at|in) (a|an|the|my|our) ([\w-]+ )?(plant|factory|mill|store|shop|warehouse|company|firm|hospital|office|"
@@ -741,6 +746,9 @@ class ActionPath(SafeAction):
                 )
                 send(dispatcher, with_group_line(reply, text, one))  # "I have a felony, can I become a nurse?"
                 return [SlotSet("career", one), SlotSet("section", "education")]
+            if one is None and not text.startswith("/") and JUMP_TO_OTHER.search(text):
+                # "any other trades i could jump to" got "Which two careers?": the moves from the person's job
+                return ActionMoves().answer(dispatcher, tracker, domain)
             send(dispatcher, _path_needs_two())
             return []
         model = moves.skill_model(service.careers)

@@ -2221,3 +2221,10 @@ def test_a_good_match_far_down_the_ranking_says_it_does_not_stand_out(careers):
     f = Fit("park-ranger", 80, 12, len(careers), "interests", strongest=["R"], shared=["R"], lacking=[])
     text = replies.fit_reply(careers, f, Person(stated={"R": 6.0, "I": 3, "A": 3, "S": 3, "E": 3, "C": 3})).text
     assert "as well or better" not in text
+
+
+def test_other_trades_to_jump_to_is_the_moves(act):
+    """ "any other trades i could jump to" (NLU: a path, no career named) got "Which two careers?"."""
+    [msg], slots = run(act.ActionPath(), tracker("any other trades i could jump to", "ask_path"))
+    assert msg["text"].startswith("What do you do now?"), msg
+    assert slots["ranking"]["filters"].get("trade") is True, slots
