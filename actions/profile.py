@@ -4,6 +4,7 @@ action once the test ends). Its own module, so the career test and advice action
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -102,6 +103,8 @@ def interests_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     named = {c.id: c for c, _, _, _ in searched if c.id in careers}
     topical = quiz.matches(scores, named, person.max_zone, limit=len(named))  # about what was named, best fit
     testing = bool(running(tracker.get_slot("quiz")))
+    if avoid:  # left out below, so not "no interest I can score, so it doesn't change these careers"
+        combined = replace(combined, unplaced=[u for u in combined.unplaced if not any(a in u for a in avoid)])
     reply = replies.interests_reply(
         careers, combined, scores, basis, found, person.max_zone, topical, stated.phrases, testing
     )

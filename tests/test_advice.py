@@ -2147,6 +2147,7 @@ def test_interests_told_with_a_dislike_leave_out_careers_about_it(act):
     listed = msg["interests_match"]["topical"] + [m["career"] for m in msg["interests_match"]["matches"]]
     assert listed and not {"paramedic", "phlebotomist", "emt"} & set(listed), listed
     assert "Left out: careers whose pages mention blood." in msg["text"], msg["text"]
+    assert "doesn't change these careers" not in msg["text"], msg["text"]  # it said both
 
 
 def test_the_best_career_is_no_list_by_pay(act):
