@@ -255,7 +255,8 @@ def focus_fragment(service: Service, tracker: Tracker) -> tuple[str, str] | None
     text = str(tracker.latest_message.get("text") or "")
     focus = tracker.get_slot("career")
     section = bare_section(text)
-    if not section and focus in service.careers and not service.resolver.find_in_text(text, limit=1):
+    asks_list = bool(_NEW_LIST.search(text))  # "which of the three has the best job outlook?" ranks those three
+    if not section and not asks_list and focus in service.careers and not service.resolver.find_in_text(text, limit=1):
         section = section_by_words(text)  # "which school i need go" after a phlebotomist
     if not section or focus not in service.careers or text.startswith("/"):
         return None

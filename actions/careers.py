@@ -350,9 +350,9 @@ class ActionFallbackSearch(SafeAction):
         concerns = concerns_said(text) if not state and focus in service.careers else []
         if concerns and not service.resolver.find_in_text(text) and not last_search(tracker):
             # "im scared of heights tho" after a wind turbine technician: where they work, and whether its page says
-            reply = answers.section_answer(service, str(focus), "workplace", text)
-            reply.preface = replies.concerns_note(service.careers[str(focus)], concerns, fit=False)
-            send(dispatcher, reply)
+            workplace = answers.section_answer(service, str(focus), "workplace", text)
+            workplace.preface = replies.concerns_note(service.careers[str(focus)], concerns, fit=False)
+            send(dispatcher, workplace)
             return [SlotSet("section", "workplace")]
         searched, avoid = last_search(tracker), avoided(text)
         if not state and searched and searched[0] and avoid and not service.resolver.find_in_text(text):

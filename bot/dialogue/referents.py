@@ -61,7 +61,7 @@ class Pointer:
 
 def pointers(text: str) -> list[Pointer]:
     """The list positions a message points to, in order ("compare the first and the third": two)."""
-    found = []
+    found: list[Pointer] = []
     for m in ORDINAL.finditer(text):
         if m.group("also") and not found:
             continue  # "bread and first": no ordinal before it to go with
