@@ -2229,3 +2229,14 @@ def test_other_trades_to_jump_to_is_the_moves(act):
     [msg], slots = run(act.ActionPath(), tracker("any other trades i could jump to", "ask_path"))
     assert msg["text"].startswith("What do you do now?"), msg
     assert slots["ranking"]["filters"].get("trade") is True, slots
+
+
+def test_a_fit_answer_gives_the_bls_typical_entry_beside_the_job_zone(careers):
+    """A Registered Nurse's job zone 3 ("... or an associate's degree") read as a contradiction of the comparison's
+    "Typical entry: Bachelor's degree"."""
+    from bot.dialogue.advice.fit import Fit
+
+    f = Fit("registered-nurse", None, None, len(careers), None, career_zone=3)
+    assert "the typical entry BLS gives is a bachelor's degree" in replies.fit_reply(careers, f, Person()).text
+    f = Fit("electrician", None, None, len(careers), None, career_zone=3)
+    assert "the typical entry BLS gives is an apprenticeship" in replies.fit_reply(careers, f, Person()).text

@@ -332,7 +332,9 @@ def _zone_sentence(f: Fit, career: Career) -> str:
     need = f"It usually needs {figures.ZONE_WORDS[f.career_zone]} (O*NET job zone {f.career_zone})"
     level = figures.level(career)
     if level:  # a Registered Nurse's zone 3 ("... or an associate's degree") beside the comparison's "Bachelor's"
-        need += f"; the typical entry BLS gives is {level.lower().replace('high school', 'a high school')}"
+        entry = level.lower()
+        entry = entry if entry.startswith("no ") else ("an " if entry[0] in "aeiou" else "a ") + entry
+        need += f"; the typical entry BLS gives is {entry}"
     if f.zone_ok is None:
         return need + "."
     if f.zone_ok:
