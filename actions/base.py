@@ -256,8 +256,9 @@ def focus_fragment(service: Service, tracker: Tracker) -> tuple[str, str] | None
     focus = tracker.get_slot("career")
     section = bare_section(text)
     asks_list = bool(_NEW_LIST.search(text))  # "which of the three has the best job outlook?" ranks those three
-    if not section and not asks_list and focus in service.careers and not service.resolver.find_in_text(text, limit=1):
-        section = section_by_words(text)  # "which school i need go" after a phlebotomist
+    if not section and not asks_list and focus in service.careers:
+        section = section_by_words(text)  # "which school i need go" after a phlebotomist, naming no career
+        section = section if section and not service.resolver.find_in_text(text, limit=1) else None
     if not section or focus not in service.careers or text.startswith("/"):
         return None
     last = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)

@@ -27,10 +27,12 @@ from bot.dialogue.advice import interests, rankings
 from bot.dialogue.answers import not_english_reply, section_answer
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import (
+    CONTINUE_TEST,
     PAUSE_WANTED,
     accepts_test_offer,
     current_question,
     intro_text,
+    kept,
     map_zone,
     question_reply,
     read_as,
@@ -58,16 +60,12 @@ def slot_value(tracker: Tracker) -> str | None:
     return None
 
 
-def kept(answered: int) -> str:
-    return "Your answer is kept" if answered == 1 else f"Your {answered} answers are kept"
-
-
 def pause(dispatcher: CollectingDispatcher, state: QuizState, text: str) -> list:
     """Pauses the test with its answers kept; `text` says so, with "{kept}" for how many answers are kept."""
     state["paused"] = True
     dispatcher.utter_message(
         text=text.format(kept=kept(len(state["answers"]))),
-        buttons=[{"title": "Continue the test", "payload": "/quiz_continue"}],
+        buttons=[CONTINUE_TEST],
     )
     return [SlotSet("quiz", state)]
 
@@ -159,10 +157,7 @@ class ActionQuiz(SafeAction):
         if state.get("paused"):
             dispatcher.utter_message(
                 text='Your test is paused. Say "continue the test" to carry on or "start over" for a new one.',
-                buttons=[
-                    {"title": "Continue the test", "payload": "/quiz_continue"},
-                    {"title": "Start over", "payload": "/quiz_restart"},
-                ],
+                buttons=[CONTINUE_TEST, {"title": "Start over", "payload": "/quiz_restart"}],
             )
             return []
         if intent == "quiz_back":

@@ -50,6 +50,14 @@ def intro_text(total: int) -> str:
     )
 
 
+CONTINUE_TEST = {"title": "Continue the test", "payload": "/quiz_continue"}
+
+
+def kept(answered: int) -> str:
+    """ "Your 6 answers are kept": what a paused or unfinished test holds."""
+    return "Your answer is kept" if answered == 1 else f"Your {answered} answers are kept"
+
+
 def read_as(text: str, reading: Reading) -> str:
     """How an answer in words or a number was read, before the next question ("no way" -> Hate it, "5" -> Love it),
     so the person sees it and can change it; nothing for a button or its label typed. A typed number is said too:

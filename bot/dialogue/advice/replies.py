@@ -20,6 +20,7 @@ from bot.dialogue.advice.rankings import EDUCATION_KEYS, PAGE, PATIENT, Ranked, 
 from bot.dialogue.answers import Reply, article, first_sentence, payload
 from bot.dialogue.explore_words import about_the_work, mentions
 from bot.dialogue.quiz import DIMENSION_NAMES, SHORT_NAMES, TYPICAL_ITEMS, has_profile
+from bot.dialogue.quiz_replies import CONTINUE_TEST, kept
 from bot.dialogue.training_time import experience_needed
 from bot.knowledge.pages import Career, holland_code
 
@@ -748,13 +749,10 @@ def no_interests_reply(what: str, unfinished: int = 0) -> Reply:
     )
 
 
-CONTINUE_TEST = {"title": "Continue the test", "payload": "/quiz_continue"}
-
-
 def unfinished_line(answers: int) -> str:
-    kept = "your answer is kept" if answers == 1 else f"your {answers} answers are kept"
     return (
-        f'your career test isn\'t finished ({kept}), and results come at the end. Say "continue the test" to carry on.'
+        f"your career test isn't finished ({kept(answers).lower()}), and results come at the end. "
+        'Say "continue the test" to carry on.'
     )
 
 
