@@ -46,8 +46,10 @@ from bot.dialogue import quiz
 from bot.dialogue.advice import figures, interests, moves, rankings, replies
 from bot.dialogue.advice.cues import (
     CHANGE,
+    CONSIDERING,
     FEW_PEOPLE,
     FIT,
+    FORGET,
     HOW_TO_START,
     SIMILAR,
     TO_THAT,
@@ -62,7 +64,7 @@ from bot.dialogue.advice.fit import fit, ranked_matches
 from bot.dialogue.advice.groups import group_asked, group_line, group_note, group_preface
 from bot.dialogue.advice.person import education_zone, finished_test, person_from_slots, profile_of
 from bot.dialogue.advice.roles import activity_phrase, field_names, from_phrase, roles
-from bot.dialogue.answers import Reply, explore_reply, not_found_reply, section_answer
+from bot.dialogue.answers import Reply, explore_reply, not_found_reply, payload, section_answer
 from bot.dialogue.explore_words import avoided
 from bot.dialogue.help_topics import PART_TIME
 from bot.dialogue.quiz_replies import current_question, running
@@ -140,6 +142,8 @@ class ActionRankCareers(SafeAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         if self._answers_the_test(tracker):
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
+        if _intent(tracker) == "show_more" and len(type_names(_text(tracker))) >= 2:
+            return ActionExplain().answer(dispatcher, tracker, domain)  # "so am I more investigative or more artistic?"
         if answers_what_i_do(tracker) or wants_similar(get_service(), tracker):
             # "I'm a cashier" after "What do you do now?", or "what jobs are similar to that?", read as a ranking
             return ActionMoves().answer(dispatcher, tracker, domain)
@@ -436,6 +440,9 @@ class ActionFit(SafeAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         service = get_service()
         career, problem = _fit_career(service, tracker, "ask_fit")
+        family = family_options(service, problem) if problem else []
+        if family:  # "would teaching suit someone who is kinda shy": the first teacher, the others as buttons
+            career, problem = family[0], None
         if problem:
             send(dispatcher, problem)
             return []
@@ -462,6 +469,13 @@ class ActionFit(SafeAction):
         reply = with_group_line(replies.fit_reply(service.careers, result, person), _text(tracker), career)
         if concerns := concerns_said(text):  # "would I be a good airline pilot? I get motion sick": said, not ignored
             reply.text += "\n" + replies.concerns_note(service.careers[career], concerns)
+        if FEW_PEOPLE.search(text):  # "would teaching suit someone who is kinda shy": said back, not a list
+            reply.text += "\n" + replies.people_note(service.careers[career])
+        if family:
+            reply.text = family_lead(service, family) + reply.text
+            reply.buttons += [
+                {"title": service.careers[o].title, "payload": payload("ask_fit", o)} for o in family[1:3]
+            ]
         send(dispatcher, reply)
         if result.basis is None:
             events.append(SlotSet("pending_fit", career))
@@ -490,6 +504,24 @@ class ActionInterests(SafeAction):
         return events
 
 
+def family_options(service: Service, problem: Reply) -> list[str]:
+    """The careers a name fits when they are one family ("teaching": High School Teacher, Elementary School
+    Teacher, ...), the first the likeliest; [] for any other question back. A family can be answered for its first
+    career with the others as buttons, where asking first would lose the rest of the question."""
+    options = [o for o in problem.metadata.get("suggestions") or [] if o in service.careers]
+    family = {figures.head_noun(service.careers[o].title) for o in options}
+    return options if problem.metadata.get("ambiguous_career") and len(family) == 1 else []
+
+
+def family_lead(service: Service, family: list[str], did: str = "answered for") -> str:
+    """The line before an answer given for the first career of a family the name fits."""
+    first, others = service.careers[family[0]].title, [service.careers[o].title for o in family[1:4]]
+    return (
+        f"That name covers several careers here ({', '.join(others)} and {first}); I {did} {first}. "
+        "Tap another for it.\n"
+    )
+
+
 def _source(service: Service, tracker: Tracker) -> tuple[str | None, list[str], Reply | None]:
     """The career someone moves from: a name in the message, else the profile's current job. A generic name whose
     careers are one family ("teacher") starts from the first of them; the others come back for buttons. Returns
@@ -508,10 +540,9 @@ def _source(service: Service, tracker: Tracker) -> tuple[str | None, list[str], 
             else:
                 problem = not_found_reply(service, said, res, "ask_moves")
     if problem is not None:
-        options = [o for o in problem.metadata.get("suggestions") or [] if o in service.careers]
-        family = {figures.head_noun(service.careers[o].title) for o in options}
-        if problem.metadata.get("ambiguous_career") and options and len(family) == 1:
-            return options[0], options[1:], None
+        family = family_options(service, problem)
+        if family:
+            return family[0], family[1:], None
         return None, [], problem
     if ids:
         return ids[0], [], None
@@ -575,12 +606,7 @@ class ActionMoves(SafeAction):
                 text='What do you do now? Tell me, for example: "I\'m a teacher, what else could I do?"'
             )
             return [SlotSet("ranking", {"by": MOVES_LIST, "from": None, "filters": filters})]
-        lead = ""
-        if others:
-            lead = (
-                f"That name covers several careers here ({', '.join(careers[o].title for o in others[:3])} and "
-                f"{careers[source].title}); I started from {careers[source].title}. Tap another to start from it.\n"
-            )
+        lead = family_lead(service, [source, *others], "started from") if others else ""
         if says_body_limits_work(_text(tracker)):
             lead += replies.BODY_LIMIT_NOTE + "\n"
         if (group := group_asked(_text(tracker))) and group.kind == "age":  # "is it too late to change careers?"
@@ -718,6 +744,10 @@ class ActionPath(SafeAction):
                 spans.sort()
             source, target = roles(text, spans)
         if problem and not (source and target):
+            if advice_kind(text, len(named_careers(service, text))) == "moves":
+                # "I'm a police officer thinking of leaving the force, what are my options?": NLU's "force" is no
+                # career to go to
+                return ActionMoves().answer(dispatcher, tracker, domain)
             send(dispatcher, problem)
             return []
         focus = tracker.get_slot("career")
@@ -858,7 +888,7 @@ class ActionProfile(SafeAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         intent, text = _intent(tracker), _text(tracker)
         state = running(tracker.get_slot("quiz"))
-        if intent == "forget_me":
+        if intent == "forget_me" or (intent == "show_profile" and FORGET.search(text)):
             send(dispatcher, replies.forget_reply())
             return [
                 SlotSet("profile", None),
@@ -925,6 +955,9 @@ def advice_route(service, text: str, from_words: bool = False, named: list[str] 
         return None
     named = named_careers(service, text) if named is None else named
     kind = advice_kind(text, len(named))
+    # "I've been a retail manager for 12 years ... I keep thinking about HR": from the one to the other
+    if kind is None and len(named) >= 2 and CONSIDERING.search(text) and own_job_named(service, text) in named:
+        kind = "path"
     if kind is None and from_words and len(named) >= 2 and FROM_WORDS.search(text):
         spans = service.resolver.find_spans(text, limit=3)
         source, target = roles(text, spans) if len(spans) >= 2 else (None, None)

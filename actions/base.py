@@ -301,8 +301,12 @@ def from_last_list(tracker: Tracker, text: str) -> list[str]:
     last list the assistant showed (a ranking, a test result, moves, search results, a question back), read from
     its bot message's metadata."""
     wanted = referents.pointers(text)
-    if not wanted:
-        return []
+    shown = last_listing(tracker) if wanted else None
+    return [c for c in dict.fromkeys(shown.pick(p) for p in wanted) if c] if shown else []
+
+
+def last_listing(tracker: Tracker) -> referents.Listing | None:
+    """The last list the assistant showed (a ranking, a test result, moves, search results, a question back)."""
     shown = next(
         (
             found
@@ -315,7 +319,7 @@ def from_last_list(tracker: Tracker, text: str) -> list[str]:
         state = tracker.get_slot("quiz")
         results = state.get("results") if isinstance(state, dict) else None
         shown = referents.Listing(tuple(results)) if results else None
-    return [c for c in dict.fromkeys(shown.pick(p) for p in wanted) if c] if shown else []
+    return shown
 
 
 _MY_JOB = re.compile(

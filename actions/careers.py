@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.advice import (
     REFINE_START,
     ActionExplain,
+    ActionFit,
     ActionInterests,
     ActionMoves,
     ActionProfile,
@@ -20,6 +21,8 @@ from actions.advice import (
     advice_route,
     answers_what_i_do,
     concerns_said,
+    family_lead,
+    family_options,
     interests_in,
     named_careers,
     rank_listed,
@@ -29,6 +32,7 @@ from actions.advice import (
 from actions.base import (
     NAME_ALONE,
     SAME_QUESTION,
+    THOSE_N,
     SafeAction,
     about_focus,
     answer_pointed,
@@ -38,6 +42,7 @@ from actions.base import (
     follows_the_focus,
     just_listed,
     last_bot_event,
+    last_listing,
     last_search,
     name_alone,
     own_job_named,
@@ -46,12 +51,15 @@ from actions.base import (
     shown_list,
     shown_pair,
 )
-from actions.quiz import ActionQuiz
-from bot.dialogue import answers, quiz
+from actions.quiz import ActionQuiz, as_intent
+from bot.dialogue import answers, quiz, referents
 from bot.dialogue.advice import rankings, replies
 from bot.dialogue.advice.cues import (
     CHANGE,
     FEW_PEOPLE,
+    FIT,
+    FOR_ME,
+    FORGET,
     MOVES,
     SURE_MOVES,
     SURE_PATH,
@@ -59,9 +67,11 @@ from bot.dialogue.advice.cues import (
     WANT_TO_BECOME,
     type_names,
 )
+from bot.dialogue.advice.fit import fit
 from bot.dialogue.advice.groups import group_asked, group_line
 from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.advice.roles import from_phrase
+from bot.dialogue.answers import Reply
 from bot.dialogue.explore_words import asks_about_the_work, avoided
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import TEST_ASKED, accepts_test_offer, running
@@ -117,6 +127,10 @@ class ActionAnswerCareer(SafeAction):
         ):
             section = last  # "and medical assistants?" after a phlebotomist's pay: their pay
         ids, problem = resolve_mentions(service, tracker, want=1, intent=f"ask_{section}")
+        shy = section == "personality" and bool(FEW_PEOPLE.search(text))
+        family = family_options(service, problem) if problem and shy else []
+        if family:  # "would teaching suit someone who is kinda shy": the first teacher, not a question that loses it
+            ids, problem = family[:1], None
         if problem:
             send(dispatcher, problem)
             return [SlotSet("section", section)]
@@ -179,6 +193,16 @@ class ActionAnswerCareer(SafeAction):
             reply = answers.section_answer(service, career, part, text, note if n == 0 else None)
             if part == "workplace" and STRESS.search(text):  # "how stressful is that job?"
                 reply.preface = f"{STRESS_NOTE}\n{reply.preface}" if reply.preface else STRESS_NOTE
+            if part == "personality" and shy:
+                reply.text += "\n" + replies.people_note(service.careers[career])
+            if n == 0 and family:
+                lead = family_lead(service, family).strip()
+                reply.preface = f"{lead}\n{reply.preface}" if reply.preface else lead
+                others = [
+                    {"title": service.careers[o].title, "payload": answers.payload(f"ask_{part}", o)}
+                    for o in family[1:3]
+                ]
+                reply.buttons = others + reply.buttons
             send(dispatcher, with_group_line(reply, text, career) if n == 0 else reply)
         events = [SlotSet("career", career), SlotSet("section", sections[-1])]
         if offer_fit and sections == ["personality"]:
@@ -214,6 +238,15 @@ class ActionCompareCareers(SafeAction):
         ):
             return ActionMoves().answer(dispatcher, tracker, domain)  # "which jobs are similar to a dental hygienist?"
         ids, problem = resolve_mentions(service, tracker, want=2)
+        named = named_careers(service, text)
+        options = [o for o in (problem.metadata.get("suggestions") or []) if o not in named] if problem else []
+        if problem and problem.metadata.get("ambiguous_career") and len(named) == 1 and options:
+            # "nursing or teaching?": which teacher, each button keeping the nurse
+            send(
+                dispatcher,
+                answers.compare_which_reply(service, named[0], problem.metadata["ambiguous_career"], options),
+            )
+            return []
         if problem:
             send(dispatcher, problem)
             return []
@@ -224,17 +257,29 @@ class ActionCompareCareers(SafeAction):
         if len(ids) == 1 and focus in service.careers and focus != ids[0]:
             ids = [focus, ids[0]]  # "how does it compare to a paramedic?"
         own = own_job_named(service, text)
-        several = [c for c in named_careers(service, text) if c != own]
+        several = [c for c in named if c != own]
         if len(several) >= 3:  # "between radiologic technologist, respiratory therapist, and surgical technologist"
             ids = several[:MAX_COMPARED]
         if len(ids) < 2 and len(asked := careers_asked_about(tracker, text)) >= 2:
             ids = asked  # "compare those two" after questions about two careers
+        listing = last_listing(tracker) if len(ids) < 2 else None
+        if listing and (n := referents.first_n(text)):  # "compare the top two" after a list
+            ids = list(listing.careers[: min(n, MAX_COMPARED)])
+        elif listing and len(listing.careers) == 2 and THOSE_N.search(text):  # "compare those two" after two
+            ids = list(listing.careers)
         if len(ids) == 1 and SAME_QUESTION.match(text) and not COMPARE_WORDS.search(text):
             # "and nursing?" (NLU: compare) with nothing to compare it with: the last question, about it
             last = tracker.get_slot("section")
             section = last if last in answers.SECTION_IDS else "overview"
             send(dispatcher, answers.section_answer(service, ids[0], section, text))
             return [SlotSet("career", ids[0]), SlotSet("section", section)]
+        if len(ids) < 2 and listing and len(listing.careers) >= 2:
+            # "compare those two" after a list of five: which two of it
+            dispatcher.utter_message(
+                text='Which two of the list should I compare? For example: "compare the first and third" or '
+                '"compare the top two".'
+            )
+            return []
         if len(ids) < 2:
             dispatcher.utter_message(
                 text='Which two careers should I compare? For example: "compare nurse and paramedic".'
@@ -246,7 +291,15 @@ class ActionCompareCareers(SafeAction):
         if by:  # "which pays more, a plumber or an electrician?": a two-career ranking by that fact
             send(dispatcher, replies.two_careers_by_fact(service.careers, ids[0], ids[1], by, text))
         else:
-            send(dispatcher, answers.compare_reply(service, *ids))
+            reply = answers.compare_reply(service, *ids)
+            person = person_from_slots(tracker.get_slot("quiz"), tracker.get_slot("profile"))
+            if FOR_ME.search(text) or person.test_scores is not None or person.stated is not None:
+                # "which is better for me, nursing or accounting?": how each matches the person, or what would tell
+                mine = replies.fits_compared(service.careers, [fit(service.careers, c, person) for c in ids])
+                reply = Reply(
+                    f"{reply.text}\n{mine.text}", reply.buttons + mine.buttons, {**reply.metadata, **mine.metadata}
+                )
+            send(dispatcher, reply)
         return [SlotSet("career", ids[0]), SlotSet("ranking", shown_list(ids))]  # "which one pays more?"
 
 
@@ -378,14 +431,21 @@ class ActionFallbackSearch(SafeAction):
             ):
                 # "and the lowest paid?", "just the ones for people who like helping" after a ranking
                 return ActionRankCareers().answer(dispatcher, tracker, domain)
+            if FORGET.search(text):  # "erase whatever you've stored on me", below NLU's confidence
+                return ActionProfile().answer(dispatcher, as_intent(tracker, "forget_me"), domain)
             if PROFILE_QUESTION.search(text):  # "what do you know about me by now?", below NLU's confidence
                 return ActionProfile().answer(dispatcher, tracker, domain)
-            if len(named_careers(service, text)) >= 2 and rankings.comparison_fact(text):
-                # "are physical therapists or occupational therapists in higher demand growth-wise"
+            if (len(named_careers(service, text)) >= 2 and rankings.comparison_fact(text)) or COMPARE_WORDS.search(
+                text
+            ):
+                # "are physical therapists or occupational therapists in higher demand growth-wise", "compare those
+                # two" below NLU's confidence
                 return ActionCompareCareers().answer(dispatcher, tracker, domain)
             route = advice_route(service, text)
             if route is not None:  # "what can a paralegal move into", below NLU's confidence
                 return route.answer(dispatcher, tracker, domain)
+            if FIT.search(text.lower()):  # "am I suited to real estate", below NLU's confidence
+                return ActionFit().answer(dispatcher, tracker, domain)
             if len(type_names(text)) >= 2:  # "am I more investigative or more artistic?"
                 return ActionExplain().answer(dispatcher, tracker, domain)
             if not service.resolver.find_in_text(text, limit=1):

@@ -836,3 +836,21 @@ def test_a_message_in_another_language_read_as_a_test_answer_with_no_test_says_e
     monkeypatch.setattr(quiz_actions, "get_service", lambda: service)
     [msg], _ = run(quiz_actions.ActionQuiz(), tracker("no hablo bien inglés", "quiz_answer"))
     assert msg["text"].startswith("Sorry, I can only read English"), msg["text"]
+
+
+def test_compare_the_top_two_or_which_two_after_a_list():
+    """ "compare those two" after a ranking of five said "Sorry, I didn't understand that" (NLU: fallback)."""
+    from actions.careers import ActionCompareCareers, ActionFallbackSearch
+
+    five = ["veterinarian", "data-scientist", "registered-nurse", "electrician", "data-scientist"]
+    said = [{"ranking": {"by": "salary", "careers": five}}]
+    [msg], _ = run(ActionCompareCareers(), tracker("compare the top two", "compare_careers", said=said))
+    assert msg["compare"] == five[:2], msg
+    [msg], _ = run(ActionFallbackSearch(), tracker("compare those two", "nlu_fallback", said=said))
+    assert msg["text"].startswith("Which two of the list should I compare?"), msg
+    [msg], _ = run(ActionFallbackSearch(), tracker("compare the first and third", "nlu_fallback", said=said))
+    assert msg["compare"] == [five[0], five[2]], msg
+    # a list of two: "those two" are its two
+    said = [{"ranking": {"by": "salary", "careers": five[:2]}}]
+    [msg], _ = run(ActionFallbackSearch(), tracker("compare those two", "nlu_fallback", said=said))
+    assert msg["compare"] == five[:2], msg

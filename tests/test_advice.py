@@ -2240,3 +2240,114 @@ def test_a_fit_answer_gives_the_bls_typical_entry_beside_the_job_zone(careers):
     assert "the typical entry BLS gives is a bachelor's degree" in replies.fit_reply(careers, f, Person()).text
     f = Fit("electrician", None, None, len(careers), None, career_zone=3)
     assert "the typical entry BLS gives is an apprenticeship" in replies.fit_reply(careers, f, Person()).text
+
+
+def test_two_careers_weighed_for_me_say_how_each_matches(act):
+    """ "which is better for me, nursing or accounting?" got the compare card alone, though the person's interests
+    were known; with none known it says what would tell."""
+    compare = action_class(act, "ActionCompareCareers")
+    text = "which is better for me, nursing or accounting?"
+    [msg], _ = run(compare(), tracker(text, "compare_careers", ["nursing", "accounting"]))
+    assert msg["compare"] == ["registered-nurse", "accountant"], msg
+    assert "depends on what you enjoy" in msg["text"] and [f["match"] for f in msg["fits"]] == [None, None]
+    assert any(b["payload"] == "/start_quiz" for b in msg["buttons"]), msg
+    [msg], _ = run(compare(), tracker(text, "compare_careers", ["nursing", "accounting"], {"quiz": finished_test("S")}))
+    fits = {f["career"]: f["match"] for f in msg["fits"]}
+    assert fits["registered-nurse"] > fits["accountant"], fits
+    mine = msg["text"][msg["text"].index("For you") :]
+    assert mine.startswith("For you, from your career test: Registered Nurse"), mine
+    # a plain comparison with nothing known about the person stays the card
+    [msg], _ = run(compare(), tracker("compare nursing and accounting", "compare_careers", ["nursing", "accounting"]))
+    assert "fits" not in msg and "For you" not in msg["text"], msg
+
+
+def test_a_family_name_in_a_comparison_keeps_the_other_career(act):
+    """ "which is better for me, nursing or teaching?" asked which teacher and dropped the nurse."""
+    compare = action_class(act, "ActionCompareCareers")
+    text = "which is better for me, nursing or teaching?"
+    [msg], _ = run(compare(), tracker(text, "compare_careers", ["nursing", "teaching"]))
+    assert "compare with Registered Nurse" in msg["text"], msg
+    assert msg["buttons"] and all('"registered-nurse"' in b["payload"] for b in msg["buttons"]), msg["buttons"]
+    assert all(b["payload"].startswith("/compare_careers") for b in msg["buttons"])
+
+
+def test_a_fit_with_a_family_name_and_shyness_answers_for_the_first(act, careers):
+    """ "would teaching suit someone who is kinda shy" asked which teacher, and the shyness was lost after the
+    button: now the first teacher's fit, the others as buttons, and a line on shyness."""
+    text = "would teaching suit someone who is kinda shy"
+    [msg], slots = run(act.ActionFit(), tracker(text, "ask_fit", ["teaching"]))
+    first = msg["fit"]["career"]
+    assert figures.head_noun(careers[first].title) == "teacher" and slots["career"] == first, msg
+    assert "covers several careers" in msg["text"] and "Being shy or introverted is no interest" in msg["text"]
+    assert sum(b["payload"].startswith("/ask_fit") for b in msg["buttons"]) == 2, msg["buttons"]
+    assert "much of the day is spent with people" in replies.people_note(careers["high-school-teacher"])
+    assert "does not have helping" in replies.people_note(careers["accountant"])
+
+
+def test_a_career_weighed_beside_ones_own_job_is_the_path_with_pay(act):
+    """A retail manager "thinking about HR ... I have two kids so money matters" was read as interests word by word
+    ("Social from 'have two kids so money matters'"): now the path from the one to the other, pay included."""
+    text = (
+        "I've been a retail manager for 12 years and I'm burned out. I keep thinking about HR because I like helping "
+        "people with problems at work, or maybe counseling, but I don't know if I'd need to go back to school and I "
+        "have two kids so money matters. What do you think?"
+    )
+    [msg], _ = run(act.ActionInterests(), tracker(text, "tell_interests", ["retail manager", "HR"]))
+    assert msg["path"]["from"] == "store-manager" and msg["path"]["to"] == "human-resources-specialist", msg
+    assert "Pay (US): Store Manager, $" in msg["text"] and "Human Resources Specialist, $" in msg["text"], msg["text"]
+    # two careers weighed with no job of one's own stay a comparison, not a path
+    assert act.advice_route(act.get_service(), "I'm thinking about nursing or accounting") is None
+
+
+def test_who_a_family_suits_asked_by_a_shy_person_answers_the_first_with_a_line_on_shyness(act):
+    """ "would teaching suit someone who is kinda shy" (NLU: ask_personality) asked which teacher; the button's
+    answer then had nothing on shyness."""
+    from actions.careers import ActionAnswerCareer
+
+    text = "would teaching suit someone who is kinda shy"
+    msgs, slots = run(ActionAnswerCareer(), tracker(text, "ask_personality", ["teaching"]))
+    assert "covers several careers" in msgs[0]["text"], msgs
+    answer = msgs[-1]
+    assert answer["career"] == slots["career"] and answer["section"] == "personality", answer
+    assert "Being shy or introverted is no interest" in answer["text"], answer["text"]
+    assert [b["payload"].startswith("/ask_personality") for b in answer["buttons"][:2]] == [True, True]
+    # a question about who teachers suit, with nothing said about oneself, still asks which one
+    [msg], _ = run(ActionAnswerCareer(), tracker("who would teaching suit?", "ask_personality", ["teaching"]))
+    assert msg.get("ambiguous_career") == "teaching", msg
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent", "entities", "key"),
+    [
+        # a privacy request NLU was unsure of (forget_me 0.47, show_profile 0.44) showed the profile
+        ("ActionFallbackSearch", "erase whatever you've stored on me", "nlu_fallback", [], "forget"),
+        ("ActionProfile", "please delete everything you know about me", "show_profile", [], "forget"),
+        # fit words below NLU's confidence ("would I be any good at accounting": ask_fit 0.396)
+        ("ActionFallbackSearch", "would I be any good at accounting", "nlu_fallback", ["accounting"], "fit"),
+        ("ActionFallbackSearch", "am I suited to real estate", "nlu_fallback", [], "fit"),
+        # NLU tagged "force" as a career to go to
+        (
+            "ActionPath",
+            "I'm a police officer thinking of leaving the force, what are my options?",
+            "ask_path",
+            ["police officer", "force"],
+            "moves",
+        ),
+        # two interest types read as "show more"
+        ("ActionRankCareers", "so am I more investigative or more artistic?", "show_more", [], "explain"),
+    ],
+)
+def test_strong_words_answer_what_nlu_was_unsure_of(act, action, text, intent, entities, key):
+    slots = {"profile": {"education": "master", "max_job_zone": 5}, "quiz": finished_test("IA")}
+    msgs, events = run(action_class(act, action)(), tracker(text, intent, entities, slots))
+    msg = msgs[-1]
+    if key == "forget":
+        assert events["profile"] is None and events["quiz"] is None, (msgs, events)
+    elif key == "fit":
+        # a career named: its fit; a field ("real estate"): which career, each button asking the fit
+        fitted = (msg.get("fit") or {}).get("career") or msg["buttons"][0]["payload"]
+        assert ("accountant" if "accounting" in text else '/ask_fit{"career": "real-estate-agent"}') == fitted, msg
+    elif key == "moves":
+        assert msg["moves"]["from"] == "police-officer", msg
+    else:
+        assert "Investigative" in msg["text"] and "Artistic" in msg["text"] and "ranking" not in msg, msg

@@ -288,14 +288,15 @@ def test_a_title_never_taught_is_asked_back_by_meaning(resolver_without, title, 
 
 
 def test_held_out_titles_keep_their_floors(real_service):
-    """A seeded sample of the quality report's held-out O*NET titles (docs/evaluation.md: 0.83 right or asked with
-    the right career over all of them, 0.4% silently wrong; this sample of 300: 0.79); the floors leave a little room
-    for changes elsewhere."""
+    """A seeded sample of the quality report's held-out O*NET titles (docs/evaluation.md: 0.82 right or asked with
+    the right career over all of them, 0.4% silently wrong; this sample of 1,500: 0.81 and 0.5%). A sample of 300
+    was too small for the 1% floor: one page more moved it from 2 to 3 wrong of 254 (1.2%) while the whole set
+    stayed at 0.4%. The floors leave a little room for changes elsewhere."""
     from bot.evaluation.retrieval_eval import held_out_titles
 
-    report = held_out_titles(real_service.careers, real_service.index, limit=300)
-    assert report["titles_of_our_pages"] >= 250
-    assert report["right_or_asked"] >= 0.76, report["examples"]["asked_without"]
+    report = held_out_titles(real_service.careers, real_service.index, limit=1500)
+    assert report["titles_of_our_pages"] >= 1250
+    assert report["right_or_asked"] >= 0.78, report["examples"]["asked_without"]
     assert report["wrong_share"] <= 0.01, report["examples"]["wrong"]
 
 

@@ -201,6 +201,19 @@ def ambiguous_reply(service: Service, said: str, options: list[str], intent: str
     return Reply(text, buttons, {"ambiguous_career": said, "suggestions": shown})
 
 
+def compare_which_reply(service: Service, known: str, said: str, options: list[str]) -> Reply:
+    """ "nursing or teaching?": "teaching" fits several careers; ask which, keeping the other career in every
+    button (it was dropped: the question back asked about teachers alone)."""
+    shown = [o for o in options if o in service.careers and o != known][:AMBIGUOUS_SHOWN]
+    other = service.careers[known].title
+    names = [service.careers[o].title for o in shown]
+    text = f'"{said}" could mean several careers: {", ".join(names)}. Which one should I compare with {other}?'
+    buttons = [
+        {"title": t, "payload": "/compare_careers" + json.dumps({"career": [known, o]})} for o, t in zip(shown, names)
+    ]
+    return Reply(text, buttons, {"ambiguous_career": said, "suggestions": shown})
+
+
 def not_found_reply(service: Service, said: str, resolution: Resolution, intent: str = "ask_overview") -> Reply:
     """A name that is not one career: ask which one when it fits several, ask whether a career it resembles was
     meant, else say we don't have it."""

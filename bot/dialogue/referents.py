@@ -74,6 +74,16 @@ def pointers(text: str) -> list[Pointer]:
     return found
 
 
+FIRST_N = re.compile(r"\b(?:the\s+)?(?:first|top)\s+(two|three|four|2|3|4)\b", re.I)
+_N = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+
+
+def first_n(text: str) -> int | None:
+    """How many from the top of a list "compare the first two" / "the top 3" points to; None when it says no count."""
+    m = FIRST_N.search(text)
+    return _N[m.group(1).lower()] if m else None
+
+
 def is_pointer(mention: str) -> bool:
     """Whether an entity NLU tagged as a career is a pointer into a list ("second", "the third one", "number 2")."""
     return bool(_MENTION.fullmatch(mention))

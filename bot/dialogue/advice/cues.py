@@ -26,6 +26,21 @@ FEW_PEOPLE = re.compile(
     r"talk|contact|interaction|dealing) (to|with) (people|customers|the public)\b",
     re.I,
 )
+# A career someone is weighing, said beside their own job: "I've been a retail manager ... I keep thinking about HR"
+CONSIDERING = re.compile(
+    r"\b(thinking (about|of)|thought (about|of)|considering|looking (at|into)|interested in|drawn to|eyeing)\b", re.I
+)
+# Asking to be forgotten, in words NLU may read as showing the profile: "erase whatever you've stored on me"
+FORGET = re.compile(
+    r"\b(erase|delete|forget|wipe|remove|clear)\b[^.?!]{0,40}\b(me|my|stored|saved|data|profile|know|everything)\b",
+    re.I,
+)
+# Careers weighed for the person: "which is better for me, nursing or teaching?", "which suits me more?"
+FOR_ME = re.compile(
+    r"\b(for me|suits? me|fits? me|suited to me|me better|should i (choose|pick|go for|study|do)|better choice|"
+    r"(match|fit|suit)(es)? my (interests|personality|profile|test|results?))\b",
+    re.I,
+)
 FIT = re.compile(
     r"\b(suit|suits|suited|fit|fits|right|good fit|good match|a match|work) (me|for me)\b|\bwould i (enjoy|like|love|"
     r"be good|be happy|fit)\b|\b(would|wud|will) i (make|be) an? (good|decent|great|fine|solid|strong)\b|"
@@ -33,7 +48,8 @@ FIT = re.compile(
     r"well)\b|\bam i (the right|cut out|suited|a good fit|a good match|right)\b|"
     r"\bright (kind of |sort of |type of )?(person|fit) for\b|\bis (it|this|that) (for me|a good fit)\b|"
     r"\b(fit|match) for me\b|"
-    r"\bwould i (do well|thrive|fit in|be suited)\b|\b(match|matches|fit|fits|suit|suits) (with )?my (personality|"
+    r"\bwould i (do well|thrive|fit in|be suited)\b|\b(would|could|will) i be (any|much|very) good (at|as)\b|"
+    r"\b(match|matches|fit|fits|suit|suits) (with )?my (personality|"
     r"interests|profile|test|results?|answers|strengths)\b|"
     r"\bshould i (be|become)\b|\b(for|to) (someone|somebody|a person|people) like me\b|\b(according to|based on|"
     r"going by|given) my (test|results?|answers|interests|profile|scores?)\b"

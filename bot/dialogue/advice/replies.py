@@ -17,9 +17,9 @@ from bot.dialogue.advice.interests import Stated
 from bot.dialogue.advice.moves import BORROWED_HOW, CareerPath, Move, Ratings, SkillModel
 from bot.dialogue.advice.person import Person, strongest
 from bot.dialogue.advice.rankings import EDUCATION_KEYS, PAGE, PATIENT, Ranked, compare_query, page_values, rank
-from bot.dialogue.answers import Reply, article, first_sentence, payload
+from bot.dialogue.answers import Reply, article, first_sentence, payload, salary_phrase
 from bot.dialogue.explore_words import about_the_work, mentions
-from bot.dialogue.quiz import DIMENSION_NAMES, SHORT_NAMES, TYPICAL_ITEMS, has_profile
+from bot.dialogue.quiz import DIMENSION_NAMES, SHORT_NAMES, TYPICAL_ITEMS, has_profile, top_letters
 from bot.dialogue.quiz_replies import CONTINUE_TEST, kept
 from bot.dialogue.training_time import experience_needed
 from bot.knowledge.pages import Career, holland_code
@@ -410,6 +410,47 @@ def fit_reply(careers: dict[str, Career], f: Fit, person: Person) -> Reply:
     return Reply(" ".join(lines), buttons, {"fit": f.metadata()})
 
 
+def fits_compared(careers: dict[str, Career], fits: list[Fit]) -> Reply:
+    """Two to four careers weighed for one person ("which is better for me, nursing or accounting?"): each one's
+    match from the test or the interests told, best first; with neither, what would tell."""
+    if fits[0].basis is None:
+        return Reply(
+            "Which one suits you better depends on what you enjoy, and I don't know that yet: take the career test "
+            f'({TEST_LENGTH}) or tell me what you like doing ("I like fixing things and being outdoors"), and I\'ll '
+            "say how well each matches you.",
+            [START_TEST],
+            {"fits": [f.metadata() for f in fits]},
+        )
+    ordered = sorted(fits, key=lambda f: f.rank or len(careers) + 1)
+    basis = "your career test" if fits[0].basis == "test" else "the interests you told me"
+    each = [f"{careers[f.career].title} {f.match}% (number {f.rank} of {f.of})" for f in ordered]
+    line = f"For you, from {basis}: {figures.join(each)}."
+    best, next_best = ordered[0], ordered[1]
+    if (best.match or 0) - (next_best.match or 0) < 3:
+        line += " They match your interests about equally, so pay, training and where the work is done can decide."
+    elif best.shared:
+        shared = figures.join([letter_word(d) for d in best.shared])
+        line += f" {careers[best.career].title} draws more on your strongest interests ({shared})."
+    return Reply(f"{line} {INTERESTS_ONLY}", [], {"fits": [f.metadata() for f in fits]})
+
+
+def people_note(career: Career) -> str:
+    """A fit question said with shyness ("would teaching suit someone who is kinda shy?"): shyness is no interest
+    the test scores and rules nothing out; the career's profile says how much of the work is with people."""
+    line = (
+        "Being shy or introverted is no interest I can score, and it rules no career out: what counts is whether "
+        "you'd enjoy the work itself."
+    )
+    if not has_profile(career):
+        return line
+    if "S" in top_letters(career.riasec):
+        return (
+            f"{line} {career.title} has helping and teaching people among its top three interests, so much of the "
+            "day is spent with people."
+        )
+    return f"{line} {career.title} does not have helping and teaching people among its top three interests."
+
+
 def _a(number: int) -> str:
     """ "an" before 8, 11, 18, 80-89 ("an 80% match"), else "a"."""
     return "an" if str(number).startswith("8") or number in (11, 18) else "a"
@@ -644,6 +685,8 @@ def path_reply(careers: dict[str, Career], model: SkillModel, p: CareerPath) -> 
             f"O*NET rates {a.title} and {b.title} with the same (or no) skill ratings, so I can't point to skill gaps."
         )
     parts.append(_education_step(a, b))
+    # the pay each way: a career changer weighs it ("I have two kids so money matters")
+    parts.append(f"Pay (US): {a.title}, {salary_phrase(a)}; {b.title}, {salary_phrase(b)}.")
     how = b.sections.get("education")
     if how:
         parts.append(f"How people become {article(b.title)}: {first_sentence(how)} ({b.source('education')})")
