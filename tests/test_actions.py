@@ -854,3 +854,25 @@ def test_compare_the_top_two_or_which_two_after_a_list():
     said = [{"ranking": {"by": "salary", "careers": five[:2]}}]
     [msg], _ = run(ActionFallbackSearch(), tracker("compare those two", "nlu_fallback", said=said))
     assert msg["compare"] == five[:2], msg
+
+
+@pytest.mark.parametrize("text", ["what's a vet?", "what is a registered nurse", "whats an electrician"])
+def test_what_is_a_name_alone_is_the_overview_whatever_section_nlu_read(text):
+    """ "What's an edge AI engineer?" (NLU: ask_skills) got skills, "what is a hvac tech" (ask_duties) the duties."""
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker(text, "ask_skills", []))
+    assert msg["section"] == "overview", msg
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker("what is a vet's day like", "ask_duties", ["vet"]))
+    assert msg["section"] == "duties", msg
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "entities"),
+    [
+        ("what does a data scientist work on", "ask_workplace", ["data scientist"]),
+        ("I want to know what electricians do", "ask_skills", ["electricians"]),
+        ("what would I be doing as a vet", "ask_personality", ["vet"]),
+    ],
+)
+def test_what_a_career_does_in_other_words_is_its_duties(text, intent, entities):
+    [msg], _ = run(actions.ActionAnswerCareer(), tracker(text, intent, entities))
+    assert msg["section"] == "duties", msg

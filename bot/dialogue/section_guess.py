@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from bot.dialogue.resolve import leftover_name
 from bot.knowledge.phrasings import FOLLOW_UPS, SECTION_TEMPLATES
 
 NEIGHBOURS = 7  # phrasings that vote, each by its cosine
@@ -138,6 +139,13 @@ GROWTH = re.compile(
     r"declining) or (grow|growing|shrink|shrinking|decline|declining)\b|\b(job )?outlook\b",
     re.I,
 )
+# "What does a computer vision engineer work on" (NLU: workplace), "I want to know what chefs do" (NLU: skills),
+# "what would I be doing as a flight attendant": the duties.
+DUTIES = re.compile(
+    r"\bwhat (do|does|would|will) (an? |the )?[\w -]{2,40} (do|work on)\W*$|\bwhat \w+s do\W*$|"
+    r"\bwhat would i (be doing|do all day|do every day)\b",
+    re.I,
+)
 OVERRULED = [  # (section, its words, the NLU sections they overrule)
     ("salary", EARNINGS, {"overview", "duties", "skills", "workplace", "specializations", "personality"}),
     ("workplace", SCHEDULE, BY_WORDS_FROM),
@@ -147,6 +155,7 @@ OVERRULED = [  # (section, its words, the NLU sections they overrule)
     ("education", SCHOOLING, {"overview", "duties", "skills", "workplace", "specializations", "salary"}),
     ("education", RECORD_CHECK, {"overview", "duties", "skills", "workplace", "outlook", "personality"}),
     ("outlook", GROWTH, {"overview", "duties", "skills", "personality"}),
+    ("duties", DUTIES, {"skills", "workplace", "personality"}),
 ]
 
 
@@ -172,12 +181,26 @@ def bare_section(text: str) -> str | None:
     return next((section for section, pattern in _BARE.items() if pattern.match(text)), None)
 
 
+# "What's an edge AI engineer?", "what is a hvac tech": a name and nothing else asks what the career is
+DEFINITION = re.compile(
+    r"^\W*(?:so |ok |okay |and )?(?:what(?:'s| is| are)|whats|wats) (?:an? |the )?(?P<rest>[^?.!]+?)\s*[?.!]*\s*$", re.I
+)
+
+
 def section_by_words(text: str, section: str | None = None) -> str | None:
     """The section a few unmistakable words ask for, when `section` (NLU's) is one they may overrule."""
     for target, words, overrules in OVERRULED:
         if (section is None or section in overrules) and words.search(text):
             return target
+    if section in {"duties", "skills", "workplace", "personality"} and asks_what_it_is(text):
+        return "overview"
     return None
+
+
+def asks_what_it_is(text: str) -> bool:
+    """ "What's an edge AI engineer?": the words after "what is" are a name alone (NLU read duties or skills)."""
+    m = DEFINITION.match(text)
+    return m is not None and leftover_name(text) == m.group("rest").strip()
 
 
 def _placeholder(template: str) -> str:
