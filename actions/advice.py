@@ -29,6 +29,7 @@ from actions.base import (
     focus_fragment,
     from_last_list,
     last_search,
+    listed_to_compare,
     own_job_named,
     resolve_mentions,
     send,
@@ -49,6 +50,7 @@ from bot.dialogue.advice.cues import (
     CONSIDERING,
     FEW_PEOPLE,
     FIT,
+    FOR_ME,
     FORGET,
     HOW_TO_START,
     SIMILAR,
@@ -64,7 +66,7 @@ from bot.dialogue.advice.fit import fit, ranked_matches
 from bot.dialogue.advice.groups import group_asked, group_line, group_note, group_preface
 from bot.dialogue.advice.person import education_zone, finished_test, person_from_slots, profile_of
 from bot.dialogue.advice.roles import activity_phrase, field_names, from_phrase, roles
-from bot.dialogue.answers import Reply, explore_reply, not_found_reply, payload, section_answer
+from bot.dialogue.answers import Reply, compare_reply, explore_reply, not_found_reply, payload, section_answer
 from bot.dialogue.explore_words import avoided
 from bot.dialogue.help_topics import PART_TIME
 from bot.dialogue.quiz_replies import current_question, running
@@ -118,6 +120,24 @@ THAN = re.compile(r"\bthan\b", re.I)
 WHY = re.compile(r"\b(why|how come|what makes|explain)\b", re.I)
 
 
+WHICH_OF_THE_LIST = (
+    'Which two of the list should I compare? For example: "compare the first and third" or "compare the top two".'
+)
+
+
+def send_comparison(dispatcher: CollectingDispatcher, tracker: Tracker, ids: list[str]) -> list:
+    """Two to four careers side by side, with how each matches the person when their interests are known or the
+    words weigh them "for me" ("which is better for me, nursing or accounting?")."""
+    service, text = get_service(), _text(tracker)
+    reply = compare_reply(service, *ids)
+    person = _person(tracker)
+    if FOR_ME.search(text) or person.test_scores is not None or person.stated is not None:
+        mine = replies.fits_compared(service.careers, [fit(service.careers, c, person) for c in ids])
+        reply = Reply(f"{reply.text}\n{mine.text}", reply.buttons + mine.buttons, {**reply.metadata, **mine.metadata})
+    send(dispatcher, reply)
+    return [SlotSet("career", ids[0]), SlotSet("ranking", shown_list(ids))]  # "which one pays more?"
+
+
 class ActionRankCareers(SafeAction):
     """ask_ranking, refine_ranking and show_more: careers ranked by a fact, with filters; the query in `ranking`."""
 
@@ -144,6 +164,12 @@ class ActionRankCareers(SafeAction):
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
         if _intent(tracker) == "show_more" and len(type_names(_text(tracker))) >= 2:
             return ActionExplain().answer(dispatcher, tracker, domain)  # "so am I more investigative or more artistic?"
+        from_list = listed_to_compare(tracker, _text(tracker))
+        if from_list is not None:  # "compare the first two" after a list (NLU: refine_ranking)
+            if len(from_list) >= 2:
+                return send_comparison(dispatcher, tracker, from_list)
+            dispatcher.utter_message(text=WHICH_OF_THE_LIST)
+            return []
         if answers_what_i_do(tracker) or wants_similar(get_service(), tracker):
             # "I'm a cashier" after "What do you do now?", or "what jobs are similar to that?", read as a ranking
             return ActionMoves().answer(dispatcher, tracker, domain)

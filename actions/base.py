@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.dialogue import answers, quiz, referents
 from bot.dialogue.advice import routes
-from bot.dialogue.advice.cues import CHANGE
+from bot.dialogue.advice.cues import CHANGE, COMPARE_WORDS
 from bot.dialogue.answers import Reply
 from bot.dialogue.help_topics import HelpTopic, help_topic
 from bot.dialogue.language import looks_foreign
@@ -320,6 +320,27 @@ def last_listing(tracker: Tracker) -> referents.Listing | None:
         results = state.get("results") if isinstance(state, dict) else None
         shown = referents.Listing(tuple(results)) if results else None
     return shown
+
+
+MAX_COMPARED = 4
+
+
+def listed_to_compare(tracker: Tracker, text: str) -> list[str] | None:
+    """The careers of the last list a comparison points to ("compare the top two", "compare the first and third",
+    "compare those two" after two); [] when it points to a list without saying which ("compare those two" after
+    five); None when the words ask no comparison of a list."""
+    if not COMPARE_WORDS.search(text):
+        return None
+    listing = last_listing(tracker)
+    if listing is None or len(listing.careers) < 2:
+        return None
+    if n := referents.first_n(text):
+        return list(listing.careers[: min(n, MAX_COMPARED)])
+    if pointed := from_last_list(tracker, text):
+        return pointed
+    if THOSE_N.search(text):
+        return list(listing.careers) if len(listing.careers) == 2 else []
+    return None
 
 
 _MY_JOB = re.compile(

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.advice import (
     REFINE_START,
+    WHICH_OF_THE_LIST,
     ActionExplain,
     ActionFit,
     ActionInterests,
@@ -26,13 +27,14 @@ from actions.advice import (
     interests_in,
     named_careers,
     rank_listed,
+    send_comparison,
     wants_similar,
     with_group_line,
 )
 from actions.base import (
+    MAX_COMPARED,
     NAME_ALONE,
     SAME_QUESTION,
-    THOSE_N,
     SafeAction,
     about_focus,
     answer_pointed,
@@ -42,8 +44,8 @@ from actions.base import (
     follows_the_focus,
     just_listed,
     last_bot_event,
-    last_listing,
     last_search,
+    listed_to_compare,
     name_alone,
     own_job_named,
     resolve_mentions,
@@ -52,13 +54,13 @@ from actions.base import (
     shown_pair,
 )
 from actions.quiz import ActionQuiz, as_intent
-from bot.dialogue import answers, quiz, referents
+from bot.dialogue import answers, quiz
 from bot.dialogue.advice import rankings, replies
 from bot.dialogue.advice.cues import (
     CHANGE,
+    COMPARE_WORDS,
     FEW_PEOPLE,
     FIT,
-    FOR_ME,
     FORGET,
     MOVES,
     SURE_MOVES,
@@ -67,11 +69,9 @@ from bot.dialogue.advice.cues import (
     WANT_TO_BECOME,
     type_names,
 )
-from bot.dialogue.advice.fit import fit
 from bot.dialogue.advice.groups import group_asked, group_line
 from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.advice.roles import from_phrase
-from bot.dialogue.answers import Reply
 from bot.dialogue.explore_words import asks_about_the_work, avoided
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import TEST_ASKED, accepts_test_offer, running
@@ -215,10 +215,6 @@ STRESS_NOTE = "No figure I have measures how stressful a job is; here is what it
 ROUTED_SECTIONS = {"overview", "duties", "skills", "personality", "education"}  # questions advice words can redirect
 
 
-MAX_COMPARED = 4
-COMPARE_WORDS = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|differ)\b", re.I)
-
-
 class ActionCompareCareers(SafeAction):
     def name(self) -> str:
         return "action_compare_careers"
@@ -262,23 +258,17 @@ class ActionCompareCareers(SafeAction):
             ids = several[:MAX_COMPARED]
         if len(ids) < 2 and len(asked := careers_asked_about(tracker, text)) >= 2:
             ids = asked  # "compare those two" after questions about two careers
-        listing = last_listing(tracker) if len(ids) < 2 else None
-        if listing and (n := referents.first_n(text)):  # "compare the top two" after a list
-            ids = list(listing.careers[: min(n, MAX_COMPARED)])
-        elif listing and len(listing.careers) == 2 and THOSE_N.search(text):  # "compare those two" after two
-            ids = list(listing.careers)
+        from_list = listed_to_compare(tracker, text) if len(ids) < 2 else None
+        if from_list:  # "compare the top two", "compare those two" after a list
+            ids = from_list
         if len(ids) == 1 and SAME_QUESTION.match(text) and not COMPARE_WORDS.search(text):
             # "and nursing?" (NLU: compare) with nothing to compare it with: the last question, about it
             last = tracker.get_slot("section")
             section = last if last in answers.SECTION_IDS else "overview"
             send(dispatcher, answers.section_answer(service, ids[0], section, text))
             return [SlotSet("career", ids[0]), SlotSet("section", section)]
-        if len(ids) < 2 and listing and len(listing.careers) >= 2:
-            # "compare those two" after a list of five: which two of it
-            dispatcher.utter_message(
-                text='Which two of the list should I compare? For example: "compare the first and third" or '
-                '"compare the top two".'
-            )
+        if len(ids) < 2 and from_list is not None:  # "compare those two" after a list of five: which two of it
+            dispatcher.utter_message(text=WHICH_OF_THE_LIST)
             return []
         if len(ids) < 2:
             dispatcher.utter_message(
@@ -291,15 +281,7 @@ class ActionCompareCareers(SafeAction):
         if by:  # "which pays more, a plumber or an electrician?": a two-career ranking by that fact
             send(dispatcher, replies.two_careers_by_fact(service.careers, ids[0], ids[1], by, text))
         else:
-            reply = answers.compare_reply(service, *ids)
-            person = person_from_slots(tracker.get_slot("quiz"), tracker.get_slot("profile"))
-            if FOR_ME.search(text) or person.test_scores is not None or person.stated is not None:
-                # "which is better for me, nursing or accounting?": how each matches the person, or what would tell
-                mine = replies.fits_compared(service.careers, [fit(service.careers, c, person) for c in ids])
-                reply = Reply(
-                    f"{reply.text}\n{mine.text}", reply.buttons + mine.buttons, {**reply.metadata, **mine.metadata}
-                )
-            send(dispatcher, reply)
+            return send_comparison(dispatcher, tracker, ids)
         return [SlotSet("career", ids[0]), SlotSet("ranking", shown_list(ids))]  # "which one pays more?"
 
 
@@ -414,6 +396,8 @@ class ActionFallbackSearch(SafeAction):
             send(dispatcher, answers.explore_reply(service, query))
             return []
         if not state and text and not text.startswith("/"):
+            if listed_to_compare(tracker, text) is not None:  # "compare the top two" after a list
+                return ActionCompareCareers().answer(dispatcher, tracker, domain)
             if alone := name_alone(service, tracker):  # "optometrists?" after pay: their pay; "drone pilot?"
                 send(dispatcher, answers.section_answer(service, *alone, text))
                 return [SlotSet("career", alone[0]), SlotSet("section", alone[1])]
@@ -435,11 +419,8 @@ class ActionFallbackSearch(SafeAction):
                 return ActionProfile().answer(dispatcher, as_intent(tracker, "forget_me"), domain)
             if PROFILE_QUESTION.search(text):  # "what do you know about me by now?", below NLU's confidence
                 return ActionProfile().answer(dispatcher, tracker, domain)
-            if (len(named_careers(service, text)) >= 2 and rankings.comparison_fact(text)) or COMPARE_WORDS.search(
-                text
-            ):
-                # "are physical therapists or occupational therapists in higher demand growth-wise", "compare those
-                # two" below NLU's confidence
+            if len(named_careers(service, text)) >= 2 and rankings.comparison_fact(text):
+                # "are physical therapists or occupational therapists in higher demand growth-wise"
                 return ActionCompareCareers().answer(dispatcher, tracker, domain)
             route = advice_route(service, text)
             if route is not None:  # "what can a paralegal move into", below NLU's confidence

@@ -14,7 +14,10 @@ pytestmark = pytest.mark.unit
 
 @pytest.fixture(autouse=True)
 def use_fixture_service(service, monkeypatch):
+    from actions import advice
+
     monkeypatch.setattr(actions, "get_service", lambda: service)
+    monkeypatch.setattr(advice, "get_service", lambda: service)
 
 
 def tracker(

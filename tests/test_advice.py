@@ -2351,3 +2351,24 @@ def test_strong_words_answer_what_nlu_was_unsure_of(act, action, text, intent, e
         assert msg["moves"]["from"] == "police-officer", msg
     else:
         assert "Investigative" in msg["text"] and "Artistic" in msg["text"] and "ranking" not in msg, msg
+
+
+def test_compare_from_a_list_whatever_nlu_read(act):
+    """ "compare the first two" (NLU: refine_ranking) and "compare the top two" (fallback) after a ranking ranked all
+    careers by pay."""
+    from actions.careers import ActionFallbackSearch
+
+    five = ["registered-nurse", "electrician", "accountant", "plumber", "welder"]
+    said = [{"event": "bot", "text": "...", "metadata": {"ranking": {"by": "salary", "careers": five}}}]
+    for action, text, intent in [
+        (act.ActionRankCareers, "compare the first two", "refine_ranking"),
+        (ActionFallbackSearch, "compare the top two", "nlu_fallback"),
+    ]:
+        t = tracker(text, intent, slots={"ranking": {"by": "salary"}})
+        t.events = said
+        [msg], _ = run(action(), t)
+        assert msg["compare"] == five[:2], (text, msg)
+    t = tracker("compare those two", "refine_ranking", slots={"ranking": {"by": "salary"}})
+    t.events = said
+    [msg], _ = run(act.ActionRankCareers(), t)
+    assert msg["text"].startswith("Which two of the list"), msg

@@ -35,6 +35,7 @@ FORGET = re.compile(
     r"\b(erase|delete|forget|wipe|remove|clear)\b[^.?!]{0,40}\b(me|my|stored|saved|data|profile|know|everything)\b",
     re.I,
 )
+COMPARE_WORDS = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|differ)\b", re.I)
 # Careers weighed for the person: "which is better for me, nursing or teaching?", "which suits me more?"
 FOR_ME = re.compile(
     r"\b(for me|suits? me|fits? me|suited to me|me better|should i (choose|pick|go for|study|do)|better choice|"
