@@ -133,7 +133,9 @@ def send_comparison(dispatcher: CollectingDispatcher, tracker: Tracker, ids: lis
     person = _person(tracker)
     if FOR_ME.search(text) or person.test_scores is not None or person.stated is not None:
         mine = replies.fits_compared(service.careers, [fit(service.careers, c, person) for c in ids])
-        reply = Reply(f"{reply.text}\n{mine.text}", reply.buttons + mine.buttons, {**reply.metadata, **mine.metadata})
+        card, sources = reply.text.rsplit("\n(Sources:", 1)  # the person's line before the sources, not in small print
+        text = f"{card}\n{mine.text}\n(Sources:{sources}"
+        reply = Reply(text, reply.buttons + mine.buttons, {**reply.metadata, **mine.metadata})
     send(dispatcher, reply)
     return [SlotSet("career", ids[0]), SlotSet("ranking", shown_list(ids))]  # "which one pays more?"
 
