@@ -54,6 +54,7 @@ from bot.dialogue.advice.cues import (
     FORGET,
     HOW_TO_START,
     SIMILAR,
+    SOMEONE_ELSE,
     TO_THAT,
     advice_kind,
     refers_to_list,
@@ -64,7 +65,7 @@ from bot.dialogue.advice.cues import (
 from bot.dialogue.advice.explain import code_in, explain_code, explain_match
 from bot.dialogue.advice.fit import fit, ranked_matches
 from bot.dialogue.advice.groups import group_asked, group_line, group_note, group_preface
-from bot.dialogue.advice.person import education_zone, finished_test, person_from_slots, profile_of
+from bot.dialogue.advice.person import Person, education_zone, finished_test, person_from_slots, profile_of
 from bot.dialogue.advice.roles import activity_phrase, field_names, from_phrase, roles
 from bot.dialogue.answers import Reply, compare_reply, explore_reply, not_found_reply, payload, section_answer
 from bot.dialogue.explore_words import avoided
@@ -489,6 +490,10 @@ class ActionFit(SafeAction):
             return [SlotSet("career", career), SlotSet("section", section)]
         person = _person(tracker)
         events: list = [SlotSet("career", career)]
+        if other := SOMEONE_ELSE.search(text):  # "would my son be a good electrician?": not from the asker's answers
+            result = fit(service.careers, career, Person())
+            send(dispatcher, replies.fit_for_someone_else_reply(service.careers, result, other.group(1).lower()))
+            return events
         remembered = remember_interests(tracker, said) if (said := interests_said_with(text)) else None
         if remembered is not None:  # "would I be a good accountant? I'm super social and I hate spreadsheets"
             person = person_from_slots(tracker.get_slot("quiz"), remembered[2])

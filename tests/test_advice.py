@@ -2372,3 +2372,17 @@ def test_compare_from_a_list_whatever_nlu_read(act):
     t.events = said
     [msg], _ = run(act.ActionRankCareers(), t)
     assert msg["text"].startswith("Which two of the list"), msg
+
+
+def test_a_fit_asked_for_someone_else_is_not_answered_from_the_askers_test(act):
+    """A parent who took the test asked "would my son be a good electrician?" and got "a 30% match ... from your
+    career test": the parent's answers say nothing about the son."""
+    slots = {"quiz": finished_test("SA")}
+    text = "would my son be a good electrician?"
+    [msg], _ = run(act.ActionFit(), tracker(text, "ask_fit", ["electrician"], slots))
+    assert msg["fit"]["career"] == "electrician" and msg["fit"]["match"] is None and msg["fit"]["basis"] is None, msg
+    assert "suit your son" in msg["text"] and "only their own answers can show" in msg["text"], msg
+    assert "%" not in msg["text"], msg
+    # one's own fit still comes from one's own test
+    [msg], _ = run(act.ActionFit(), tracker("would I be a good electrician?", "ask_fit", ["electrician"], slots))
+    assert msg["fit"]["basis"] == "test" and msg["fit"]["match"] is not None, msg

@@ -36,6 +36,12 @@ FORGET = re.compile(
     re.I,
 )
 COMPARE_WORDS = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|differ)\b", re.I)
+# A fit asked for someone else: "would my son be a good electrician?" (the asker's own test says nothing of him)
+SOMEONE_ELSE = re.compile(
+    r"\b(?:my|our) (son|daughter|kid|child|student|teen|teenager|niece|nephew|grandson|granddaughter|friend|"
+    r"brother|sister|husband|wife|partner|boyfriend|girlfriend)\b",
+    re.I,
+)
 # Careers weighed for the person: "which is better for me, nursing or teaching?", "which suits me more?"
 FOR_ME = re.compile(
     r"\b(for me|suits? me|fits? me|suited to me|me better|should i (choose|pick|go for|study|do)|better choice|"

@@ -7,6 +7,7 @@ words, and every list says it is a starting point built on US figures.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from bot.dialogue.advice import figures
@@ -341,6 +342,25 @@ def _zone_sentence(f: Fit, career: Career) -> str:
     if f.zone_ok:
         return need + f", within the education you told me (up to job zone {f.person_zone})."
     return need + f", more than the education you told me (up to job zone {f.person_zone})."
+
+
+def fit_for_someone_else_reply(careers: dict[str, Career], f: Fit, who: str) -> Reply:
+    """ "Would my son be a good electrician?": not answered from the asker's own test or interests, which say
+    nothing about the son; what the career draws on, and how he can find out."""
+    career = careers[f.career]
+    described = profile_words(career) + "." if has_profile(career) else ""
+    text = (
+        f"Whether {article(career.title)} would suit your {who} depends on what they enjoy, which only their own "
+        f"answers can show, not yours. {described} People who enjoy those kinds of activities tend to like the work. "
+        f"Your {who} can take the career test here ({TEST_LENGTH}) or say what they like doing, and get their own "
+        "matches. "
+        f"{_zone_sentence(replace(f, person_zone=None), career)} {INTERESTS_ONLY}"
+    ).strip()
+    about = [
+        {"title": "How to become one", "payload": payload("ask_education", f.career)},
+        {"title": "Pay", "payload": payload("ask_salary", f.career)},
+    ]
+    return Reply(text, [START_TEST, *about], {"fit": replace(f, match=None, rank=None, basis=None).metadata()})
 
 
 def fit_offer_reply(careers: dict[str, Career], career_id: str) -> Reply:
