@@ -356,11 +356,16 @@ def fit_for_someone_else_reply(careers: dict[str, Career], f: Fit, who: str) -> 
         "matches. "
         f"{_zone_sentence(replace(f, person_zone=None), career)} {INTERESTS_ONLY}"
     ).strip()
-    about = [
-        {"title": "How to become one", "payload": payload("ask_education", f.career)},
-        {"title": "Pay", "payload": payload("ask_salary", f.career)},
+    meta = {"fit": replace(f, match=None, rank=None, basis=None).metadata()}
+    return Reply(text, [START_TEST, *_about_buttons(f.career)], meta)
+
+
+def _about_buttons(career_id: str) -> list[dict]:
+    """How to become one and its pay: the buttons under a fit answer."""
+    return [
+        {"title": "How to become one", "payload": payload("ask_education", career_id)},
+        {"title": "Pay", "payload": payload("ask_salary", career_id)},
     ]
-    return Reply(text, [START_TEST, *about], {"fit": replace(f, match=None, rank=None, basis=None).metadata()})
 
 
 def fit_offer_reply(careers: dict[str, Career], career_id: str) -> Reply:
@@ -376,10 +381,7 @@ def fit_offer_reply(careers: dict[str, Career], career_id: str) -> Reply:
 
 def fit_reply(careers: dict[str, Career], f: Fit, person: Person) -> Reply:
     career = careers[f.career]
-    about = [
-        {"title": "How to become one", "payload": payload("ask_education", f.career)},
-        {"title": "Pay", "payload": payload("ask_salary", f.career)},
-    ]
+    about = _about_buttons(f.career)
     if f.basis is None:
         described = profile_words(career) + "." if has_profile(career) else ""
         text = (
