@@ -300,9 +300,13 @@ def from_last_list(tracker: Tracker, text: str) -> list[str]:
     """ "Tell me about the second one", "compare the first and the third": the careers the words point to in the
     last list the assistant showed (a ranking, a test result, moves, search results, a question back), read from
     its bot message's metadata."""
-    wanted = referents.pointers(text)
-    shown = last_listing(tracker) if wanted else None
-    return [c for c in dict.fromkeys(shown.pick(p) for p in wanted) if c] if shown else []
+    shown = last_listing(tracker) if referents.pointers(text) else None
+    return picked(shown, text) if shown else []
+
+
+def picked(listing: referents.Listing, text: str) -> list[str]:
+    """The careers of `listing` the words point to, in order, each once."""
+    return [c for c in dict.fromkeys(listing.pick(p) for p in referents.pointers(text)) if c]
 
 
 def last_listing(tracker: Tracker) -> referents.Listing | None:
@@ -336,7 +340,7 @@ def listed_to_compare(tracker: Tracker, text: str) -> list[str] | None:
         return None
     if n := referents.first_n(text):
         return list(listing.careers[: min(n, MAX_COMPARED)])
-    if pointed := from_last_list(tracker, text):
+    if pointed := picked(listing, text):  # "compare the first and third": the list found above, not looked up again
         return pointed
     if THOSE_N.search(text):
         return list(listing.careers) if len(listing.careers) == 2 else []
