@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import send, shown_list
 from bot.dialogue import quiz
 from bot.dialogue.advice import interests, rankings, replies
+from bot.dialogue.advice.cues import THEIR_INTERESTS
 from bot.dialogue.advice.fit import fit
 from bot.dialogue.advice.person import education_zone, person_from_slots, profile_of
 from bot.dialogue.answers import Reply, explore
@@ -83,33 +84,43 @@ def remember_interests(tracker: Tracker, text: str) -> tuple[interests.Stated, i
 
 def interests_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     """Interests told in words ("I love animals and being outdoors"): remembered in the profile, answered with the
-    careers about what was named and those that fit the interests best."""
+    careers about what was named and those that fit the interests best. Interests told about someone else ("my son
+    loves fixing bikes") are theirs: matched from these words alone and kept out of the asker's profile."""
     service = get_service()
     careers = service.careers
-    remembered = remember_interests(tracker, _text(tracker))
+    text = _text(tracker)
+    other = THEIR_INTERESTS.search(text)
+    who = other.group(1).lower() if other else None
+    remembered = None if who else remember_interests(tracker, text)
     if remembered is None:
-        stated = interests.infer(_text(tracker), encoder())
-        send(dispatcher, replies.interests_reply(careers, stated, stated.scores, "interests", [], None))
-        return []
-    stated, combined, profile = remembered
-    person = person_from_slots(tracker.get_slot("quiz"), profile)
-    scores, basis = person.scores()
-    assert scores is not None and basis is not None
-    avoid = avoided(_text(tracker))  # "i like helping ppl but i hate blood" listed a paramedic
+        stated = interests.infer(text, encoder())
+        if not who or not stated.expressed:
+            send(dispatcher, replies.interests_reply(careers, stated, stated.scores, "interests", [], None, whose=who))
+            return []
+        combined, profile, scores, basis = stated, None, stated.scores, "interests"
+        zone = education_zone(text) if not text.startswith("/") else None
+    else:
+        stated, combined, profile = remembered
+        person = person_from_slots(tracker.get_slot("quiz"), profile)
+        found_scores, found_basis = person.scores()
+        assert found_scores is not None and found_basis is not None
+        scores, basis, zone = found_scores, found_basis, person.max_zone
+    avoid = avoided(text)  # "i like helping ppl but i hate blood" listed a paramedic
     if avoid:
         careers = {cid: c for cid, c in careers.items() if not rankings.avoids(c, avoid)}
-    found = quiz.matches(scores, careers, person.max_zone, limit=INTEREST_MATCHES)
+    found = quiz.matches(scores, careers, zone, limit=INTEREST_MATCHES)
     searched = explore(service, " and ".join(stated.phrases), limit=TOPICAL_SEARCHED)
     named = {c.id: c for c, _, _, _ in searched if c.id in careers}
-    topical = quiz.matches(scores, named, person.max_zone, limit=len(named))  # about what was named, best fit
+    topical = quiz.matches(scores, named, zone, limit=len(named))  # about what was named, best fit
     testing = bool(running(tracker.get_slot("quiz")))
     if avoid:  # left out below, so not "no interest I can score, so it doesn't change these careers"
         combined = replace(combined, unplaced=[u for u in combined.unplaced if not any(a in u for a in avoid)])
     reply = replies.interests_reply(
-        careers, combined, scores, basis, found, person.max_zone, topical, stated.phrases, testing
+        careers, combined, scores, basis, found, zone, topical, stated.phrases, testing, whose=who
     )
     if avoid:
         reply.text += f"\nLeft out: careers whose pages mention {' or '.join(avoid)}."
     send(dispatcher, reply)
     listed = reply.metadata["interests_match"]["topical"] + [c.id for c, _ in found]
-    return [SlotSet("profile", profile), SlotSet("ranking", shown_list(listed))]
+    kept = [SlotSet("profile", profile)] if profile is not None else []
+    return [*kept, SlotSet("ranking", shown_list(listed))]

@@ -2386,3 +2386,21 @@ def test_a_fit_asked_for_someone_else_is_not_answered_from_the_askers_test(act):
     # one's own fit still comes from one's own test
     [msg], _ = run(act.ActionFit(), tracker("would I be a good electrician?", "ask_fit", ["electrician"], slots))
     assert msg["fit"]["basis"] == "test" and msg["fit"]["match"] is not None, msg
+
+
+def test_interests_told_about_someone_else_are_theirs_and_not_kept_as_the_askers(act, careers):
+    """A parent who took the test said "my son loves fixing bikes and building things": it was read as the parent's
+    own interests, blended into their profile and test, and every later answer about the parent used it."""
+    slots = {"quiz": finished_test("SA"), "profile": {"interests_text": ["helping people"], "zone": None}}
+    text = "my son loves fixing bikes and building things, what jobs could he do?"
+    [msg], set_slots = run(act.ActionInterests(), tracker(text, "tell_interests", slots=slots))
+    found = msg["interests_match"]
+    assert found["about"] == "son" and found["basis"] == "interests", found  # his words alone, not blended
+    assert "R" in found["code"] and found["matches"], found
+    assert max(found["scores"], key=found["scores"].get) == "R", found
+    assert "about your son" in msg["text"] and "kept none of this in your own profile" in msg["text"], msg["text"]
+    assert "shares your" not in msg["text"] and "career test result" not in msg["text"], msg["text"]
+    assert "profile" not in set_slots and set_slots["ranking"]["careers"], set_slots
+    # the asker's own words are still theirs
+    [msg], set_slots = run(act.ActionInterests(), tracker("I love fixing bikes", "tell_interests", slots=slots))
+    assert "about" not in msg["interests_match"] and "fixing bikes" in set_slots["profile"]["interests_text"]

@@ -42,6 +42,14 @@ SOMEONE_ELSE = re.compile(
     r"brother|sister|husband|wife|partner|boyfriend|girlfriend)\b",
     re.I,
 )
+# Interests told about someone else: "my son loves fixing bikes", "our daughter is 15 and really into animals"
+# (theirs, not the asker's profile). The person is named, then within the clause what they enjoy.
+THEIR_INTERESTS = re.compile(
+    SOMEONE_ELSE.pattern + r"(?:(?!\b(?:I|me|my)\b)[^.?!;]){0,40}?\b(?:loves?|likes?|enjoys?|adores?|"
+    r"(?:is|'s|and) (?:really |very |so )?(?:into|good at|great at|interested in|passionate about|obsessed with|"
+    r"crazy about)|has always (?:loved|liked|enjoyed))\b",
+    re.I,
+)
 # Careers weighed for the person: "which is better for me, nursing or teaching?", "which suits me more?"
 FOR_ME = re.compile(
     r"\b(for me|suits? me|fits? me|suited to me|me better|should i (choose|pick|go for|study|do)|better choice|"

@@ -482,8 +482,9 @@ def _a(number: int) -> str:
 # Interests told in words
 
 
-def _interest_reason(c: Career, stated: Stated, scores: dict[str, float], basis: str) -> str:
-    """The interests a match shares with the person, naming only what the words (or, blended, the test) showed."""
+def _interest_reason(c: Career, stated: Stated, scores: dict[str, float], basis: str, owner: str = "your") -> str:
+    """The interests a match shares with the person (`owner`: "their" for someone the asker told about), naming
+    only what the words (or, blended, the test) showed."""
     theirs = holland_code(c.riasec)
     if basis == "blend":
         shared = [d for d in strongest(scores) if d in theirs]
@@ -497,7 +498,7 @@ def _interest_reason(c: Career, stated: Stated, scores: dict[str, float], basis:
     for d in shared:
         said = stated.by_letter.get(d)
         parts.append(letter_word(d) + (f" ({figures.join(said[:3])})" if said else ""))
-    return "shares your " + figures.join(parts) + " interest" + ("s" if len(parts) > 1 else "")
+    return f"shares {owner} " + figures.join(parts) + " interest" + ("s" if len(parts) > 1 else "")
 
 
 def unmeasured_gains_note(title: str, pay: float, factor: float) -> str:
@@ -515,13 +516,13 @@ BODY_LIMIT_NOTE = (
 )
 
 
-def _unplaced_note(stated: Stated) -> str:
+def _unplaced_note(stated: Stated, who: str = "you") -> str:
     """Something to avoid that no interest stands for ("I don't want to sit at a desk all day") is said to be left
     out, not silently dropped."""
     if not stated.unplaced:
         return ""
     return (
-        f" What you'd rather avoid (\"{figures.join(stated.unplaced)}\") is no interest I can score, so it doesn't "
+        f" What {who}'d rather avoid (\"{figures.join(stated.unplaced)}\") is no interest I can score, so it doesn't "
         'change these careers: each one\'s "Where they work" section says where and how the work is done.'
     )
 
@@ -536,16 +537,19 @@ def interests_reply(
     topical: list[tuple[Career, int]] | None = None,
     named: list[str] | None = None,
     testing: bool = False,
+    whose: str | None = None,
 ) -> Reply:
     """What was read from the words; careers whose pages talk about what was named (`topical`, from a search of the
     pages for the `named` phrases, best fit first: "animals" names zookeepers, which an interest profile alone does
     not); the careers whose interest profiles fit, with honest reasons (only interests the words expressed).
-    `testing`: told mid-test, so the test is not offered again."""
+    `testing`: told mid-test, so the test is not offered again. `whose`: the interests are someone else's ("my son
+    loves fixing bikes": "son"), said of them and kept out of the asker's profile."""
+    they = "they" if whose else "you"
     if not stated.expressed:
         text = (
-            "I couldn't tell from that which kinds of work you enjoy. Try naming activities, for example "
+            f"I couldn't tell from that which kinds of work {they} enjoy. Try naming activities, for example "
             '"I like fixing things and being outdoors" or "I\'m creative and like helping people", or take the '
-            "career test for a fuller picture." + _unplaced_note(stated)
+            "career test for a fuller picture." + _unplaced_note(stated, they)
         )
         empty: dict[str, Any] = {"interests_match": {"scores": stated.scores, "code": None, "matches": []}}
         return Reply(text, [START_TEST], empty)
@@ -553,15 +557,17 @@ def interests_reply(
     for d in stated.expressed:
         said = stated.by_letter.get(d)
         read.append(f"{letter_name(d)}" + (f' from "{figures.join(said)}"' if said else " (a little)"))
-    text = "From what you told me I read these interests: " + "; ".join(read) + "."
+    about_them = f" about your {whose}" if whose else ""
+    text = f"From what you told me{about_them} I read these interests: " + "; ".join(read) + "."
     if stated.disliked:
         text += f" And not much for: {figures.join(stated.disliked)}."
-    text += _unplaced_note(stated)
+    text += _unplaced_note(stated, they)
     if basis == "blend":
         text += " I blended them with your career test result (2/3 test, 1/3 your words)."
-    zone_note = f" (needing up to job zone {zone}, the education you told me)" if zone else ""
+    told = "the education you told me of them" if whose else "the education you told me"
+    zone_note = f" (needing up to job zone {zone}, {told})" if zone else ""
     lines = [
-        f"{n}. {c.title} ({pct}% match): {_interest_reason(c, stated, scores, basis)}"
+        f"{n}. {c.title} ({pct}% match): {_interest_reason(c, stated, scores, basis, 'their' if whose else 'your')}"
         for n, (c, pct) in enumerate(found, 1)
     ]
     listed = {c.id for c, _ in found}
@@ -573,12 +579,17 @@ def interests_reply(
         )
     text += f"\nCareers whose interest profiles fit{zone_note}:\n" + "\n".join(lines)
     finer = "the test you're taking" if testing else "the career test"
-    text += (
-        f"\nThis is read from a few words, so it's rough: {finer} gives a finer picture. "
-        "A starting point, not a verdict."
-        if basis != "blend"
-        else "\nA starting point, not a verdict."
-    )
+    if whose:
+        text += (
+            f"\nThis is read from a few words, so it's rough: your {whose}'s own answers to the career test give a "
+            "finer picture (they can take it here). A starting point for them to explore, not a verdict. I kept none "
+            "of this in your own profile."
+        )
+    elif basis != "blend":
+        text += f"\nThis is read from a few words, so it's rough: {finer} gives a finer picture. "
+        text += "A starting point, not a verdict."
+    else:
+        text += "\nA starting point, not a verdict."
     buttons = ([START_TEST] if basis != "blend" and not testing else []) + [
         {"title": c.title, "payload": payload("ask_overview", c.id)} for c, _ in (about[:2] + found)[:3]
     ]
@@ -592,6 +603,8 @@ def interests_reply(
             "topical": [c.id for c, _ in about],
         }
     }
+    if whose:
+        meta["interests_match"]["about"] = whose
     return Reply(text, buttons, meta)
 
 
