@@ -28,6 +28,7 @@ from actions.base import (
     careers_asked_about,
     focus_fragment,
     from_last_list,
+    last_listing,
     last_search,
     listed_to_compare,
     own_job_named,
@@ -44,7 +45,7 @@ from actions.profile import (  # noqa: F401
 )
 from actions.quiz import ActionQuiz, as_intent
 from bot.dialogue import quiz
-from bot.dialogue.advice import figures, interests, moves, rankings, replies
+from bot.dialogue.advice import experience, figures, interests, moves, rankings, replies
 from bot.dialogue.advice.cues import (
     CHANGE,
     CONSIDERING,
@@ -57,6 +58,7 @@ from bot.dialogue.advice.cues import (
     SOMEONE_ELSE,
     TO_THAT,
     advice_kind,
+    experience_asked,
     refers_to_list,
     says_body_limits_work,
     type_names,
@@ -165,6 +167,8 @@ class ActionRankCareers(SafeAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         if self._answers_the_test(tracker):
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
+        if experience_asked(_text(tracker)) is not None:  # "do any of these fit my background in retail?"
+            return ActionExperience().answer(dispatcher, tracker, domain)
         if _intent(tracker) == "show_more" and len(type_names(_text(tracker))) >= 2:
             return ActionExplain().answer(dispatcher, tracker, domain)  # "so am I more investigative or more artistic?"
         from_list = listed_to_compare(tracker, _text(tracker))
@@ -467,6 +471,8 @@ class ActionFit(SafeAction):
         return "action_fit"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        if experience_asked(_text(tracker)) is not None:  # "do any of them suit my background in retail"
+            return ActionExperience().answer(dispatcher, tracker, domain)
         service = get_service()
         career, problem = _fit_career(service, tracker, "ask_fit")
         family = family_options(service, problem) if problem else []
@@ -610,6 +616,8 @@ class ActionMoves(SafeAction):
         return "action_moves"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        if experience_asked(_text(tracker)) is not None:  # "which of these fit my experience as a cashier"
+            return ActionExperience().answer(dispatcher, tracker, domain)
         service = get_service()
         careers = service.careers
         similar = asks_for_similar(tracker)
@@ -746,6 +754,38 @@ def show_moves(
     if similar:
         slot["similar"] = True
     return [SlotSet("ranking", slot)]
+
+
+class ActionExperience(SafeAction):
+    """One's experience weighed against the list just shown ("do any of these match my navy logistics
+    experience?", read by NLU as anything from a refinement to a skills question): the list, closest to it first;
+    with no list, the moves from that experience. Called by the actions such words reach, not by Rasa's policies."""
+
+    def name(self) -> str:
+        return "action_experience"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        service = get_service()
+        said = experience_asked(_text(tracker)) or ""
+        job = profile_of(tracker.get_slot("profile")).get("current_job")
+        if said:
+            found = experience.read_experience(service.resolver, said, set(service.careers))
+        elif job in service.careers:  # "which of these use my skills?" from someone who told their job
+            found = experience.Experience(service.careers[job].title.lower(), [job], False)
+        else:
+            found = experience.Experience("", [], False)
+        if not found.sources:
+            send(dispatcher, replies.experience_unplaced_reply(said))
+            return []
+        shown = _shown_slot(tracker.get_slot("ranking"))  # all a list showed (interests: the topical ones too)
+        listing = last_listing(tracker)
+        every = shown["careers"] if shown else listing.careers if listing else ()
+        listed = [c for c in every if c in service.careers]
+        if not listed:  # "what jobs fit my experience in retail?" with no list shown: the moves from it
+            return show_moves(dispatcher, found.sources[0], {}, others=found.sources[1:])
+        ranked = experience.closest(moves.skill_model(service.careers), found.sources, listed)
+        send(dispatcher, replies.experience_reply(service.careers, found, ranked, len(listed)))
+        return [SlotSet("ranking", shown_list([c.career for c in ranked]))]
 
 
 class ActionPath(SafeAction):
@@ -995,5 +1035,10 @@ def advice_route(service, text: str, from_words: bool = False, named: list[str] 
         spans = service.resolver.find_spans(text, limit=3)
         source, target = roles(text, spans) if len(spans) >= 2 else (None, None)
         kind = "path" if source and target and source != target else None
-    actions: dict[str, type[SafeAction]] = {"path": ActionPath, "fit": ActionFit, "moves": ActionMoves}
+    actions: dict[str, type[SafeAction]] = {
+        "path": ActionPath,
+        "fit": ActionFit,
+        "moves": ActionMoves,
+        "experience": ActionExperience,
+    }
     return actions[kind]() if kind else None

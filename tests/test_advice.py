@@ -2404,3 +2404,38 @@ def test_interests_told_about_someone_else_are_theirs_and_not_kept_as_the_askers
     # the asker's own words are still theirs
     [msg], set_slots = run(act.ActionInterests(), tracker("I love fixing bikes", "tell_interests", slots=slots))
     assert "about" not in msg["interests_match"] and "fixing bikes" in set_slots["profile"]["interests_text"]
+
+
+@pytest.mark.parametrize(
+    "text, intent, source",
+    [
+        ("do any of these match my navy logistics experience?", "nlu_fallback", "logistics-manager"),
+        ("which of these fit my experience as a cashier", "ask_moves", "cashier"),
+        ("do any of them suit my background in retail", "refine_ranking", "retail-salesperson"),
+    ],
+)
+def test_experience_weighed_against_a_list_sorts_the_list_by_what_it_would_reuse(act, careers, text, intent, source):
+    """A veteran asked "do any of these match my navy logistics experience?" after a list and got the list's
+    logistics careers by interest match, nothing about the experience."""
+    listed = ["court-reporter", "data-entry-clerk", "logistician", "transportation-planner", "bookkeeper", "cashier"]
+    slots = {"ranking": {"by": "shown", "careers": listed}}
+    action = {"nlu_fallback": "ActionFallbackSearch", "ask_moves": "ActionMoves", "refine_ranking": "ActionRankCareers"}
+    [msg], set_slots = run(action_class(act, action[intent])(), tracker(text, intent, slots=slots))
+    found = msg["experience"]
+    assert found["from"][0] == source and sorted(found["careers"]) == sorted(listed), found
+    assert msg["text"].startswith("Reading your") and "Of the 6 careers just listed" in msg["text"], msg["text"]
+    assert set_slots["ranking"]["careers"] == found["careers"]
+    if source == "logistics-manager":
+        assert found["careers"][0] == "logistician" and "military" in msg["text"], msg["text"]
+        assert found["careers"].index("court-reporter") > 2, found
+    if source == "cashier":
+        assert found["careers"][0] == "cashier" and "your own line of work" in msg["text"], msg["text"]
+
+
+def test_experience_with_no_list_is_the_moves_from_it_and_unknown_words_are_said(act):
+    [msg], _ = run(act.ActionMoves(), tracker("which of these jobs fit my experience as a cashier?", "ask_moves"))
+    assert msg["moves"]["from"] == "cashier", msg
+    [msg], _ = run(act.ActionMoves(), tracker("do any of these fit my experience in zorbling?", "ask_moves"))
+    assert msg["experience"]["from"] == [] and 'couldn\'t place "zorbling"' in msg["text"], msg["text"]
+    [msg], _ = run(act.ActionMoves(), tracker("which of these use my skills?", "ask_moves"))
+    assert msg["text"].startswith("Which work do you mean?"), msg["text"]

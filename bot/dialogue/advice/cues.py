@@ -50,6 +50,31 @@ THEIR_INTERESTS = re.compile(
     r"crazy about)|has always (?:loved|liked|enjoyed))\b",
     re.I,
 )
+# One's experience weighed against a list: "do any of these match my navy logistics experience?", "which of those
+# fit my background in retail" (group 1: the words before "experience", group 2: the words after "in/as/at").
+MY_EXPERIENCE = re.compile(
+    r"\bmy\s+((?:[\w'&/-]+\s+){0,4}?)(?:experience|background|skill\s*set|skills|training|work history)\b"
+    r"(?:\s+(?:in|as|at|from|with|doing)\s+(?:an?\s+|the\s+)?([\w'&/ -]{2,40}?))?"
+    r"(?=\s*(?:[?.!,;]|$|\b(?:and|but|so|or)\b))",
+    re.I,
+)
+LIST_POINTER = re.compile(r"\b(these|those|them|any of|the list|which ones?|the ones)\b", re.I)
+MILITARY = re.compile(
+    r"\b(navy|naval|army|military|air force|marines?|marine corps|coast guard|national guard|armed forces|"
+    r"the forces)\b",
+    re.I,
+)
+
+
+def experience_asked(text: str) -> str | None:
+    """The experience a message weighs a shown list against ("navy logistics" in "do any of these match my navy
+    logistics experience?"; "" for "which of these use my skills"), or None when it asks no such thing."""
+    m = MY_EXPERIENCE.search(text)
+    if m is None or not LIST_POINTER.search(text):
+        return None
+    return " ".join(part.strip() for part in (m.group(1), m.group(2)) if part and part.strip())
+
+
 # Careers weighed for the person: "which is better for me, nursing or teaching?", "which suits me more?"
 FOR_ME = re.compile(
     r"\b(for me|suits? me|fits? me|suited to me|me better|should i (choose|pick|go for|study|do)|better choice|"
@@ -202,9 +227,11 @@ def says_body_limits_work(text: str) -> bool:
 
 
 def advice_kind(text: str, named: int) -> str | None:
-    """ "path", "fit" or "moves" when the words ask for one about `named` careers (how many the text names);
-    else None."""
+    """ "path", "fit" or "moves" when the words ask for one about `named` careers (how many the text names),
+    "experience" when they weigh one's experience against a list; else None."""
     t = text.lower().replace("’", "'")
+    if experience_asked(t) is not None:  # "do any of these match my navy logistics experience?"
+        return "experience"
     if named >= 2 and PATH.search(t):
         return "path"
     if named <= 1 and TO_THAT.search(t) and (PATH.search(t) or re.search(r"\b(move|switch|jump|leap)\b", t)):

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.dialogue.advice import figures
+from bot.dialogue.advice.experience import Closeness, Experience
 from bot.dialogue.advice.explain import CodeExplained, MatchExplained, strongest_with_ties
 from bot.dialogue.advice.fit import Fit, verdict
 from bot.dialogue.advice.groups import Group, group_text
@@ -32,6 +33,7 @@ SHOW_MORE = {"title": "Show more", "payload": "/show_more"}
 TOPICAL_SHOWN = 5  # careers about what someone named, shown before those that fit their interest profile ...
 TOPICAL_MIN_MATCH = 70  # ... when they fit it at least this well (a page's words alone say little about fit)
 INTERESTS_ONLY = "It's about interests, not ability, and a starting point for exploring, not a verdict."
+SHOWN_CLOSEST = 5  # careers of a list shown with the skills one's experience would reuse
 ONET_NOTE = "O*NET 29.3 skills, knowledge and related occupations (USDOL/ETA, CC BY 4.0)"
 BY_WORDS = {
     "salary": "median pay (US, May 2024, BLS)",
@@ -620,6 +622,57 @@ def borrowed_note(careers: dict[str, Career], r: Ratings) -> str:
         f"O*NET 29.3 has no skill ratings for {title}, so I used those of {r.source_title} "
         f"({BORROWED_HOW[r.how]}) instead."
     )
+
+
+def experience_reply(careers: dict[str, Career], experience: Experience, ranked: list[Closeness], of: int) -> Reply:
+    """The careers just listed, closest to one's experience first ("do any of these match my navy logistics
+    experience?"), each with the skills it would reuse; the experience as read is said first."""
+    names = [careers[c].title for c in experience.sources]
+    where = " (where you did it doesn't change the skills: military work is read as the civilian job it resembles)"
+    read = (
+        (
+            f'Reading your "{experience.said}" experience as {article(names[0])}\'s work'
+            if len(names) == 1
+            else f'Reading your "{experience.said}" experience as work like {figures.join(names, "or")}'
+        )
+        + (where if experience.military and experience.sources != ["enlisted-soldier"] else "")
+        + "."
+    )
+    lines = []
+    for n, c in enumerate(ranked[:SHOWN_CLOSEST], 1):
+        if c.own_line:
+            why = "your own line of work"
+        elif c.shared:
+            why = "would use your " + figures.join(c.shared[:3])
+        else:
+            why = "few of the same skills; closer in interests or O*NET's related occupations"
+        lines.append(f"{n}. {careers[c.career].title}: {why}.")
+    rest = [careers[c.career].title for c in ranked[SHOWN_CLOSEST:]]
+    text = (
+        f"{read} Of the {of} careers just listed, closest to it first, by shared skills and knowledge, interests "
+        "and related occupations (O*NET 29.3, USDOL/ETA, CC BY 4.0):\n"
+        + "\n".join(lines)
+        + (f"\nFurther from it: {figures.join(rest[:6])}{' and others' if len(rest) > 6 else ''}." if rest else "")
+        + "\nA starting point, not a verdict: ask me what any of them needs, or how to get there from the job you did."
+    )
+    buttons = [{"title": careers[c.career].title, "payload": payload("ask_overview", c.career)} for c in ranked[:3]]
+    meta = {
+        "experience": {
+            "said": experience.said,
+            "from": list(experience.sources),
+            "careers": [c.career for c in ranked],
+        }
+    }
+    return Reply(text, buttons, meta)
+
+
+def experience_unplaced_reply(said: str) -> Reply:
+    """Experience whose words name no career here, or no words at all ("which of these use my skills?")."""
+    ask = 'Name the job you did, for example "which of these fit my experience as a cashier?"'
+    text = (f'I couldn\'t place "{said}" among the careers I know. ' if said else "Which work do you mean? ") + (
+        f"{ask}, and I'll sort the list by how much of it you'd reuse."
+    )
+    return Reply(text, [], {"experience": {"said": said, "from": [], "careers": []}})
 
 
 def moves_reply(
