@@ -47,17 +47,18 @@ from actions.quiz import ActionQuiz, as_intent
 from bot.dialogue import quiz
 from bot.dialogue.advice import experience, figures, interests, moves, rankings, replies
 from bot.dialogue.advice.cues import (
+    ANSWER_TAKEN_BACK,
     CHANGE,
     CONSIDERING,
     FEW_PEOPLE,
     FIT,
     FOR_ME,
-    FORGET,
     HOW_TO_START,
     SIMILAR,
     SOMEONE_ELSE,
     TO_THAT,
     advice_kind,
+    asks_to_forget,
     experience_asked,
     refers_to_list,
     says_body_limits_work,
@@ -961,7 +962,7 @@ class ActionProfile(SafeAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         intent, text = _intent(tracker), _text(tracker)
         state = running(tracker.get_slot("quiz"))
-        if intent == "forget_me" or (intent == "show_profile" and FORGET.search(text)):
+        if intent in ("forget_me", "show_profile") and asks_to_forget(text):
             send(dispatcher, replies.forget_reply())
             return [
                 SlotSet("profile", None),
@@ -969,6 +970,14 @@ class ActionProfile(SafeAction):
                 SlotSet("ranking", None),
                 SlotSet("pending_fit", None),
             ]
+        if intent == "forget_me":  # NLU's guess without words that ask it ("I said it wrong"): nothing is wiped
+            if state and ANSWER_TAKEN_BACK.search(text):
+                return ActionQuiz().handle("quiz_back", dispatcher, tracker)
+            fallback = action_named("action_fallback_search")
+            answered = fallback.answer(dispatcher, tracker, domain)
+            if state and fallback.resumes(tracker):  # as the fallback itself would be followed mid-test
+                send(dispatcher, current_question(state, "Back to the career test:\n"))
+            return answered
         if intent == "tell_education" and state and state.get("current") == quiz.ZONE_QUESTION:
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
         profile = profile_of(tracker.get_slot("profile"))

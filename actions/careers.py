@@ -61,12 +61,12 @@ from bot.dialogue.advice.cues import (
     COMPARE_WORDS,
     FEW_PEOPLE,
     FIT,
-    FORGET,
     MOVES,
     SURE_MOVES,
     SURE_PATH,
     TO_THAT,
     WANT_TO_BECOME,
+    asks_to_forget,
     type_names,
 )
 from bot.dialogue.advice.groups import group_asked, group_line
@@ -415,7 +415,7 @@ class ActionFallbackSearch(SafeAction):
             ):
                 # "and the lowest paid?", "just the ones for people who like helping" after a ranking
                 return ActionRankCareers().answer(dispatcher, tracker, domain)
-            if FORGET.search(text):  # "erase whatever you've stored on me", below NLU's confidence
+            if asks_to_forget(text):  # "erase whatever you've stored on me", below NLU's confidence
                 return ActionProfile().answer(dispatcher, as_intent(tracker, "forget_me"), domain)
             if PROFILE_QUESTION.search(text):  # "what do you know about me by now?", below NLU's confidence
                 return ActionProfile().answer(dispatcher, tracker, domain)

@@ -747,6 +747,28 @@ def test_profile_is_shown_then_forgotten(act):
     assert cleared == {"profile": None, "quiz": None, "ranking": None, "pending_fit": None}
 
 
+@pytest.mark.parametrize("text", ["you have information for Germany?", "why you forget my education??"])
+def test_nothing_is_forgotten_without_words_that_ask_it(act, text):
+    """NLU read "you have information for Germany?" as forget_me (0.43), and the education, interests and test
+    answers were wiped without a word asked; so was a complaint that something had been forgotten."""
+    profile = {"current_job": "cashier", "interests": None, "interests_text": [], "zone": 2}
+    messages, slots = run(act.ActionProfile(), tracker(text, "forget_me", slots={"profile": profile}))
+    assert "profile" not in slots and "quiz" not in slots, slots
+    assert messages and not any("forgotten" in (m.get("text") or "") for m in messages), messages
+
+
+def test_an_answer_taken_back_mid_test_goes_back_and_keeps_the_test(act):
+    """Twenty answers in, "wait I meant I'd hate that, I said it wrong" (NLU: forget_me) wiped the test."""
+    items = quiz.default_items()
+    state = {**quiz.new_state(), "answers": {i.id: 4 for i in items[:20]}, "order": [i.id for i in items[:20]]}
+    state["current"] = items[20].id
+    messages, slots = run(
+        act.ActionProfile(), tracker("wait I meant I'd hate that, I said it wrong", "forget_me", slots={"quiz": state})
+    )
+    assert slots["quiz"] is not None and len(slots["quiz"]["answers"]) == 19, slots
+    assert slots["quiz"]["current"] == items[19].id and messages, messages
+
+
 def test_education_told_mid_test_answers_the_tests_education_question(act):
     state = {**finished_test("A"), "done": False, "current": quiz.ZONE_QUESTION}
     messages, slots = run(

@@ -30,9 +30,31 @@ FEW_PEOPLE = re.compile(
 CONSIDERING = re.compile(
     r"\b(thinking (about|of)|thought (about|of)|considering|looking (at|into)|interested in|drawn to|eyeing)\b", re.I
 )
-# Asking to be forgotten, in words NLU may read as showing the profile: "erase whatever you've stored on me"
+# Asking to be forgotten, in words NLU may read as showing the profile: "erase whatever you've stored on me". Forgetting
+# wipes the test's answers too, so only these words do it: NLU read "you have information for Germany?" and "I said it
+# wrong" as forget_me.
 FORGET = re.compile(
-    r"\b(erase|delete|forget|wipe|remove|clear)\b[^.?!]{0,40}\b(me|my|stored|saved|data|profile|know|everything)\b",
+    r"\b(erase|delete|forget|wipe|remove|clear|reset|get rid of)\b[^.?!]{0,40}\b(me|my|stored|saved|data|profile|"
+    r"know|everything|what i (said|told)|answers|history)\b|"
+    r"\b(don'?t|do not|stop) (remember|keep|store|storing|keeping)(ing)? (anything|everything|my|what)\b|"
+    r"\b(my|me)\b[^.?!]{0,30}\b(deleted|erased|removed|wiped|forgotten)\b",
+    re.I,
+)
+# ...but not a complaint that something was forgotten ("why did you forget my education??")
+FORGOT_COMPLAINT = re.compile(
+    r"\b(why|how come)\b[^.?!]{0,20}\b(forg[eo]t|delete|erase|lost)|\byou (forgot|lost)\b", re.I
+)
+
+
+def asks_to_forget(text: str) -> bool:
+    """Whether the words ask the assistant to forget what it knows of the person."""
+    return bool(FORGET.search(text)) and not FORGOT_COMPLAINT.search(text)
+
+
+# A test answer taken back in words: "wait I meant I'd hate that, I said it wrong", "oops wrong button"
+ANSWER_TAKEN_BACK = re.compile(
+    r"\b(said it wrong|i meant|meant to (say|press|tap|click)|wrong (button|answer|one)|mis-?(clicked|tapped|typed)|"
+    r"pressed the wrong|tapped the wrong|clicked the wrong|my mistake|change my (last )?answer)\b",
     re.I,
 )
 COMPARE_WORDS = re.compile(r"\b(compare|comparison|vs\.?|versus|difference|differ)\b", re.I)
