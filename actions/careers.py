@@ -168,6 +168,10 @@ class ActionAnswerCareer(SafeAction):
             return route.answer(dispatcher, tracker, domain)
         focus = tracker.get_slot("career")
         if not ids and not follows_the_focus(tracker, text):
+            if group := group_asked(text):
+                # "what should a 50 year old woman do for work" got "no page called 'old woman'" and five careers
+                send(dispatcher, replies.group_reply(group))
+                return []
             # No known name and no "they/it": the words around the question may still name a career.
             name = leftover_name(text)
             if name and focus and said_as_no_name(text, name):

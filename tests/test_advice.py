@@ -921,7 +921,16 @@ GROUP_QUESTIONS = [
     ("jobs for a 16 year old", "age"),
     ("as a teenager what jobs can I do", "age"),
     ("good jobs for immigrants", "origin"),
-    ("careers for black people", "origin"),
+    ("careers for black people", "background"),
+    # the fifth blind round: lists of teachers for "Black students", of receptionists for "gay men", of careers
+    # treating autism for an autistic student, "no page called 'old woman'", Customs Broker for a girl from Mexico
+    ("what jobs suit Black students?", "background"),
+    ("good careers for Asian kids", "background"),
+    ("jobs for gay men", "gender"),
+    ("my student is autistic, what jobs suit him?", "disability"),
+    ("what should a 50 year old woman do for work", "age"),
+    ("My student is 17 and from Mexico, what jobs suit her?", "age"),
+    ("What jobs are good for someone who is 60?", "age"),
     ("jobs for disabled people", "disability"),
     ("jobs for someone in a wheelchair", "disability"),
     ("jobs for people with ADHD", "disability"),
@@ -939,6 +948,9 @@ GROUP_QUESTIONS = [
     ("is nursing a good job for a man?", "gender"),
 ]
 NOT_GROUP_QUESTIONS = [
+    "what jobs are there in the white house",
+    "my son is 25 and wants jobs in IT",
+    "they are good at math, what jobs fit",
     "what does a women's health nurse do",
     "jobs working with older people",
     "careers caring for the elderly",
@@ -988,6 +1000,11 @@ def test_work_for_a_group_or_a_career_named_after_one_is_no_group_question(text)
         ("ActionFallbackSearch", "careers for older workers", "nlu_fallback", "age"),
         ("ActionExploreCareers", "jobs for single moms", "explore_careers", "family"),
         ("ActionExplain", "am I too old to learn coding", "my_interests", "age"),
+        ("ActionExploreCareers", "what jobs suit Black students?", "explore_careers", "background"),
+        ("ActionExploreCareers", "jobs for gay men", "explore_careers", "gender"),
+        ("ActionExploreCareers", "my student is autistic, what jobs suit him?", "explore_careers", "disability"),
+        ("ActionAnswerCareer", "what should a 50 year old woman do for work", "ask_workplace", "age"),
+        ("ActionFallbackSearch", "My student is 17 and from Mexico, what jobs suit her?", "nlu_fallback", "age"),
     ],
 )
 def test_careers_are_not_picked_by_who_someone_is(act, action, text, intent, kind):

@@ -21,22 +21,33 @@ from dataclasses import dataclass
 
 from bot.dialogue.section_guess import RECORD_CHECK
 
+# Who a group's words can name: "Black students", "gay men", "Muslim kids"
+_PEOPLE = (
+    r"(people|persons?|women|men|americans?|students|kids|children|teens|teenagers|youth|folks|workers|adults|girls|"
+    r"boys|guys)"
+)
 _GROUP_WORDS = {
     "gender": (
         r"women|woman|girls?|ladies|lady|females?|men|man|guys?|boys?|males?|"
-        r"non.?binary (people|persons?)|trans (people|women|men|persons?)"
+        r"non.?binary (people|persons?)|trans (people|women|men|persons?)|"
+        rf"(gay|lesbian|bisexual|queer|lgbt\w*\+?|transgender) {_PEOPLE}?|gays|lesbians"
     ),
     "age": (
         r"(older|old|younger|young|mature) (people|persons?|workers|adults|women|men|folks?)|seniors?|retirees?|"
         r"retired (people|persons?|workers)|pensioners?|the elderly|elderly (people|persons?)|over.?(30|40|50|60|"
         r"thirty|forty|fifty|sixty)s?|(a |an )?(\d{1,2}|fifteen|sixteen|seventeen|eighteen)[- ]?(years?[- ]olds?|yos?|"
-        r"yrs?[- ]olds?)|teens?|teenagers?|minors|under.?18s?|someone my age|people my age"
+        r"yrs?[- ]olds?)( (woman|man|women|men|person|people|girl|boy|student|mom|dad|mother|father))?|teens?|"
+        r"teenagers?|minors|under.?18s?|someone my age|people my age|"
+        r"(someone|somebody|a person|people|those|anyone) (who is|who's|who are|aged|of) (\d{2}|in (their|his|her) "
+        r"(40|50|60)s)"
     ),
-    "origin": (
-        r"immigrants?|foreigners?|refugees?|migrants?|asylum seekers?|non.?citizens?|expats?|"
-        r"(black|white|brown|asian|hispanic|latino|latina|latinx|indian|african|arab|mexican|chinese) "
-        r"(people|persons?|women|men|americans?)|african americans?|asians?|hispanics?|latin[oax]s?|"
-        r"muslims?|christians?|jews?|jewish people|hindus?|sikhs?|buddhists?|people of colou?r|minorities"
+    "origin": (r"immigrants?|foreigners?|refugees?|migrants?|asylum seekers?|non.?citizens?|expats?|newcomers"),
+    # race, ethnicity, nationality and faith: no assumption that anyone trained abroad
+    "background": (
+        r"(black|white|brown|asian|hispanic|latino|latina|latinx|indian|african|arab|mexican|chinese|native|"
+        rf"indigenous|african american|muslim|christian|jewish|hindu|sikh|buddhist) {_PEOPLE}|african americans?|"
+        r"asians?|hispanics?|latin[oax]s?|muslims?|christians?|jews?|hindus?|sikhs?|buddhists?|"
+        rf"(people|students|kids|children|women|men) of colou?r|minorities|minority {_PEOPLE}"
     ),
     "disability": (
         r"(disabled|handicapped|blind|deaf|autistic|neurodivergent|dyslexic) (people|persons?|adults|workers|"
@@ -66,6 +77,10 @@ _BEFORE = r"(a |an |the |young |older |other )?"
 _FOR = r"(for|suited to|suitable for|good for|best for|ideal for|right for|open to|aimed at|meant for|available to)"
 _SELF = r"(as|i'?m|i am|im|being) (a |an )?"
 _ASK = r"(jobs?|careers?|professions?|occupations?)"
+_OTHER = (
+    r"(my|our) (student|son|daughter|kid|child|teen|teenager|client|friend|niece|nephew|grandson|granddaughter|"
+    r"brother|sister|partner)s?|he|she|they"
+)
 _MINOR_WORDS = (
     r"(1[0-7]|fifteen|sixteen|seventeen)[- ]?(years?[- ]olds?|yos?|yrs?[- ]olds?)|teens?|teenagers?|minors|under.?18s?"
 )
@@ -85,7 +100,7 @@ _SELF_WORDS = {
 class Group:
     """Which kind of "who" a message names, and whether it is about someone under 18."""
 
-    kind: str  # gender | age | origin | disability | family | record
+    kind: str  # gender | age | origin | background | disability | family | record
     minor: bool = False
 
 
@@ -103,6 +118,16 @@ def _patterns(kind: str, words: str) -> list[re.Pattern[str]]:
             re.I,
         ),
     ]
+    # said of someone else: "my student is autistic, what jobs suit him?", "my son is 16, what jobs can he get?"
+    found.append(
+        re.compile(
+            rf"\b({_OTHER}) (is|are|'s|has|have) (a |an )?({_SELF_WORDS[kind]}{'|1[0-7]' if kind == 'age' else ''})\b"
+            rf"[^?!]{{0,60}}\b{_ASK}\b",
+            re.I,
+        )
+    )
+    # "what should a 50 year old woman do for work?"
+    found.append(re.compile(rf"\bwhat (should|can|could|would) {_BEFORE}({words}) (do|work as|become)\b", re.I))
     if kind in _HAD:
         found += [
             re.compile(rf"\b{_JOBS}\b(?P<gap>[^.?!]{{0,40}}?)\bwith {_HAD[kind]}\b", re.I),
@@ -134,7 +159,7 @@ _AGE_DOUBT = re.compile(
     r"(30|40|50|60)s\b",
     re.I,
 )
-_MINOR = re.compile(rf"\b({_MINOR_WORDS})\b", re.I)
+_MINOR = re.compile(rf"\b({_MINOR_WORDS})\b|\b({_OTHER}|i'?m|i am) (is |are |'s )?1[0-7]\b", re.I)
 # "women's health nurse", "men's fashion": a career or field named after a group is not a question about the person.
 _FIELD_AFTER = re.compile(
     r"^\s*(health|studies|fashion|clothing|wear|sports?|ministry|services?|issues|rights)\b", re.I
@@ -162,9 +187,10 @@ def group_asked(text: str) -> Group | None:
 
 
 _WHAT = {
-    "gender": "gender",
+    "gender": "gender or sexual orientation",
     "age": "age",
-    "origin": "background, origin or faith",
+    "origin": "origin",
+    "background": "race, ethnicity or faith",
     "disability": "disability",
     "family": "family situation",
     "record": "record",
@@ -175,6 +201,10 @@ _SPECIFIC = {
     "origin": (
         'If your training or licence is from another country: each career\'s "How to become one" gives the US route, '
         "and credential evaluation services compare training from abroad with US requirements."
+    ),
+    "background": (
+        "People of every background and faith work, and do well, in every field here. In the US, employers may not "
+        "treat applicants or workers differently because of race, color, religion or national origin."
     ),
     "disability": (
         "People with disabilities work in every field. In the US, the Americans with Disabilities Act requires "
@@ -224,7 +254,7 @@ def _specific(group: Group) -> str:
 def group_preface(group: Group, title: str) -> str:
     """A line before the answer about one career asked with a group ("can women be electricians?", "is it too late to
     become a doctor at 40?")."""
-    if group.kind in ("gender", "origin"):
+    if group.kind in ("gender", "origin", "background"):
         what = _WHAT[group.kind]
         return f"{title} is open to anyone, whatever their {what}."
     return _specific(group)
