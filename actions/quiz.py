@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 from typing import Any, cast
 
 from rasa_sdk import Tracker
@@ -160,6 +161,9 @@ class ActionQuiz(SafeAction):
                 buttons=[CONTINUE_TEST, {"title": "Start over", "payload": "/quiz_restart"}],
             )
             return []
+        if intent == "quiz_back" and not said.startswith("/") and not BACK_WANTED.search(said):
+            if read_answer(said).value is not None:  # "sounds fun but I have a bad back" went back a question
+                intent = "quiz_answer"
         if intent == "quiz_back":
             if state["current"] == quiz.ZONE_QUESTION and state["order"]:
                 state["current"] = state["order"][-1]
@@ -195,8 +199,8 @@ class ActionQuiz(SafeAction):
         reading = read_answer(text)
         if reading.value is None:
             lead = (
-                "That sounds like it's about experience, access or skill. This test asks how much you would enjoy "
-                'the activity if you could do it: tap a button or say something like "I\'d love that" or '
+                "That sounds like it's about experience, access, skill or health. This test asks how much you would "
+                'enjoy the activity if you could do it: tap a button or say something like "I\'d love that" or '
                 '"not for me".\n'
                 if reading.kind == "access"
                 else "This test asks how much you'd enjoy the activity itself, whatever it pays: pay comes later (ask "
@@ -259,6 +263,12 @@ class ActionQuiz(SafeAction):
         return [*events, SlotSet("pending_fit", None)]
 
 
+# Words that ask to go back a question; NLU also read "back" in "I have a bad back" as one
+BACK_WANTED = re.compile(
+    r"\b(go(ing)? back|back up|previous|undo|last (one|question|answer)|change (my|that|the)|said it wrong|i meant|"
+    r"wrong|mistake|oops|redo|rewind|before that|earlier|back one|one back)\b",
+    re.I,
+)
 TEST_COMMANDS = ("quiz_skip", "quiz_back", "quiz_stop", "quiz_continue", "quiz_full", "quiz_restart")
 
 

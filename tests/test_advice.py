@@ -769,6 +769,17 @@ def test_an_answer_taken_back_mid_test_goes_back_and_keeps_the_test(act):
     assert slots["quiz"]["current"] == items[19].id and messages, messages
 
 
+def test_back_in_an_answer_is_no_command_to_go_back(act):
+    """ "sounds fun but I have a bad back" (NLU: quiz_back) undid the previous answer."""
+    items = quiz.default_items()
+    state = {**quiz.new_state(), "answers": {i.id: 4 for i in items[:20]}, "order": [i.id for i in items[:20]]}
+    state["current"] = items[20].id
+    _, slots = run(act.ActionQuiz(), tracker("sounds fun but I have a bad back", "quiz_back", slots={"quiz": state}))
+    assert slots["quiz"]["answers"][items[20].id] == 4 and len(slots["quiz"]["answers"]) == 21, slots
+    _, slots = run(act.ActionQuiz(), tracker("oops, go back", "quiz_back", slots={"quiz": state}))
+    assert len(slots["quiz"]["answers"]) == 19, slots
+
+
 def test_education_told_mid_test_answers_the_tests_education_question(act):
     state = {**finished_test("A"), "done": False, "current": quiz.ZONE_QUESTION}
     messages, slots = run(

@@ -404,3 +404,30 @@ def test_a_result_line_says_when_a_careers_jobs_are_projected_to_decline():
     for c in declining:
         line = next(line for line in reply.text.splitlines() if f" {c.title} (" in line)
         assert "projected to decline" in line, line
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the fifth blind round: no answer, or read against the enjoyment said
+        ("I've always wanted to try that", 5),
+        ("sounds fun but I have a bad back", 4),  # the body is not enjoyment: the test says so in its intro
+        ("😍", 5),
+        ("👍", 4),
+        ("🤷", 3),
+        ("👎", 2),
+        ("🤮", 1),
+        ("yuck", 1),
+        ("ugh filing, no thanks", 2),
+    ],
+)
+def test_answers_the_blind_round_missed_are_read(text, value):
+    from bot.dialogue.quiz_reader import read_answer
+
+    assert read_answer(text).value == value, text
+
+
+def test_a_health_limit_alone_is_asked_again_for_enjoyment():
+    from bot.dialogue.quiz_reader import read_answer
+
+    assert read_answer("I have a bad back").kind == "access"

@@ -114,8 +114,20 @@ _SLANG = {
 _FILLER = {"tbh", "ngl", "lol", "lmao", "haha", "hahaha", "honestly", "oh", "um", "uh", "umm", "well", "like,", "hmm"}
 
 
+# Emoji answers, as the words they stand for ("😍" was no answer)
+_EMOJI = {
+    "love it": "😍🥰🤩❤️💖💕😻🔥💯",
+    "like it": "👍🙂😊😀😃😄👌✅",
+    "not sure": "🤷🤔😐😶",
+    "dislike it": "👎🙁😕😒🥱😴",
+    "hate it": "🤮🤢😡😠💀🙅❌",
+}
+_EMOJI_WORDS = {ch: f" {words} " for words, chars in _EMOJI.items() for ch in chars if ch != "\ufe0f"}
+_EMOJI_RE = re.compile("|".join(re.escape(ch) for ch in sorted(_EMOJI_WORDS, key=len, reverse=True)))
+
+
 def _normalize(text: str) -> str:
-    t = text.lower().strip()
+    t = _EMOJI_RE.sub(lambda m: _EMOJI_WORDS[m.group(0)], text).lower().strip()
     t = t.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("&", " and ")
     for pattern, repl in _CONTRACTIONS:
         t = re.sub(pattern, repl, t)
@@ -288,6 +300,11 @@ _add(
     _Entry("skip"),
 )
 _add("not bad", _op(4))  # the commonest double negative, also when nothing else is said
+# Wanting to try it is enjoying the thought of it ("I've always wanted to try that" was no answer)
+_add("always wanted to|always wanted|have always wanted|dying to|been wanting to|been dying to", _op(5))
+_add("want to try|wanna try|would try|would like to try|curious|intrigued|tempting|tempted", _op(4))
+_add("ew|eww|ewww|ick|bleh|meh no", _op(2))
+_add("yuck|yucky|blech|barf|gag", _op(1))
 
 _MAX_PHRASE = max(len(p) for p in _LEXICON)
 _VOCAB = {w for p in _LEXICON for w in p} | {"never", "tried", "afford", "experience", "chance", "opportunity"}
@@ -315,6 +332,11 @@ _ACCESS = [
     r" (?:at|with)\b(?! all)",
     r"\bknow (?:anything|nothing|much|little|a lot|very little) about\b|\bsuck at\b|\bnot yet\b|\bnot old enough\b",
     r"\bnot (?:skilled|qualified|trained|experienced|talented)\b",
+    # the body or health, not enjoyment ("sounds fun but I have a bad back" was read as Dislike it)
+    r"\b(?:have|has|got|with) (?:a |bad |weak |sore |injured |dodgy |two )*(?:bad|weak|sore|injured|dodgy|broken) "
+    r"(?:back|knees?|hips?|shoulders?|wrists?|hands?|ankles?|feet|eyes|eyesight|hearing|lungs|heart|health)\b|"
+    r"\b(?:back|knee|hip|joint|chronic) (?:pain|problems?|issues?|injury)\b|\ballergic\b|\ballergies\b|"
+    r"\bhealth (?:problems?|issues?|conditions?)\b|\bwheelchair\b|\bdisabilit(?:y|ies)\b",
     r"\b(?:experience|qualifications|qualified|skills|lessons)\b",
 ]
 _ACCESS_RE = re.compile("|".join(f"(?:{p})" for p in _ACCESS))
