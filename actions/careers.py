@@ -78,6 +78,7 @@ from bot.dialogue.quiz_replies import TEST_ASKED, accepts_test_offer, running
 from bot.dialogue.resolve import leftover_name, said_as_no_name, studied
 from bot.dialogue.section_guess import STRESS, section_by_words, sections_asked
 from bot.dialogue.service import get_service
+from bot.dialogue.small_talk import DECLINE, DECLINED
 
 SECTION_OF_INTENT = {f"ask_{s}": s for s in answers.SECTION_IDS}
 # "how much do they make?" right after a list of careers: those careers by that fact.
@@ -378,6 +379,9 @@ class ActionFallbackSearch(SafeAction):
         if state and quiz.map_answer(text) is not None:
             # a test answer NLU did not recognise
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
+        if not state and DECLINE.search(text) and not service.resolver.find_in_text(text, limit=1):
+            dispatcher.utter_message(text=DECLINED)  # "no thanks" (NLU: thanks) got "You're welcome!"
+            return []
         accepts = accepts_test_offer(text, last_bot_event(tracker))  # "sure, let's do it" after the offer
         if not state and not text.startswith("/") and (TEST_ASKED.search(text) or accepts):
             # "can i take an interest test"

@@ -2489,3 +2489,15 @@ def test_experience_with_no_list_is_the_moves_from_it_and_unknown_words_are_said
     assert msg["experience"]["from"] == [] and 'couldn\'t place "zorbling"' in msg["text"], msg["text"]
     [msg], _ = run(act.ActionMoves(), tracker("which of these use my skills?", "ask_moves"))
     assert msg["text"].startswith("Which work do you mean?"), msg["text"]
+
+
+def test_no_thanks_outside_the_test_is_a_decline_and_mid_test_an_answer(act):
+    from actions.careers import ActionFallbackSearch
+
+    [msg], _ = run(ActionFallbackSearch(), tracker("no thanks", "nlu_fallback"))
+    assert msg["text"].startswith("No problem."), msg
+    items = quiz.default_items()
+    state = {**quiz.new_state(), "answers": {i.id: 4 for i in items[:20]}, "order": [i.id for i in items[:20]]}
+    state["current"] = "c01"  # Organize files so anyone can find them
+    _, slots = run(ActionFallbackSearch(), tracker("ugh filing, no thanks", "nlu_fallback", slots={"quiz": state}))
+    assert slots["quiz"]["answers"]["c01"] == 2, slots

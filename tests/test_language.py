@@ -128,3 +128,18 @@ def test_small_talk_that_names_a_career_is_a_question_about_it(intent, extractor
     [out] = SmallTalkCareer().process([message])
     assert out.get("intent")["name"] == expected
     assert out.get("intent_ranking")[0]["name"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("no thanks", "nlu_fallback"), ("ugh filing, no thanks", "nlu_fallback"), ("thanks!", "thank")],
+)
+def test_a_decline_read_as_thanks_is_no_thanks(text, expected):
+    """ "no thanks" (NLU: thank) got "You're welcome!", mid-test too, where it answers the question."""
+    from bot.rasa.small_talk_career import SmallTalkCareer
+
+    message = _message(text, [])
+    message.data["intent"] = {"name": "thank", "confidence": 0.9}
+    message.data["intent_ranking"] = [{"name": "thank", "confidence": 0.9}]
+    [out] = SmallTalkCareer().process([message])
+    assert out.get("intent")["name"] == expected

@@ -38,3 +38,8 @@ def small_talk(text: str) -> str | None:
         if pattern.match(text.strip()):
             return response
     return None
+
+
+# "no thanks" declines; NLU read it as thanks, so mid-test an answer ("ugh filing, no thanks") got "You're welcome!"
+DECLINE = re.compile(r"\b(?:no|nah|nope)\b[\s,.!]*(?:thanks|thank you|thx|ty|ta)\b", re.I)
+DECLINED = 'No problem. Ask me about any career whenever you like, or say "help" to see what I can do.'

@@ -6,6 +6,9 @@ words name a career, so the question is about it: the fallback action answers it
 section its words ask for (bot/dialogue/section_guess.py). Only names the entity ruler found count (it knows our
 careers' names; DIET may tag any word), and only for `help` and `out_of_scope`: a greeting or thanks that names a
 career still gets its greeting.
+
+A message read as thanks that declines ("no thanks", "ugh filing, no thanks") becomes `nlu_fallback` too: mid-test it
+is an answer (Dislike it), otherwise a decline, never "You're welcome!" (bot/dialogue/small_talk.py).
 """
 
 from __future__ import annotations
@@ -18,9 +21,11 @@ from rasa.shared.nlu.constants import (
     EXTRACTOR,
     INTENT,
     INTENT_NAME_KEY,
+    TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.dialogue.small_talk import DECLINE
 from bot.rasa.english_only import mark_fallback
 from bot.rasa.stateless import StatelessComponent
 
@@ -36,7 +41,10 @@ class SmallTalkCareer(StatelessComponent, IntentClassifier):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) in SMALL_TALK and names_a_career(message):
+            intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            if intent in SMALL_TALK and names_a_career(message):
+                mark_fallback(message)
+            elif intent == "thank" and DECLINE.search(message.get(TEXT) or ""):
                 mark_fallback(message)
         return messages
 

@@ -113,7 +113,7 @@ _add(
 
 NEGATION = re.compile(
     r"\b(don'?t|do not|doesn'?t|never|hate|hates|dislike|dislikes|can'?t stand|not (into|a fan of|good at|keen on)|"
-    r"bad at|no interest in|bored by|avoid|not|"
+    r"bad at|no interest in|bored by|avoid|not|ugh|yuck|ew+|no thanks( to)?|no thank you|"
     # "a job where I barely have to talk to people" read as Social
     r"barely|hardly|rarely|seldom|without( having to| needing to)?|as little as possible|minimal|no need to|"
     r"(don'?t|do not|doesn'?t|does not|won'?t) (have|need) to|away from)\b"
@@ -175,16 +175,24 @@ class Stated:
         return "".join(self.expressed[:3]) or None
 
 
+# A refusal at the end turns down all that came before it: "filing, no thanks" (read as liking filing)
+DECLINE_TAIL = re.compile(r"[,.;!-]\s*(no thanks|no thank you|nope|nah|not for me|no way|hard pass|pass)\W*$")
+
+
 def phrases_of(text: str) -> list[str]:
     """The activity phrases of a message: "I like math and programming" -> ["math", "programming"]."""
     out: list[str] = []
-    for part in SPLIT.split(text.lower().replace("’", "'")):
+    text = text.lower().replace("’", "'")
+    declined = DECLINE_TAIL.search(text)
+    if declined:
+        text = text[: declined.start()]
+    for part in SPLIT.split(text):
         part = part.strip()
         if not part or NOT_A_DISLIKE.search(part) or NOT_AN_ACTIVITY.search(part):
             continue
         if SCHOOLING.search(part):
             continue  # "he doesn't want to go to college", "I have no degree": education, read apart
-        neg = bool(NEGATION.search(part))
+        neg = bool(declined) or bool(NEGATION.search(part))
         core = part
         for _ in range(6):
             new = LEAD.sub("", core)
