@@ -116,6 +116,7 @@ def test_a_request_in_words_becomes_by_order_and_filters(text, by, order, filter
         ("chillest jobs that still pay ok", "stress"),
         ("which jobs give you the most vacation days", "time off and benefits"),
         ("careers with the best benefits", "time off and benefits"),
+        ("which of those can I do from home?", "remote work"),  # it listed physicians by pay
     ],
 )
 def test_what_the_facts_cannot_rank_is_said_plainly(text, what):
@@ -725,6 +726,10 @@ def test_why_a_career_is_on_the_list_names_only_strong_interests(careers):
     [
         ("I only have a high school diploma", 2),
         ("I have a bachelor's degree", 4),
+        # the fifth blind round: "Noted: I'll take a bachelor's degree" for these
+        ("not a 4 year degree", 3),
+        ("no! I said NOT a 4 year degree", 3),
+        ("nothing more than a 2 year degree", 3),
         ("I can't go to college", 2),
         ("I have a master's in biology", 5),
         ("I have an associate's degree", 3),

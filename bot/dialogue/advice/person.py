@@ -115,6 +115,14 @@ def ties(scores: dict[str, float], letters: str) -> list[list[str]]:
 
 
 EDUCATION_WORDS: list[tuple[int, re.Pattern[str]]] = [
+    (  # "not a 4 year degree", "nothing more than a 2 year degree": up to an associate's (it took a bachelor's)
+        3,
+        re.compile(
+            r"\b(not|no|without|don'?t want|do not want|won'?t do|can'?t do|rather not do|less than)( a| an)? "
+            r"(4|four)[- ]?year (degree|college|program|course)|\bnot (a |an )?(bachelor'?s|college degree|"
+            r"university degree)|\b(nothing more than|no more than|at most|max(imum)?|up to) (a |an )?(2|two)[- ]?year"
+        ),
+    ),
     (  # "I don't want to go back to school for 4 years": no bachelor's (laid off at 50, it said it didn't catch that)
         3,
         re.compile(

@@ -56,7 +56,10 @@ UNSUPPORTED: list[tuple[str, re.Pattern[str]]] = [
             r"\benjoyable\b|\brewarding\b"
         ),
     ),
-    ("remote work", re.compile(r"\bremote(ly)?\b|\bwork(ing)? from home\b|\bwfh\b")),
+    (
+        "remote work",
+        re.compile(r"\bremote(ly)?\b|\bwork(ing)? from home\b|\bwfh\b|\b(do|done|work|job)\b.{0,12}\bfrom home\b"),
+    ),
     (AUTOMATION_RISK, AUTOMATION),  # before safety: "safe from AI" is no question about danger
     ("safety", re.compile(r"\bsafe(st|r)?\b|\bdanger\w*|\brisk(y|iest)?\b")),
     ("prestige", re.compile(r"\bprestig\w*|\brespected\b|\bstatus\b")),
