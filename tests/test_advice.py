@@ -2506,3 +2506,16 @@ def test_no_thanks_outside_the_test_is_a_decline_and_mid_test_an_answer(act):
     state["current"] = "c01"  # Organize files so anyone can find them
     _, slots = run(ActionFallbackSearch(), tracker("ugh filing, no thanks", "nlu_fallback", slots={"quiz": state}))
     assert slots["quiz"]["answers"]["c01"] == 2, slots
+
+
+@pytest.mark.parametrize(
+    ("intent", "action"), [("nlu_fallback", "ActionFallbackSearch"), ("quiz_answer", "ActionQuiz")]
+)
+def test_not_knowing_what_one_likes_is_where_the_test_starts(act, intent, action):
+    """ "idk wat i like tbh" was not understood, and the teen's "ya sure" after it got "Goodbye"."""
+    [msg], _ = run(action_class(act, action)(), tracker("idk wat i like tbh", intent))
+    assert msg["text"].endswith("Would you like to take the career test?"), msg
+    assert [b["payload"] for b in msg["buttons"]] == ["/start_quiz"]
+    from bot.dialogue.quiz_replies import accepts_test_offer
+
+    assert accepts_test_offer("ya sure", {"text": msg["text"], "metadata": {}})
