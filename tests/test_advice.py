@@ -947,6 +947,8 @@ GROUP_QUESTIONS = [
     ("what should a 50 year old woman do for work", "age"),
     ("My student is 17 and from Mexico, what jobs suit her?", "age"),
     ("What jobs are good for someone who is 60?", "age"),
+    ("I'm deaf, can I be a nurse?", "disability"),
+    ("I have epilepsy, can I be a truck driver?", "disability"),
     ("jobs for disabled people", "disability"),
     ("jobs for someone in a wheelchair", "disability"),
     ("jobs for people with ADHD", "disability"),
@@ -967,6 +969,7 @@ NOT_GROUP_QUESTIONS = [
     "what jobs are there in the white house",
     "my son is 25 and wants jobs in IT",
     "they are good at math, what jobs fit",
+    "I have ms office skills, can I be a secretary",
     "what does a women's health nurse do",
     "jobs working with older people",
     "careers caring for the elderly",
@@ -2519,3 +2522,19 @@ def test_not_knowing_what_one_likes_is_where_the_test_starts(act, intent, action
     from bot.dialogue.quiz_replies import accepts_test_offer
 
     assert accepts_test_offer("ya sure", {"text": msg["text"], "metadata": {}})
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "career"),
+    [
+        ("I'm deaf, can I be a nurse?", "ask_fit", "registered-nurse"),
+        ("I have epilepsy, can I be a truck driver?", "ask_education", "truck-driver"),
+    ],
+)
+def test_a_health_condition_said_with_a_career_gets_the_accommodation_line(act, text, intent, career):
+    """ "I'm deaf, can I be a nurse?" got the nurse's "Who it suits"; "I have epilepsy, can I be a truck driver?"
+    nothing on the question asked."""
+    action = "ActionFit" if intent == "ask_fit" else "ActionAnswerCareer"
+    messages, _ = run(action_class(act, action)(), tracker(text, intent, [career]))
+    said = " ".join(m.get("text") or "" for m in messages)
+    assert "Americans with Disabilities Act" in said and "medical standards" in said, said

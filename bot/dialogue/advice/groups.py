@@ -77,6 +77,13 @@ _BEFORE = r"(a |an |the |young |older |other )?"
 _FOR = r"(for|suited to|suitable for|good for|best for|ideal for|right for|open to|aimed at|meant for|available to)"
 _SELF = r"(as|i'?m|i am|im|being) (a |an )?"
 _ASK = r"(jobs?|careers?|professions?|occupations?)"
+_CAN = r"(can|could|will|would|may|is it possible|am i able)"
+# Health conditions said with a career question (as for a disability, said of oneself)
+_HEALTH = (
+    r"(epilepsy|seizures|diabetes|a heart condition|asthma|a chronic (condition|illness)|a health condition|anxiety|"
+    r"depression|hearing aids|a prosthetic|a prosthesis|hearing loss|low vision|a stammer|a stutter|"
+    r"multiple sclerosis|cerebral palsy|arthritis)"
+)
 _OTHER = (
     r"(my|our) (student|son|daughter|kid|child|teen|teenager|client|friend|niece|nephew|grandson|granddaughter|"
     r"brother|sister|partner)s?|he|she|they"
@@ -146,6 +153,13 @@ def _patterns(kind: str, words: str) -> list[re.Pattern[str]]:
         ]
     if kind == "disability":
         found.append(re.compile(rf"\bi (use|need|am in|'m in) a wheelchair\b[^?!]{{0,60}}\b{_ASK}\b", re.I))
+        # about one career: "I'm deaf, can I be a nurse?", "I have epilepsy, can I be a truck driver?"
+        found += [
+            re.compile(rf"\b(i'?m|i am|im) ({_SELF_WORDS[kind]})\b[^?!]{{0,60}}\b{_CAN}\b", re.I),
+            re.compile(
+                rf"\bi (have|got|'ve got|live with|use|need) ({_HAD[kind]}|{_HEALTH})\b[^?!]{{0,60}}\b{_CAN}\b", re.I
+            ),
+        ]
     return found
 
 
@@ -209,7 +223,8 @@ _SPECIFIC = {
     "disability": (
         "People with disabilities work in every field. In the US, the Americans with Disabilities Act requires "
         "employers with 15 or more employees to make reasonable accommodations, and where a job has physical or "
-        "sensory demands, adapted tools and routes often exist."
+        "sensory demands, adapted tools and routes often exist. A few licenses set medical standards of their own "
+        '(commercial driving and flying, for example): a career\'s "How to become one" names the licenses it needs.'
     ),
     "family": (
         'If you need hours that fit around children, each career\'s "Where they work" says what its shifts and '
