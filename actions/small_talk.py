@@ -7,10 +7,10 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import SafeAction
+from actions.base import SafeAction, last_bot_event
 from actions.careers import answers_the_test
 from actions.quiz import ActionQuiz, pause, quiz_state
-from bot.dialogue.quiz_replies import running
+from bot.dialogue.quiz_replies import accepts_test_offer, running
 
 # Greetings, thanks and "are you a bot?" stay plain responses in the rules: they need no action server, so they are
 # answered even while it is down (tests/test_faults.py).
@@ -37,6 +37,9 @@ class ActionSmallTalk(SafeAction):
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
         intent = _intent(tracker)
         state = quiz_state(tracker)
+        said = str(tracker.latest_message.get("text") or "")
+        if not running(state) and accepts_test_offer(said, last_bot_event(tracker)):
+            return ActionQuiz().handle("start_quiz", dispatcher, tracker)  # "ya sure" to the offer (NLU: goodbye)
         if intent == "goodbye" and state and running(state):
             return pause(
                 dispatcher,

@@ -2538,3 +2538,15 @@ def test_a_health_condition_said_with_a_career_gets_the_accommodation_line(act, 
     messages, _ = run(action_class(act, action)(), tracker(text, intent, [career]))
     said = " ".join(m.get("text") or "" for m in messages)
     assert "Americans with Disabilities Act" in said and "medical standards" in said, said
+
+
+def test_a_yes_to_the_offer_read_as_goodbye_starts_the_test():
+    """ "ya sure" after "Would you like to take the career test?" (NLU: goodbye) got "Goodbye"."""
+    from actions.small_talk import ActionSmallTalk
+    from bot.dialogue.quiz_replies import unsure_of_likes_reply
+
+    offer = {"event": "bot", "text": unsure_of_likes_reply().text, "metadata": {}}
+    t = tracker("ya sure", "goodbye")
+    t.events.append(offer)
+    messages, slots = run(ActionSmallTalk(), t)
+    assert slots["quiz"] is not None and "Question 1" in " ".join(m.get("text") or "" for m in messages), messages
