@@ -48,6 +48,7 @@ from bot.dialogue import quiz
 from bot.dialogue.advice import experience, figures, interests, moves, rankings, replies
 from bot.dialogue.advice.cues import (
     ANSWER_TAKEN_BACK,
+    CAREERS_ASKED,
     CHANGE,
     CONSIDERING,
     FEW_PEOPLE,
@@ -474,6 +475,8 @@ class ActionFit(SafeAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         if experience_asked(_text(tracker)) is not None:  # "do any of them suit my background in retail"
             return ActionExperience().answer(dispatcher, tracker, domain)
+        if CAREERS_ASKED.search(_text(tracker)):  # "what careers would suit me?": a list, not one career's fit
+            return self._careers_that_fit(dispatcher, tracker, domain)
         service = get_service()
         career, problem = _fit_career(service, tracker, "ask_fit")
         family = family_options(service, problem) if problem else []
@@ -520,6 +523,22 @@ class ActionFit(SafeAction):
         if result.basis is None:
             events.append(SlotSet("pending_fit", career))
         return events
+
+    @staticmethod
+    def _careers_that_fit(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        """The careers that fit the person best: from interests said here, else from what is known (test or words),
+        within the education told; a career named in passing ("I studied accounting and hated it") sets nothing."""
+        if interests_in(_text(tracker)):
+            return ActionInterests().answer(dispatcher, tracker, domain)
+        person = _person(tracker)
+        scores, basis = person.scores()
+        if scores is None:
+            send(dispatcher, replies.match_needs_interests_reply())
+            return []
+        careers = get_service().careers
+        query = rankings.Query("match", "desc", {"max_job_zone": person.max_zone} if person.max_zone else {})
+        send(dispatcher, replies.ranking_reply(careers, rankings.rank(careers, query, scores), 0, basis))
+        return [SlotSet("ranking", query.slot())]
 
 
 class ActionInterests(SafeAction):

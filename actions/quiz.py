@@ -25,6 +25,7 @@ from actions.base import (
 from actions.profile import education_told, encoder, fit_after_test, interests_told
 from bot.dialogue import quiz
 from bot.dialogue.advice import interests, rankings
+from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.answers import not_english_reply, section_answer
 from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import (
@@ -103,6 +104,10 @@ class ActionQuiz(SafeAction):
             # my BSN enough" (NLU: pause the test): how to become one
             return action_named("action_answer_career").answer(dispatcher, tracker, {})
 
+        if intent == "start_quiz" and not running(state) and not said.startswith("/") and MATCH_WANTED.search(said):
+            person = person_from_slots(state, tracker.get_slot("profile"))
+            if person.scores()[0] is not None:  # "show me careers that match my interests", interests already told
+                return action_named("action_rank_careers").answer(dispatcher, as_intent(tracker, "ask_ranking"), {})
         if intent == "quiz_restart" or (intent == "start_quiz" and (state is None or state.get("done"))):
             state = quiz.new_state()
             lead = intro_text(total) + "\n\n" if intent == "start_quiz" else "Starting over with a clean slate.\n\n"
@@ -268,6 +273,10 @@ class ActionQuiz(SafeAction):
         return [*events, SlotSet("pending_fit", None)]
 
 
+# A list by what is known of the person, which NLU may read as starting the test
+MATCH_WANTED = re.compile(
+    r"\b(match|matches|fit|fits|suit|suits)( with)? (me|my (interests|profile|answers|results?))\b", re.I
+)
 # Words that ask to go back a question; NLU also read "back" in "I have a bad back" as one
 BACK_WANTED = re.compile(
     r"\b(go(ing)? back|back up|previous|undo|last (one|question|answer)|change (my|that|the)|said it wrong|i meant|"

@@ -2550,3 +2550,40 @@ def test_a_yes_to_the_offer_read_as_goodbye_starts_the_test():
     t.events.append(offer)
     messages, slots = run(ActionSmallTalk(), t)
     assert slots["quiz"] is not None and "Question 1" in " ".join(m.get("text") or "" for m in messages), messages
+
+
+LONG_STORY = (
+    "Hi. I'm 24. I went to community college for a year to study accounting because my parents wanted me to, and I "
+    "hated it. I hate desk jobs and numbers. I like being outside and I'm good with my hands. I don't really want to "
+    "do four more years of school. What careers would suit me and what do they pay?"
+)
+
+
+def test_careers_asked_to_suit_me_are_a_list_not_the_fit_of_a_career_named_in_passing(act):
+    """The fifth blind round: this story got "Accountant is a 63% match", and so did "I didn't ask about accounting,
+    I hate it. What careers suit me?" and "what careers suit me?"; "numbers" (hated) was read as a liked interest."""
+    [msg], slots = run(act.ActionFit(), tracker(LONG_STORY, "ask_fit", ["accounting"]))
+    found = msg["interests_match"]
+    assert "fit" not in msg and found["matches"], msg
+    assert max(found["scores"], key=found["scores"].get) == "R" and "C" not in (found["code"] or ""), found
+    assert "accountant" not in [m["career"] for m in found["matches"]]
+    profile = slots["profile"]
+    assert "not numbers" in profile["interests_text"] and "numbers" not in profile["interests_text"], profile
+    again = {"profile": profile, "career": "accountant"}
+    for text in ["I didn't ask about accounting, I hate it. What careers suit me?", "what careers suit me?"]:
+        [msg], slots = run(act.ActionFit(), tracker(text, "ask_fit", slots=again))
+        assert "fit" not in msg and msg.get("ranking", {}).get("by") == "match", (text, msg)
+        assert "Accountant" not in msg["text"].split("\n")[1], msg["text"]
+    # the interests told are not changed by words about the conversation
+    assert "didn't ask about accounting" not in " ".join(slots.get("profile", profile)["interests_text"])
+
+
+def test_careers_that_match_my_interests_use_them_instead_of_starting_the_test(act):
+    profile = {
+        "interests_text": ["outdoors", "animals"],
+        "interests": {"R": 5.5, "I": 4, "A": 4, "S": 4, "E": 4, "C": 4},
+    }
+    messages, _ = run(
+        act.ActionQuiz(), tracker("show me careers that match my interests", "start_quiz", slots={"profile": profile})
+    )
+    assert messages[0].get("ranking", {}).get("by") == "match", messages

@@ -97,6 +97,13 @@ def experience_asked(text: str) -> str | None:
     return " ".join(part.strip() for part in (m.group(1), m.group(2)) if part and part.strip())
 
 
+# Careers asked for as a list: "what careers would suit me?" is no fit question about the career in focus or the one
+# named ("I studied accounting and hated it ... what careers would suit me?" got Accountant's fit)
+CAREERS_ASKED = re.compile(
+    r"\b(what|which) (other |kind of |kinds of |sort of |sorts of |types of |type of )?(careers|jobs|occupations|"
+    r"professions|roles|options|fields|lines of work)\b",
+    re.I,
+)
 # Careers weighed for the person: "which is better for me, nursing or teaching?", "which suits me more?"
 FOR_ME = re.compile(
     r"\b(for me|suits? me|fits? me|suited to me|me better|should i (choose|pick|go for|study|do)|better choice|"
@@ -258,7 +265,7 @@ def advice_kind(text: str, named: int) -> str | None:
         return "path"
     if named <= 1 and TO_THAT.search(t) and (PATH.search(t) or re.search(r"\b(move|switch|jump|leap)\b", t)):
         return "path"  # to the career in focus
-    if named == 1 and FIT.search(t):
+    if named == 1 and FIT.search(t) and not CAREERS_ASKED.search(t):  # "what careers would suit me?" is a list
         return "fit"
     if named <= 1 and MOVES.search(t):
         return "moves"

@@ -134,13 +134,16 @@ NOT_AN_ACTIVITY = re.compile(
     r"\b(\d+ years? old|years old|\d+ ?(yo|y/o))\b|\b(is|am|i'?m|he'?s|she'?s|turned|turning) \d+\b|"
     # what others think: "my parents say that's not a real job" (read as something to avoid: "that's a real job")
     r"\b(parents|mom|mum|dad|mother|father|friends?|teachers?|people|everyone|family) (say|says|said|think|thinks|"
-    r"thought|tell me|told me|want me)\b"
+    r"thought|tell me|told me|want me)\b|"
+    # about the conversation: "I didn't ask about accounting" (read as an interest in "didn't ask about accounting")
+    r"\b(ask|asked|asking|talk|talking|mean|meant) (about|for)\b"
 )
 SCHOOLING = re.compile(
     r"\b(no|not|n'?t|without|never|have|has|had|got|finished|dropped out of|afford|go to|going to|went to)\b.*"
     r"\b(college|university|degree|diploma|school|ged)\b"
 )
 STRONG_WORDS = re.compile(r"\b(love|adore|passionate|obsessed|really (like|enjoy)|big fan|so much|favou?rite)\b")
+OWN_VERB = re.compile(r"\b(i|i'?m|me|like|likes|love|loves|enjoy|enjoys|into|want|good|great|prefer|fan|but)\b")
 SPLIT = re.compile(r",|;|\.|!|\?|\band\b|\bor\b|\bbut\b|\balso\b|\bplus\b|&|\bas well as\b")
 LEAD = re.compile(
     r"^\s*(i'?m|i am|i|really|also|too|quite|very|pretty|a|an|the|being|to|that|like|likes|love|loves|enjoy|enjoys|"
@@ -186,13 +189,19 @@ def phrases_of(text: str) -> list[str]:
     declined = DECLINE_TAIL.search(text)
     if declined:
         text = text[: declined.start()]
-    for part in SPLIT.split(text):
-        part = part.strip()
+    carried = False  # a dislike goes on through a bare list: "I hate desk jobs and numbers" (numbers were liked)
+    at = 0
+    for found in [*SPLIT.finditer(text), None]:
+        part, separator = text[at : found.start() if found else len(text)].strip(), found.group(0) if found else ""
+        at = found.end() if found else len(text)
+        inherit = carried and not OWN_VERB.search(part)
+        carried = False
         if not part or NOT_A_DISLIKE.search(part) or NOT_AN_ACTIVITY.search(part):
             continue
         if SCHOOLING.search(part):
             continue  # "he doesn't want to go to college", "I have no degree": education, read apart
-        neg = bool(declined) or bool(NEGATION.search(part))
+        neg = bool(declined) or inherit or bool(NEGATION.search(part))
+        carried = neg and separator.strip() in (",", "and", "or", "&", "plus")
         core = part
         for _ in range(6):
             new = LEAD.sub("", core)
