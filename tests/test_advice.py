@@ -100,6 +100,9 @@ def finished_test(liked: str, zone: int | None = None) -> dict:
         ("careers you can start with almost no preparation", "job_zone", "asc", {}),
         ("jobs for people who like helping with lots of openings", "openings", None, {"interest": "S"}),
         ("jobs over $40 an hour", None, None, {"min_salary": 83200.0}),
+        # "without a 4 year degree" allows an associate's or an apprenticeship (it was read as no degree at all)
+        ("highest paying jobs without a 4 year degree", "salary", "desc", {"max_job_zone": 3}),
+        ("best paid jobs without a bachelor's", "salary", "desc", {"max_job_zone": 3}),
     ],
 )
 def test_a_request_in_words_becomes_by_order_and_filters(text, by, order, filters):
@@ -2587,3 +2590,14 @@ def test_careers_that_match_my_interests_use_them_instead_of_starting_the_test(a
         act.ActionQuiz(), tracker("show me careers that match my interests", "start_quiz", slots={"profile": profile})
     )
     assert messages[0].get("ranking", {}).get("by") == "match", messages
+
+
+def test_a_list_without_a_degree_says_how_to_include_apprenticeships():
+    """The fifth blind round: "without a degree" left out electricians and licensed practical nurses (job zone 3) while
+    its heading seemed to count apprenticeships."""
+    from bot.dialogue.advice.replies import filters_in_words
+
+    [said] = filters_in_words({"max_job_zone": 2})
+    assert "job zone 2 or below" in said and "electricians" in said and '"a certificate or apprenticeship"' in said
+    req = rankings.parse("best paying construction jobs with a certificate or apprenticeship")
+    assert req.filters.get("levels") == list(figures.BELOW_ASSOCIATE), req

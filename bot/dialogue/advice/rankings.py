@@ -187,6 +187,13 @@ NO_DEGREE = re.compile(
     r"\b(don'?t|do not|not|never) (have to |need to |got to )?(go to |be in |stay in )?(school|college|university) "
     r"(for )?(long|very long|years|forever|that long|too long|a long time)\b"
 )
+# "without a 4 year degree" still allows an associate's or a long apprenticeship (it was taken as no degree at all)
+NO_BACHELORS = re.compile(
+    r"\b(without|no|not|don'?t need|do not need|skip|not requiring|without needing|"
+    r"(?:don'?t|do not|dont) (?:have|want))( a| any)? (four|4).?year (college |university )?"
+    r"(degree|college|university|program)\b|"
+    r"\bwithout (a )?bachelor'?s?( degree)?\b|\bnot a bachelor'?s\b"
+)
 CERTIFICATE = re.compile(
     r"\b(only|just|with|need(ing)?|requir(e|es|ing))( a| an)? (certificate|certification|apprenticeship|"
     r"vocational (training|course)|trade school|short course)\b|\bcertificate (or less|only)\b|"
@@ -387,7 +394,12 @@ def parse(text: str) -> Request:
             t = pattern.sub(lambda m: " " * len(m.group(0)), t)
     salary, t = _salary_filters(t)
     req.filters.update(salary)
-    education = [(("max_job_zone", 2), NO_DEGREE), (("levels", 0), CERTIFICATE), *WITH_DEGREE]
+    education = [
+        (("max_job_zone", 3), NO_BACHELORS),
+        (("max_job_zone", 2), NO_DEGREE),
+        (("levels", 0), CERTIFICATE),
+        *WITH_DEGREE,
+    ]
     for (key, zone), pattern in education:
         m = pattern.search(t)
         if m:

@@ -88,8 +88,10 @@ def filters_in_words(filters: dict[str, Any], careers: dict[str, Career] | None 
     zone_max, zone_min = filters.get("max_job_zone"), filters.get("min_job_zone")
     if zone_max is not None and int(zone_max) <= 2:
         words.append(
-            "without a degree (entry with a high school diploma or less, a postsecondary certificate or an "
-            f"apprenticeship; O*NET job zone {int(zone_max)} or below)"
+            "without a degree (entry with a high school diploma or less or a short certificate, and little "
+            f"preparation: O*NET job zone {int(zone_max)} or below; careers learned through an apprenticeship or a "
+            'longer program, such as electricians or licensed practical nurses, come with "a certificate or '
+            'apprenticeship")'
         )
     elif zone_max is not None:
         words.append(f"needing at most {figures.ZONE_SHORT[int(zone_max)]} (O*NET job zone {int(zone_max)} or below)")
