@@ -74,13 +74,7 @@ from bot.dialogue.advice.person import person_from_slots
 from bot.dialogue.advice.roles import from_phrase
 from bot.dialogue.explore_words import asks_about_the_work, avoided
 from bot.dialogue.quiz_reader import read_answer
-from bot.dialogue.quiz_replies import (
-    TEST_ASKED,
-    UNSURE_OF_LIKES,
-    accepts_test_offer,
-    running,
-    unsure_of_likes_reply,
-)
+from bot.dialogue.quiz_replies import TEST_ASKED, accepts_test_offer, running
 from bot.dialogue.resolve import leftover_name, said_as_no_name, studied
 from bot.dialogue.section_guess import STRESS, section_by_words, sections_asked
 from bot.dialogue.service import get_service
@@ -385,9 +379,6 @@ class ActionFallbackSearch(SafeAction):
         if state and quiz.map_answer(text) is not None:
             # a test answer NLU did not recognise
             return ActionQuiz().handle("quiz_answer", dispatcher, tracker)
-        if not state and UNSURE_OF_LIKES.search(text):  # "i dont know what i like": where the test starts
-            send(dispatcher, unsure_of_likes_reply())
-            return []
         if not state and DECLINE.search(text) and not service.resolver.find_in_text(text, limit=1):
             dispatcher.utter_message(text=DECLINED)  # "no thanks" (NLU: thanks) got "You're welcome!"
             return []

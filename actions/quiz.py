@@ -31,7 +31,6 @@ from bot.dialogue.quiz_reader import read_answer
 from bot.dialogue.quiz_replies import (
     CONTINUE_TEST,
     PAUSE_WANTED,
-    UNSURE_OF_LIKES,
     accepts_test_offer,
     current_question,
     intro_text,
@@ -41,7 +40,6 @@ from bot.dialogue.quiz_replies import (
     read_as,
     result_reply,
     running,
-    unsure_of_likes_reply,
     zone_reply,
 )
 from bot.dialogue.section_guess import section_by_words
@@ -122,9 +120,6 @@ class ActionQuiz(SafeAction):
             pointed = answer_pointed(dispatcher, tracker, said)  # "the fourth one" after a list, no test asking
             if pointed is not None:
                 return pointed
-            if UNSURE_OF_LIKES.search(said):  # "idk wat i like tbh" (NLU: a test answer, "not sure")
-                send(dispatcher, unsure_of_likes_reply())
-                return []
             told = education_told(dispatcher, tracker)  # "I have a bachelor's degree" with no test asking
             if told is not None:
                 return told

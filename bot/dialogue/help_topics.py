@@ -69,7 +69,10 @@ UNDECIDED = re.compile(
     r"\bwhat (should|do|can) i do with my life\b|\bno idea what to do\b|\bdon'?t know where to start\b|"
     r"\b(just )?tell me what (job|career|work) (to|i should) (do|pick|choose|get)\b|"
     r"\bpick (a job|a career|one) for me\b|"
-    r"\bwhat (job|career) should i (do|pick|choose|get|go for)\s*[?.!]*$",
+    r"\bwhat (job|career) should i (do|pick|choose|get|go for)\s*[?.!]*$|"
+    # "idk wat i like tbh" was not understood
+    r"\b(do not|don'?t|dont|dunno|idk|no idea|not sure|no clue|never figured out)( really| even)?( know)? (wh?at|wat) "
+    r"i (like|enjoy|am good at|am into|want|would like)\b",
     re.I,
 )
 UNDECIDED_TEXT = (

@@ -252,30 +252,13 @@ ACCEPTS = re.compile(
 )
 
 
-# Not knowing what one likes is where the test starts ("idk wat i like tbh" was not understood)
-UNSURE_OF_LIKES = re.compile(
-    r"\b(do not|don'?t|dont|dunno|idk|have no idea|no idea|not sure|no clue|never figured out)( really| even)?"
-    r"( know)? (wh?at|wat) (i|to) (like|want|enjoy|do|would like|wanna do|want to do|am good at|am into)\b",
-    re.I,
-)
-
-
-def unsure_of_likes_reply() -> Reply:
-    """For "I don't know what I like": the test, or one thing enjoyed to start from."""
-    return Reply(
-        "Lots of people start there, and that's what the career test is for: it asks how much you'd enjoy everyday "
-        "work activities (there are no right answers) and suggests careers that fit. Or tell me one thing you've "
-        "enjoyed doing, at school, at work or at home. Would you like to take the career test?",
-        [{"title": "Take the career test", "payload": "/start_quiz"}],
-        {},
-    )
-
-
 def accepts_test_offer(said: str, last_bot: dict | None) -> bool:
     """Whether the words say yes to the assistant's last message when that was the offer of the test."""
     if not last_bot or not ACCEPTS.search(said):
         return False
-    offered = (last_bot.get("metadata") or {}).get("utter_action") == "utter_offer_quiz"
+    meta = last_bot.get("metadata") or {}
+    # the offer itself, or the answer to "I don't know what I like", which offers the test first
+    offered = meta.get("utter_action") == "utter_offer_quiz" or meta.get("help_topic") == "undecided"
     return offered or "take the career test?" in str(last_bot.get("text") or "").lower()
 
 
