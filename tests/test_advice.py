@@ -750,12 +750,15 @@ def test_profile_is_shown_then_forgotten(act):
     )
     assert msg["profile"] == profile and "Cashier" in msg["text"]
     slots = {"profile": profile, "quiz": finished_test("R"), "ranking": {"by": "salary"}, "pending_fit": "welder"}
-    [msg], cleared = run(act.ActionProfile(), tracker("forget me", "forget_me", slots=slots))
-    assert msg["profile"] is None
-    assert cleared == {"profile": None, "quiz": None, "ranking": None, "pending_fit": None}
+    for text in ("forget me", "ok now forget all that"):
+        [msg], cleared = run(act.ActionProfile(), tracker(text, "forget_me", slots=slots))
+        assert msg["profile"] is None
+        assert cleared == {"profile": None, "quiz": None, "ranking": None, "pending_fit": None}
 
 
-@pytest.mark.parametrize("text", ["you have information for Germany?", "why you forget my education??"])
+@pytest.mark.parametrize(
+    "text", ["you have information for Germany?", "why you forget my education??", "forget that, what about nurses?"]
+)
 def test_nothing_is_forgotten_without_words_that_ask_it(act, text):
     """NLU read "you have information for Germany?" as forget_me (0.43), and the education, interests and test
     answers were wiped without a word asked; so was a complaint that something had been forgotten."""

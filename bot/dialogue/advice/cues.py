@@ -35,7 +35,7 @@ CONSIDERING = re.compile(
 # wrong" as forget_me.
 FORGET = re.compile(
     r"\b(erase|delete|forget|wipe|remove|clear|reset|get rid of)\b[^.?!]{0,40}\b(me|my|stored|saved|data|profile|"
-    r"know|everything|what i (said|told)|answers|history)\b|"
+    r"know|everything|what i (said|told)|answers|history|all (of )?(that|this|it)|it all|about it all)\b|"
     r"\b(don'?t|do not|stop) (remember|keep|store|storing|keeping)(ing)? (anything|everything|my|what)\b|"
     r"\b(my|me)\b[^.?!]{0,30}\b(deleted|erased|removed|wiped|forgotten)\b",
     re.I,
