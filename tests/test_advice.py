@@ -1953,6 +1953,27 @@ def test_how_stressful_is_the_setting_with_a_word_that_no_figure_measures_it(act
     assert messages[-1]["section"] == "workplace" and messages[-1]["career"] == "air-traffic-controller"
 
 
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("you have information for Germany?", "forget_me"),
+        ("what about Canada?", "nlu_fallback"),
+        ("nurse pay in the uk", "ask_salary"),
+    ],
+)
+def test_another_country_hears_the_figures_are_us_only(act, text, intent):
+    """The fifth blind round: "you have information for Germany?" wiped the profile (NLU: forget_me), and questions
+    about Canada or the UK were not understood."""
+    from actions import careers as career_actions
+
+    action = {"forget_me": act.ActionProfile, "nlu_fallback": career_actions.ActionFallbackSearch}.get(
+        intent, career_actions.ActionAnswerCareer
+    )
+    messages, slots = run(action(), tracker(text, intent, slots={"profile": {"zone": 2}}))
+    assert messages[0]["help_topic"] == "other_country" and "US only" in messages[0]["text"], messages
+    assert "profile" not in slots
+
+
 def test_training_from_abroad_gets_how_it_counts_in_the_us(act):
     """ "I was a doctor in Nigeria for 9 years, now in US. my degree is not recognized here" got the US route for a new
     student; "what healthcare job can i do quickly" then searched the pages (physicians first)."""

@@ -172,6 +172,30 @@ FROM_ABROAD_TEXT = (
 )
 
 
+# "you have information for Germany?" was read as "forget me" (and wiped the profile), then not understood.
+_COUNTRIES = (
+    r"(germany|canada|the uk|uk|britain|great britain|england|scotland|wales|ireland|australia|new zealand|india|"
+    r"nigeria|south africa|france|spain|italy|mexico|brazil|the philippines|philippines|pakistan|kenya|ghana|europe|"
+    r"the eu|another country|other countries|my country|outside (the )?(us|usa|united states))"
+)
+OTHER_COUNTRY = re.compile(
+    r"\b(information|info|data|figures|numbers|salar(y|ies)|pay|wages?|jobs?|careers?|work|licen[cs]es?|outlook|"
+    rf"demand|rules)\b[^.?!]{{0,40}}\b(in|for|about) {_COUNTRIES}\b|"
+    rf"\b(you have|do you have|is there|got|have you got)\b[^.?!]{{0,30}}\b{_COUNTRIES}\b|"
+    rf"\bwhat about (in )?{_COUNTRIES}\s*[?.!]*$|\b(does|do|is|are) (this|that|it|these|your (data|figures|info)) "
+    rf"(work|apply|valid|true|the same) (in|for) {_COUNTRIES}\b",
+    re.I,
+)
+OTHER_COUNTRY_TEXT = (
+    "My figures and routes are for the US only: pay and outlook from the US Bureau of Labor Statistics, education, "
+    "skills and interests from O*NET (US Department of Labor), and US licenses. The work itself is much the same "
+    "elsewhere, so each page's duties, skills and workplace still help, but pay, training routes and licenses differ "
+    "by country: that country's public careers or employment service has its own figures (for example the "
+    "Bundesagentur für Arbeit in Germany, the National Careers Service in England, Job Bank in Canada, Your Career "
+    "in Australia). Ask me about any career's work, or take the career test: interests travel."
+)
+
+
 # "are there part time ones?" got "Sorry, I can only help with careers" (NLU: out of scope).
 PART_TIME = re.compile(
     r"\b(part.time|flexible|seasonal) (jobs?|careers?|work|ones|options|positions|roles|hours)\b|"
@@ -223,6 +247,7 @@ TOPICS: list[tuple[re.Pattern[str], HelpTopic]] = [
     (FROM_ABROAD, HelpTopic("from_abroad", FROM_ABROAD_TEXT)),
     (PART_TIME, HelpTopic("part_time", PART_TIME_TEXT)),
     (UNDECIDED, HelpTopic("undecided", UNDECIDED_TEXT, UNDECIDED_BUTTONS)),
+    (OTHER_COUNTRY, HelpTopic("other_country", OTHER_COUNTRY_TEXT)),
 ]
 
 
