@@ -733,6 +733,7 @@ def test_why_a_career_is_on_the_list_names_only_strong_interests(careers):
         ("not a 4 year degree", 3),
         ("no! I said NOT a 4 year degree", 3),
         ("nothing more than a 2 year degree", 3),
+        ("I don't really want to do four more years of school", 3),
         ("I can't go to college", 2),
         ("I have a master's in biology", 5),
         ("I have an associate's degree", 3),

@@ -139,7 +139,7 @@ NOT_AN_ACTIVITY = re.compile(
     r"\b(ask|asked|asking|talk|talking|mean|meant) (about|for)\b"
 )
 SCHOOLING = re.compile(
-    r"\b(no|not|n'?t|without|never|have|has|had|got|finished|dropped out of|afford|go to|going to|went to)\b.*"
+    r"(\b(no|not|without|never|have|has|had|got|finished|dropped out of|afford|go to|going to|went to)\b|n'?t\b).*"
     r"\b(college|university|degree|diploma|school|ged)\b"
 )
 STRONG_WORDS = re.compile(r"\b(love|adore|passionate|obsessed|really (like|enjoy)|big fan|so much|favou?rite)\b")

@@ -127,7 +127,10 @@ EDUCATION_WORDS: list[tuple[int, re.Pattern[str]]] = [
         3,
         re.compile(
             r"\b(don'?t|do not|won'?t|can'?t|cannot|not) (want to |going to |able to )?(go back to|go to|be in|spend) "
-            r"(school|college|university)( for)? (4|four|another 4|another four) (more )?years\b"
+            r"(school|college|university)( for)? (4|four|another 4|another four) (more )?years\b|"
+            # "I don't really want to do four more years of school"
+            r"\b(don'?t|do not|won'?t|can'?t|cannot|not) (really )?(want to |going to |able to )?(do|spend|go through) "
+            r"(another )?(4|four) (more )?years (of|in) (school|college|university|study)\b"
         ),
     ),
     (
