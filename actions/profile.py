@@ -4,6 +4,7 @@ action once the test ends). Its own module, so the career test and advice action
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -23,6 +24,10 @@ from bot.dialogue.quiz_replies import running
 from bot.dialogue.service import get_service
 
 INTEREST_MATCHES = 8
+# "what careers would suit me and what do they pay?": the pay of each career listed
+PAY_ASKED = re.compile(
+    r"\bwhat (do|does|would|will) (they|those|these|it) (pay|earn|make)\b|\bhow much (do|would) they\b"
+)
 TOPICAL_SEARCHED = 10  # careers whose pages talk about what someone named, ranked by fit
 
 
@@ -115,8 +120,9 @@ def interests_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list:
     testing = bool(running(tracker.get_slot("quiz")))
     if avoid:  # left out below, so not "no interest I can score, so it doesn't change these careers"
         combined = replace(combined, unplaced=[u for u in combined.unplaced if not any(a in u for a in avoid)])
+    with_pay = rankings.parse(text).by == "salary" or bool(PAY_ASKED.search(text))
     reply = replies.interests_reply(
-        careers, combined, scores, basis, found, zone, topical, stated.phrases, testing, whose=who
+        careers, combined, scores, basis, found, zone, topical, stated.phrases, testing, whose=who, with_pay=with_pay
     )
     if avoid:
         reply.text += f"\nLeft out: careers whose pages mention {' or '.join(avoid)}."

@@ -2591,6 +2591,7 @@ def test_careers_asked_to_suit_me_are_a_list_not_the_fit_of_a_career_named_in_pa
     I hate it. What careers suit me?" and "what careers suit me?"; "numbers" (hated) was read as a liked interest."""
     [msg], slots = run(act.ActionFit(), tracker(LONG_STORY, "ask_fit", ["accounting"]))
     found = msg["interests_match"]
+    assert sum("a year, US median" in line for line in msg["text"].splitlines()) >= 5, msg["text"]  # "...they pay?"
     assert "fit" not in msg and found["matches"], msg
     assert max(found["scores"], key=found["scores"].get) == "R" and "C" not in (found["code"] or ""), found
     assert "accountant" not in [m["career"] for m in found["matches"]]

@@ -102,7 +102,10 @@ def salary_words(career: Career) -> str:
     when = f"May {s.get('year')}"
     least = "at least " if s.get("top_coded") else ""
     if s.get("period") == "hour":
-        amount = f"{least}{money(yearly, 'year')} a year ({money(float(s['median']), 'hour')} an hour x 2,080 hours)"
+        # BLS gives only an hourly median for work often done part of the year (musicians, actors): a year's pay is
+        # the hourly median over a full-time year, which many in it do not work
+        hourly = money(float(s["median"]), "hour")
+        amount = f"{least}{money(yearly, 'year')} a year ({hourly} an hour x 2,080 hours, if worked full-time all year)"
     else:
         amount = f"{least}{money(yearly, 'year')} a year"
     return f"{amount}, US median, {when}, BLS" + _category(str(s.get("source", "")))

@@ -542,12 +542,14 @@ def interests_reply(
     named: list[str] | None = None,
     testing: bool = False,
     whose: str | None = None,
+    with_pay: bool = False,
 ) -> Reply:
     """What was read from the words; careers whose pages talk about what was named (`topical`, from a search of the
     pages for the `named` phrases, best fit first: "animals" names zookeepers, which an interest profile alone does
     not); the careers whose interest profiles fit, with honest reasons (only interests the words expressed).
-    `testing`: told mid-test, so the test is not offered again. `whose`: the interests are someone else's ("my son
-    loves fixing bikes": "son"), said of them and kept out of the asker's profile."""
+    `testing`: told mid-test, so the test is not offered again. `with_pay`: the pay was asked too ("what careers
+    would suit me and what do they pay?"), so each career's median is given. `whose`: the interests are someone
+    else's ("my son loves fixing bikes": "son"), said of them and kept out of the asker's profile."""
     they = "they" if whose else "you"
     if not stated.expressed:
         text = (
@@ -572,6 +574,7 @@ def interests_reply(
     zone_note = f" (needing up to job zone {zone}, {told})" if zone else ""
     lines = [
         f"{n}. {c.title} ({pct}% match): {_interest_reason(c, stated, scores, basis, 'their' if whose else 'your')}"
+        + (f"; {figures.salary_words(c)}" if with_pay else "")
         for n, (c, pct) in enumerate(found, 1)
     ]
     listed = {c.id for c, _ in found}
